@@ -1,0 +1,1 @@
+"""Storage: models, engine/session factory and migrations."""

@@ -1,0 +1,137 @@
+"""One way to open a project, whether it is a SQLite file or a PostgreSQL URL.
+
+SQLite is tuned for a desktop tool that must never lose a committed coding:
+WAL (readers never block the writer), ``synchronous=NORMAL`` (durable across
+process crashes, which is what a killed terminal is), foreign keys on, and a
+busy timeout so a second writer waits instead of failing. Write transactions
+start with ``BEGIN IMMEDIATE`` so two writers can never deadlock on a lock
+upgrade; read transactions stay deferred so they never wait for a writer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from codebook.domain import CodebookError
+
+BUSY_TIMEOUT_MS = 10_000
+_WRITE = "codebook_write"
+
+
+def is_url(location: str | Path) -> bool:
+    return "://" in str(location)
+
+
+def describe(location: str | Path) -> str:
+    """A location fit for an error message: the file path, or the URL without its password."""
+    if not is_url(location):
+        return str(location)
+    from sqlalchemy.engine import make_url
+
+    return make_url(str(location)).render_as_string(hide_password=True)
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode is None or str(mode[0]).lower() != "wal":
+            cur.close()
+            raise CodebookError(f"{path}: cannot switch the project to WAL mode")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def make_engine(location: str | Path) -> Engine:
+    if is_url(location):
+        return create_engine(str(location), pool_pre_ping=True)
+    return _sqlite_engine(Path(location))
+
+
+@dataclass
+class Store:
+    """An open project database: the engine and the two kinds of unit of work."""
+
+    location: str
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction that writes: committed on success, rolled back on any error."""
+        with translate_errors(self.location), self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with translate_errors(self.location), self._reader() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def translate_errors(location: str) -> Iterator[None]:
+    """Turn driver errors a user can meet into one-line messages naming the project."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise CodebookError(
+                f"{describe(location)}: the project is locked by another program; try again"
+            ) from exc
+        if "disk" in text and "full" in text:
+            raise CodebookError(
+                f"{describe(location)}: the disk is full; nothing was saved"
+            ) from exc
+        if "readonly" in text or "read-only" in text:
+            raise CodebookError(f"{describe(location)}: the project file is read-only") from exc
+        if "unable to open" in text:
+            raise CodebookError(f"{describe(location)}: cannot open the project file") from exc
+        if "connection" in text or "could not connect" in text:
+            raise CodebookError(
+                f"{describe(location)}: cannot connect to the database server"
+            ) from exc
+        raise CodebookError(f"{describe(location)}: database error: {exc.orig}") from exc
+    except DatabaseError as exc:
+        text = str(exc.orig).lower()
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            raise CodebookError(
+                f"{describe(location)}: not a SQLite database, or the file is damaged"
+            ) from exc
+        raise

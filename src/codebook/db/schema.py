@@ -1,0 +1,113 @@
+"""Opening a project: recognise it, migrate it, refuse what we cannot read.
+
+Checking the schema version is a single query, so Alembic (slow to import) is
+only loaded when a migration really has to run.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection, inspect, text
+
+from codebook.db.engine import Store, describe, is_url, make_engine, translate_errors
+from codebook.domain import CodebookError
+
+#: Every schema revision this version of codebook knows, oldest first.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    if not path.exists():
+        if not create:
+            raise CodebookError(f"{path}: no such project (create it with 'codebook init')")
+        if not path.parent.exists():
+            raise CodebookError(f"{path}: folder {path.parent} does not exist")
+        return
+    if path.is_dir():
+        raise CodebookError(f"{path}: is a folder, not a project file")
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_MAGIC))
+    if head and head != SQLITE_MAGIC:
+        raise CodebookError(f"{path}: not a SQLite database, or the file is damaged")
+    if not head and not create:
+        raise CodebookError(f"{path}: empty file, not a codebook project")
+
+
+def _current_revision(conn: Connection) -> str | None:
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" not in tables:
+        if tables:
+            raise CodebookError("not a codebook project (its tables are not ours)")
+        return None
+    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    return None if row is None else str(row[0])
+
+
+def _backup_sqlite(path: Path, revision: str) -> Path:
+    """A consistent copy (the SQLite backup API sees committed WAL content too)."""
+    target = path.with_name(f"{path.name}.bak-{revision}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def _upgrade(conn: Connection) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "codebook.db:migrations")
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def open_store(location: str | Path, *, create: bool = False) -> Store:
+    """Open (or with ``create`` make) a project and bring its schema to our version.
+
+    An existing project is never initialised again: ``create`` on a project
+    that already has our schema is an error, so ``init`` cannot clobber work.
+    """
+    where = describe(location)
+    if not is_url(location):
+        _check_sqlite_file(Path(location), create=create)
+    engine = make_engine(location)
+    store = Store(str(location), engine)
+    try:
+        with translate_errors(str(location)), engine.connect() as conn:
+            try:
+                revision = _current_revision(conn)
+            except CodebookError as exc:
+                raise CodebookError(f"{where}: {exc}") from None
+            conn.rollback()
+            if revision is None:
+                if not create:
+                    raise CodebookError(f"{where}: no codebook project here (use 'codebook init')")
+                _upgrade(conn)
+                conn.commit()
+            elif create:
+                raise CodebookError(f"{where}: a project already exists here")
+            elif revision not in KNOWN_REVISIONS:
+                raise CodebookError(
+                    f"{where}: written by a newer version of codebook (schema {revision}); "
+                    "upgrade codebook to open it"
+                )
+            elif revision != HEAD_REVISION:
+                if store.is_sqlite:
+                    _backup_sqlite(Path(location), revision)
+                _upgrade(conn)
+                conn.commit()
+    except BaseException:
+        engine.dispose()
+        raise
+    return store

@@ -1,0 +1,115 @@
+"""Value types shared by every layer.
+
+Nothing here does I/O or imports a framework, so the readers, the services,
+the CLI and the TUI can all exchange these objects without pulling in
+SQLAlchemy or Textual.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class CodebookError(Exception):
+    """A problem the user can fix: shown as one line, never as a traceback.
+
+    Every service raises this (or a subclass) for bad input, so the CLI and the
+    TUI can print ``str(error)`` and know the project was left unchanged.
+    """
+
+
+class ImportFailed(CodebookError):
+    """A transcript could not be read; the message names the file."""
+
+
+class CodebookFileError(CodebookError):
+    """A codebook file (YAML or .qdc) is malformed; the message names file, line and column."""
+
+
+class AttributeType(enum.StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    CATEGORY = "category"
+
+
+AttributeValue = str | float | date
+
+
+@dataclass(frozen=True, slots=True)
+class TurnSpan:
+    """One speaker turn as offsets into the normalized text (end exclusive).
+
+    ``start``/``end`` cover the spoken text only, not the speaker label, so the
+    substring at a turn's offsets is exactly what the speaker said.
+    Timecodes are seconds from the start of the recording, when known.
+    """
+
+    start: int
+    end: int
+    speaker: str | None = None
+    timecode: float | None = None
+    timecode_end: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTranscript:
+    """What every reader produces: the text to store and where the turns are.
+
+    ``text`` is already normalized (NFC, ``\\n`` line ends, no BOM, no control
+    characters but ``\\n`` and ``\\t``); offsets in ``turns`` index into it as
+    Unicode code points, the REFI-QDA convention.
+    """
+
+    text: str
+    turns: tuple[TurnSpan, ...]
+    source_format: str
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeFields:
+    """The structured fields of a codebook entry (MacQueen et al. 1998)."""
+
+    name: str
+    brief_definition: str = ""
+    full_definition: str = ""
+    when_to_use: str = ""
+    when_not_to_use: str = ""
+    example: str = ""
+    color: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+STRUCTURED_FIELDS: tuple[str, ...] = (
+    "name",
+    "brief_definition",
+    "full_definition",
+    "when_to_use",
+    "when_not_to_use",
+    "example",
+    "color",
+    "keywords",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSpec:
+    """A code as written in a codebook file: fields, a stable guid, children."""
+
+    fields: CodeFields
+    guid: str | None = None
+    children: tuple[CodeSpec, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodebookSpec:
+    """A whole codebook file: title, language, description and the code tree."""
+
+    name: str
+    codes: tuple[CodeSpec, ...]
+    language: str = "en"
+    description: str = ""

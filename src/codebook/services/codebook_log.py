@@ -1,0 +1,70 @@
+"""The codebook's version counter and its append-only revision log.
+
+Each revision stores a snapshot of the whole codebook after it (a few hundred
+codes at most), so history, diffs between any two versions and the state at
+any version are reads, not replays.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Code, CodebookEvent, ProjectMeta
+from codebook.services.journal import now
+
+VERSION_KEY = "codebook_version"
+SNAPSHOT_FIELDS = (
+    "id",
+    "guid",
+    "parent_id",
+    "position",
+    "name",
+    "color",
+    "brief_definition",
+    "full_definition",
+    "when_to_use",
+    "when_not_to_use",
+    "example",
+    "keywords",
+    "retired",
+    "merged_into_id",
+)
+
+
+def current_version(session: Session) -> int:
+    value = session.get(ProjectMeta, VERSION_KEY)
+    return 0 if value is None else int(value.value)
+
+
+def snapshot(session: Session) -> list[dict[str, Any]]:
+    codes = session.scalars(select(Code).order_by(Code.id))
+    return [{f: getattr(c, f) for f in SNAPSHOT_FIELDS} for c in codes]
+
+
+def record_event(
+    session: Session, coder_id: int, kind: str, payload: dict[str, Any], reason: str = ""
+) -> int:
+    """Bump the codebook version and log the revision that led to it; returns the version."""
+    session.flush()
+    meta = session.get(ProjectMeta, VERSION_KEY, with_for_update=True)
+    version = (0 if meta is None else int(meta.value)) + 1
+    if meta is None:
+        session.add(ProjectMeta(key=VERSION_KEY, value=str(version)))
+    else:
+        meta.value = str(version)
+    session.add(
+        CodebookEvent(
+            version=version,
+            kind=kind,
+            coder_id=coder_id,
+            created_at=now(),
+            reason=reason,
+            payload=payload,
+            snapshot=snapshot(session),
+        )
+    )
+    session.flush()
+    return version

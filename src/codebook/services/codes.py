@@ -1,0 +1,262 @@
+"""Reading the code tree and creating codes.
+
+Codes are addressed the way analysts talk about them: by path
+(``Kennisdeling > Landelijke kennisdeling``), by a name that is unique in the
+codebook, by guid, or by number. ``>`` separates path parts because code
+names themselves often contain ``/`` ("regionaal/landelijk").
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Code, Coding
+from codebook.domain import CodebookError, CodeFields
+from codebook.services.codebook_log import record_event
+from codebook.services.journal import Recorder
+
+PATH_SEPARATOR = " > "
+COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+PALETTE = (
+    "#1F77B4",
+    "#FF7F0E",
+    "#2CA02C",
+    "#D62728",
+    "#9467BD",
+    "#8C564B",
+    "#E377C2",
+    "#7F7F7F",
+    "#BCBD22",
+    "#17BECF",
+)
+
+
+@dataclass
+class CodeNode:
+    """A code with its children, as the tree views and exports walk it."""
+
+    code: Code
+    path: str
+    depth: int
+    children: list[CodeNode] = field(default_factory=list)
+
+    def walk(self) -> Iterator[CodeNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def all_codes(session: Session, *, include_retired: bool = True) -> list[Code]:
+    query = select(Code).order_by(Code.parent_id.is_not(None), Code.position, Code.id)
+    if not include_retired:
+        query = query.where(Code.retired.is_(False))
+    return list(session.scalars(query))
+
+
+def code_tree(session: Session, *, include_retired: bool = False) -> list[CodeNode]:
+    """Top-level nodes in codebook order, each with its subtree."""
+    codes = all_codes(session, include_retired=include_retired)
+    by_parent: dict[int | None, list[Code]] = {}
+    for code in codes:
+        by_parent.setdefault(code.parent_id, []).append(code)
+    for siblings in by_parent.values():
+        siblings.sort(key=lambda c: (c.position, c.id))
+
+    def build(parent: int | None, prefix: str, depth: int) -> list[CodeNode]:
+        nodes = []
+        for code in by_parent.get(parent, []):
+            path = f"{prefix}{PATH_SEPARATOR}{code.name}" if prefix else code.name
+            node = CodeNode(code, path, depth, build(code.id, path, depth + 1))
+            nodes.append(node)
+        return nodes
+
+    return build(None, "", 0)
+
+
+def walk_tree(nodes: Sequence[CodeNode]) -> Iterator[CodeNode]:
+    for node in nodes:
+        yield from node.walk()
+
+
+def code_path(session: Session, code: Code) -> str:
+    parts = [code.name]
+    parent_id = code.parent_id
+    while parent_id is not None:
+        parent = session.get(Code, parent_id)
+        if parent is None:
+            break
+        parts.append(parent.name)
+        parent_id = parent.parent_id
+    return PATH_SEPARATOR.join(reversed(parts))
+
+
+def descendant_ids(session: Session, code_id: int) -> list[int]:
+    """The code and every code below it (for "with children" retrieval)."""
+    children: dict[int | None, list[int]] = {}
+    for cid, parent in session.execute(select(Code.id, Code.parent_id)):
+        children.setdefault(parent, []).append(cid)
+    out, todo = [], [code_id]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        todo.extend(children.get(current, []))
+    return out
+
+
+def coding_counts(session: Session) -> dict[int, int]:
+    rows = session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id))
+    return {code_id: count for code_id, count in rows}
+
+
+def resolve_code(session: Session, ref: str) -> Code:
+    """Find a code by path, unique name, guid or number; a clear error otherwise."""
+    ref = ref.strip()
+    codes = all_codes(session)
+    if ref.isdigit():
+        for code in codes:
+            if code.id == int(ref):
+                return code
+    lowered = ref.lower().strip("{}")
+    for code in codes:
+        if code.guid.lower() == lowered:
+            return code
+    if ">" in ref:
+        wanted = [p.strip().lower() for p in ref.split(">")]
+        paths = {
+            n.path.lower(): n.code for n in walk_tree(code_tree(session, include_retired=True))
+        }
+        found = paths.get(PATH_SEPARATOR.join(wanted))
+        if found is not None:
+            return found
+        raise CodebookError(f"unknown code '{ref}'")
+    matches = [c for c in codes if c.name.lower() == ref.lower()]
+    active = [c for c in matches if not c.retired]
+    if len(active) == 1 or (len(matches) == 1):
+        return (active or matches)[0]
+    if not matches:
+        raise CodebookError(f"unknown code '{ref}'")
+    where = "; ".join(sorted(code_path(session, c) for c in (active or matches)))
+    raise CodebookError(f"code name '{ref}' is ambiguous; use a path: {where}")
+
+
+def check_color(color: str) -> str:
+    if not COLOR_RE.match(color):
+        raise CodebookError(f"colour '{color}' is not of the form #RRGGBB")
+    return color.upper()
+
+
+def check_sibling_name(
+    session: Session, parent_id: int | None, name: str, exclude_id: int | None = None
+) -> None:
+    """Active siblings must have distinct names, or paths would be ambiguous."""
+    if not name.strip():
+        raise CodebookError("a code needs a name")
+    if ">" in name:
+        raise CodebookError(f"code name '{name}' may not contain '>' (it separates path parts)")
+    query = select(Code.id).where(
+        Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id,
+        func.lower(Code.name) == name.strip().lower(),
+        Code.retired.is_(False),
+    )
+    if exclude_id is not None:
+        query = query.where(Code.id != exclude_id)
+    if session.scalar(query) is not None:
+        raise CodebookError(f"a code named '{name}' already exists at that place in the codebook")
+
+
+def next_position(session: Session, parent_id: int | None) -> int:
+    query = select(func.max(Code.position)).where(
+        Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+    )
+    current = session.scalar(query)
+    return 0 if current is None else current + 1
+
+
+def code_row(
+    fields: CodeFields,
+    *,
+    parent_id: int | None,
+    position: int,
+    guid: str | None = None,
+) -> dict[str, Any]:
+    color = check_color(fields.color) if fields.color else PALETTE[position % len(PALETTE)]
+    return {
+        "guid": (guid or str(uuid.uuid4())).lower().strip("{}"),
+        "parent_id": parent_id,
+        "position": position,
+        "name": fields.name.strip(),
+        "color": color,
+        "brief_definition": fields.brief_definition,
+        "full_definition": fields.full_definition,
+        "when_to_use": fields.when_to_use,
+        "when_not_to_use": fields.when_not_to_use,
+        "example": fields.example,
+        "keywords": list(fields.keywords),
+        "retired": False,
+        "merged_into_id": None,
+    }
+
+
+def create_code(
+    session: Session,
+    coder_id: int,
+    fields: CodeFields,
+    parent: str | int | None = None,
+    *,
+    reason: str = "",
+) -> Code:
+    """Create a code under ``parent`` (a reference or id); one codebook revision."""
+    parent_id: int | None
+    if parent is None:
+        parent_id = None
+    elif isinstance(parent, int):
+        parent_id = parent
+    else:
+        parent_code = resolve_code(session, parent)
+        if parent_code.retired:
+            raise CodebookError(f"code '{parent_code.name}' is retired; unretire it first")
+        parent_id = parent_code.id
+    check_sibling_name(session, parent_id, fields.name)
+    rec = Recorder(session, coder_id, "codebook.create", f"create code '{fields.name}'")
+    row = code_row(fields, parent_id=parent_id, position=next_position(session, parent_id))
+    (new_id,) = rec.insert(Code, [row])
+    version = record_event(
+        session, coder_id, "create", {"code_id": new_id, "name": row["name"]}, reason
+    )
+    rec.finish(event_version=version)
+    code = session.get(Code, new_id)
+    assert code is not None
+    return code
+
+
+def code_fields(code: Code) -> CodeFields:
+    return CodeFields(
+        name=code.name,
+        brief_definition=code.brief_definition,
+        full_definition=code.full_definition,
+        when_to_use=code.when_to_use,
+        when_not_to_use=code.when_not_to_use,
+        example=code.example,
+        color=code.color,
+        keywords=tuple(code.keywords or ()),
+    )
+
+
+def fields_from_mapping(data: Mapping[str, Any]) -> CodeFields:
+    return CodeFields(
+        name=str(data["name"]),
+        brief_definition=str(data.get("brief_definition", "")),
+        full_definition=str(data.get("full_definition", "")),
+        when_to_use=str(data.get("when_to_use", "")),
+        when_not_to_use=str(data.get("when_not_to_use", "")),
+        example=str(data.get("example", "")),
+        color=str(data.get("color", "")),
+        keywords=tuple(str(k) for k in data.get("keywords", ())),
+    )

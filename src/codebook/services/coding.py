@@ -1,0 +1,242 @@
+"""Applying and removing codings, one at a time or in batches.
+
+Every call validates against the stored text (offsets are code points into
+the normalized text, end exclusive) and refuses retired codes, so a coding in
+the database always points at real text under a live code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Code, Coder, Coding, Document
+from codebook.domain import CodebookError
+from codebook.services.codebook_log import current_version
+from codebook.services.journal import Recorder, now
+
+
+@dataclass(frozen=True)
+class NewCoding:
+    document_id: int
+    code_id: int
+    start: int
+    end: int
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CodingView:
+    """A coding with what a reader needs to show it: code name and colour, coder, text."""
+
+    id: int
+    document_id: int
+    code_id: int
+    code_name: str
+    color: str
+    start: int
+    end: int
+    coder: str
+    codebook_version: int
+    note: str | None
+    text: str
+
+
+def _document_lengths(session: Session, ids: set[int]) -> dict[int, int]:
+    rows = session.execute(
+        select(Document.id, func.length(Document.text)).where(Document.id.in_(ids))
+    )
+    return {doc_id: length for doc_id, length in rows}
+
+
+def _live_codes(session: Session, ids: set[int]) -> dict[int, Code]:
+    return {c.id: c for c in session.scalars(select(Code).where(Code.id.in_(ids)))}
+
+
+def validate(session: Session, items: Sequence[NewCoding]) -> None:
+    lengths = _document_lengths(session, {i.document_id for i in items})
+    codes = _live_codes(session, {i.code_id for i in items})
+    for item in items:
+        if item.document_id not in lengths:
+            raise CodebookError(f"unknown document {item.document_id}")
+        code = codes.get(item.code_id)
+        if code is None:
+            raise CodebookError(f"unknown code {item.code_id}")
+        if code.retired:
+            raise CodebookError(f"code '{code.name}' is retired; codings need a live code")
+        length = lengths[item.document_id]
+        if not 0 <= item.start < item.end <= length:
+            raise CodebookError(
+                f"offsets {item.start}-{item.end} out of range: need 0 <= start < end <= {length}"
+            )
+
+
+def apply_codings(
+    session: Session, coder_id: int, items: Sequence[NewCoding], description: str | None = None
+) -> list[int]:
+    """Apply many codings as one undoable action; exact duplicates of existing ones are skipped.
+
+    Returns the ids of the codings that were new.
+    """
+    if not items:
+        return []
+    validate(session, items)
+    unique = list(dict.fromkeys(items))
+    existing = _existing(session, coder_id, unique)
+    fresh = [i for i in unique if (i.document_id, i.code_id, i.start, i.end) not in existing]
+    version = current_version(session)
+    created = now()
+    rows = [
+        {
+            "document_id": i.document_id,
+            "code_id": i.code_id,
+            "start": i.start,
+            "end": i.end,
+            "coder_id": coder_id,
+            "codebook_version": version,
+            "created_at": created,
+            "note": i.note,
+        }
+        for i in fresh
+    ]
+    rec = Recorder(session, coder_id, "coding.apply", description or f"apply {len(rows)} codings")
+    ids = rec.insert(Coding, rows)
+    rec.finish()
+    return ids
+
+
+def _existing(
+    session: Session, coder_id: int, items: Sequence[NewCoding]
+) -> set[tuple[int, int, int, int]]:
+    if len(items) > 50:
+        docs = {i.document_id for i in items}
+        rows = session.execute(
+            select(Coding.document_id, Coding.code_id, Coding.start, Coding.end).where(
+                Coding.coder_id == coder_id, Coding.document_id.in_(docs)
+            )
+        )
+    else:
+        conds = [
+            (Coding.document_id == i.document_id)
+            & (Coding.code_id == i.code_id)
+            & (Coding.start == i.start)
+            & (Coding.end == i.end)
+            for i in items
+        ]
+        rows = session.execute(
+            select(Coding.document_id, Coding.code_id, Coding.start, Coding.end).where(
+                Coding.coder_id == coder_id, or_(*conds)
+            )
+        )
+    return {(d, c, s, e) for d, c, s, e in rows}
+
+
+def apply_coding(
+    session: Session,
+    coder_id: int,
+    document_id: int,
+    code_id: int,
+    start: int,
+    end: int,
+    note: str | None = None,
+) -> int:
+    """Apply one coding; returns its id (the existing one if this coder already made it)."""
+    item = NewCoding(document_id, code_id, start, end, note)
+    code = session.get(Code, code_id)
+    label = code.name if code is not None else str(code_id)
+    ids = apply_codings(session, coder_id, [item], f"apply '{label}' at {start}-{end}")
+    if ids:
+        return ids[0]
+    found = session.scalar(
+        select(Coding.id).where(
+            Coding.document_id == document_id,
+            Coding.code_id == code_id,
+            Coding.coder_id == coder_id,
+            Coding.start == start,
+            Coding.end == end,
+        )
+    )
+    assert found is not None
+    return found
+
+
+def remove_codings(session: Session, coder_id: int, coding_ids: Sequence[int]) -> int:
+    """Remove codings as one undoable action; returns how many were removed."""
+    ids = sorted(set(coding_ids))
+    present = set(session.scalars(select(Coding.id).where(Coding.id.in_(ids))))
+    missing = [i for i in ids if i not in present]
+    if missing:
+        raise CodebookError(f"unknown coding {missing[0]}")
+    what = f"remove coding {ids[0]}" if len(ids) == 1 else f"remove {len(ids)} codings"
+    rec = Recorder(session, coder_id, "coding.remove", what)
+    rows = rec.delete(Coding, [[i] for i in ids])
+    rec.finish()
+    return len(rows)
+
+
+def set_note(session: Session, coder_id: int, coding_id: int, note: str | None) -> None:
+    """Attach (or clear) the memo on one coding, undoably."""
+    if session.get(Coding, coding_id) is None:
+        raise CodebookError(f"unknown coding {coding_id}")
+    rec = Recorder(session, coder_id, "coding.note", f"memo on coding {coding_id}")
+    rec.update(Coding, [coding_id], {"note": note or None})
+    rec.finish()
+
+
+def _views(session: Session, query: Select[Any]) -> list[CodingView]:
+    rows = session.execute(query)
+    out = []
+    for coding, code_name, color, coder, text in rows:
+        out.append(
+            CodingView(
+                id=coding.id,
+                document_id=coding.document_id,
+                code_id=coding.code_id,
+                code_name=code_name,
+                color=color,
+                start=coding.start,
+                end=coding.end,
+                coder=coder,
+                codebook_version=coding.codebook_version,
+                note=coding.note,
+                text=text,
+            )
+        )
+    return out
+
+
+def _base_query() -> Select[Any]:
+    return (
+        select(
+            Coding,
+            Code.name,
+            Code.color,
+            Coder.name,
+            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
+        )
+        .join(Code, Code.id == Coding.code_id)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .join(Document, Document.id == Coding.document_id)
+    )
+
+
+def codings_of_document(session: Session, document_id: int) -> list[CodingView]:
+    query = (
+        _base_query()
+        .where(Coding.document_id == document_id)
+        .order_by(Coding.start, Coding.end, Coding.id)
+    )
+    return _views(session, query)
+
+
+def codings_of_code(session: Session, code_ids: Sequence[int]) -> list[CodingView]:
+    query = (
+        _base_query()
+        .where(Coding.code_id.in_(code_ids))
+        .order_by(Coding.document_id, Coding.start, Coding.id)
+    )
+    return _views(session, query)

@@ -1,0 +1,297 @@
+"""Storing transcripts and their attributes.
+
+A document's text is stored once, normalized, and never changed afterwards:
+every coding offset indexes into exactly that text, so nothing can drift.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import (
+    Attribute,
+    Case,
+    CaseDocument,
+    Coding,
+    Document,
+    DocumentAttribute,
+    Sentence,
+    Turn,
+)
+from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
+from codebook.services.journal import Recorder, now
+
+TypedValue = tuple[AttributeType, AttributeValue]
+_WORD = re.compile(r"\w+")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def find_duplicate(session: Session, text: str) -> str | None:
+    """The name of an existing document with exactly this text, if any."""
+    return session.scalar(select(Document.name).where(Document.sha256 == text_sha256(text)))
+
+
+def add_document(
+    session: Session,
+    coder_id: int,
+    name: str,
+    parsed: ParsedTranscript,
+    *,
+    language: str = "nl",
+    attributes: Mapping[str, TypedValue] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> int:
+    """Store one transcript with its turns, sentences and attributes; returns its id.
+
+    The same text twice is refused (by sha256), as is a second document of the
+    same name, so a re-run of an import never doubles a transcript.
+    """
+    if not parsed.text.strip():
+        raise CodebookError(f"{name}: empty transcript")
+    digest = text_sha256(parsed.text)
+    duplicate = session.scalar(select(Document.name).where(Document.sha256 == digest))
+    if duplicate is not None:
+        raise CodebookError(f"{name}: same text as document '{duplicate}', already imported")
+    if session.scalar(select(Document.id).where(Document.name == name)) is not None:
+        raise CodebookError(f"{name}: a document with this name already exists")
+    if sentences is None:
+        from codebook.services.importing.sentences import sentence_spans
+
+        sentences = sentence_spans(parsed.text, parsed.turns, language)
+    rec = Recorder(session, coder_id, "document.add", f"import '{name}'")
+    (doc_id,) = rec.insert(
+        Document,
+        [
+            {
+                "name": name,
+                "text": parsed.text,
+                "sha256": digest,
+                "source_format": parsed.source_format,
+                "source_encoding": parsed.encoding,
+                "language": language,
+                "word_count": word_count(parsed.text),
+                "imported_at": now(),
+            }
+        ],
+    )
+    rec.insert(
+        Turn,
+        [
+            {
+                "document_id": doc_id,
+                "position": i,
+                "speaker": t.speaker,
+                "start": t.start,
+                "end": t.end,
+                "timecode": t.timecode,
+                "timecode_end": t.timecode_end,
+            }
+            for i, t in enumerate(parsed.turns)
+        ],
+    )
+    rec.insert(
+        Sentence,
+        [{"document_id": doc_id, "start": s, "end": e} for s, e in sentences],
+    )
+    if attributes:
+        _write_attributes(session, rec, doc_id, attributes)
+    rec.finish()
+    return doc_id
+
+
+def _attribute_id(session: Session, rec: Recorder, name: str, kind: AttributeType) -> int:
+    found = session.scalars(select(Attribute).where(Attribute.name == name)).first()
+    if found is None:
+        (new_id,) = rec.insert(Attribute, [{"name": name, "type": kind.value}])
+        return new_id
+    if found.type != kind.value and {found.type, kind.value} != {"text", "category"}:
+        raise CodebookError(f"attribute '{name}' holds {found.type} values, not {kind.value}")
+    return found.id
+
+
+def _columns(kind: AttributeType, value: AttributeValue) -> dict[str, object]:
+    cols: dict[str, object] = {"value_text": None, "value_number": None, "value_date": None}
+    if kind is AttributeType.NUMBER:
+        if not isinstance(value, int | float):
+            raise CodebookError(f"'{value}' is not a number")
+        cols["value_number"] = float(value)
+    elif kind is AttributeType.DATE:
+        if not isinstance(value, date):
+            raise CodebookError(f"'{value}' is not a date (use yyyy-mm-dd)")
+        cols["value_date"] = value
+    else:
+        cols["value_text"] = str(value)
+    return cols
+
+
+def _write_attributes(
+    session: Session, rec: Recorder, document_id: int, attributes: Mapping[str, TypedValue]
+) -> None:
+    for name, (kind, value) in attributes.items():
+        attr_id = _attribute_id(session, rec, name.strip(), kind)
+        cols = _columns(kind, value)
+        key = [document_id, attr_id]
+        if session.get(DocumentAttribute, (document_id, attr_id)) is None:
+            rec.insert(
+                DocumentAttribute,
+                [{"document_id": document_id, "attribute_id": attr_id, **cols}],
+            )
+        else:
+            rec.update(DocumentAttribute, key, cols)
+
+
+def set_attributes(
+    session: Session, coder_id: int, document_id: int, attributes: Mapping[str, TypedValue]
+) -> None:
+    """Set (or change) typed attributes of a document, as one undoable action."""
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise CodebookError(f"unknown document {document_id}")
+    rec = Recorder(session, coder_id, "document.attributes", f"set attributes of '{doc.name}'")
+    _write_attributes(session, rec, document_id, attributes)
+    rec.finish()
+
+
+def resolve_document(session: Session, ref: str) -> Document:
+    """A document by name, by name without extension, or by number."""
+    ref = ref.strip()
+    doc = session.scalars(select(Document).where(Document.name == ref)).first()
+    if doc is None and ref.isdigit():
+        doc = session.get(Document, int(ref))
+    if doc is None:
+        stem = session.scalars(
+            select(Document).where(Document.name.like(ref.replace("%", r"\%") + ".%"))
+        ).all()
+        if len(stem) == 1:
+            doc = stem[0]
+    if doc is None:
+        raise CodebookError(f"unknown document '{ref}'")
+    return doc
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    name: str
+    source_format: str
+    words: int
+    turns: int
+    coded_turns: int
+    codings: int
+    attributes: dict[str, AttributeValue]
+
+    @property
+    def progress(self) -> float:
+        """Share of turns that hold at least one coding (0..1)."""
+        return self.coded_turns / self.turns if self.turns else 0.0
+
+
+def document_attributes(session: Session) -> dict[int, dict[str, AttributeValue]]:
+    out: dict[int, dict[str, AttributeValue]] = {}
+    rows = session.execute(
+        select(DocumentAttribute, Attribute.name).join(
+            Attribute, Attribute.id == DocumentAttribute.attribute_id
+        )
+    )
+    for value, name in rows:
+        typed: AttributeValue
+        if value.value_date is not None:
+            typed = value.value_date
+        elif value.value_number is not None:
+            typed = value.value_number
+        else:
+            typed = value.value_text or ""
+        out.setdefault(value.document_id, {})[name] = typed
+    return out
+
+
+def list_documents(session: Session) -> list[DocumentRow]:
+    attrs = document_attributes(session)
+    turns = dict(
+        session.execute(select(Turn.document_id, func.count()).group_by(Turn.document_id)).all()
+    )
+    codings = dict(
+        session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
+    )
+    coded = dict(
+        session.execute(
+            select(Turn.document_id, func.count(func.distinct(Turn.id)))
+            .join(
+                Coding,
+                (Coding.document_id == Turn.document_id)
+                & (Coding.start < Turn.end)
+                & (Coding.end > Turn.start),
+            )
+            .group_by(Turn.document_id)
+        ).all()
+    )
+    docs = session.execute(
+        select(Document.id, Document.name, Document.source_format, Document.word_count).order_by(
+            Document.name
+        )
+    )
+    return [
+        DocumentRow(
+            id=i,
+            name=name,
+            source_format=fmt,
+            words=words,
+            turns=turns.get(i, 0),
+            coded_turns=coded.get(i, 0),
+            codings=codings.get(i, 0),
+            attributes=attrs.get(i, {}),
+        )
+        for i, name, fmt, words in docs
+    ]
+
+
+def turns_of(session: Session, document_id: int) -> list[Turn]:
+    return list(
+        session.scalars(select(Turn).where(Turn.document_id == document_id).order_by(Turn.start))
+    )
+
+
+def sentences_of(session: Session, document_id: int) -> list[tuple[int, int]]:
+    rows = session.execute(
+        select(Sentence.start, Sentence.end)
+        .where(Sentence.document_id == document_id)
+        .order_by(Sentence.start)
+    )
+    return [(s, e) for s, e in rows]
+
+
+def link_case(
+    session: Session, coder_id: int, case_name: str, document_id: int, speaker: str | None = None
+) -> None:
+    """Link a case (a participant, a school) to a document, or to one speaker in it."""
+    rec = Recorder(session, coder_id, "case.link", f"link case '{case_name}'")
+    case_id = session.scalar(select(Case.id).where(Case.name == case_name))
+    if case_id is None:
+        (case_id,) = rec.insert(Case, [{"name": case_name}])
+    exists = session.scalar(
+        select(CaseDocument.id).where(
+            CaseDocument.case_id == case_id,
+            CaseDocument.document_id == document_id,
+            CaseDocument.speaker.is_(None) if speaker is None else CaseDocument.speaker == speaker,
+        )
+    )
+    if exists is None:
+        rec.insert(
+            CaseDocument,
+            [{"case_id": case_id, "document_id": document_id, "speaker": speaker}],
+        )
+    rec.finish()

@@ -1,0 +1,313 @@
+"""The undo/redo journal: every user action records the row changes it made.
+
+Recording at row level (insert / delete / update of any table) rather than
+per kind of action means undo covers everything a service can do, including
+codebook revisions that move thousands of codings, with one mechanism.
+Inserts keep only their ids (as ranges) until they are undone, so a batch of a
+million codings does not carry a million rows in its journal entry.
+Undo and redo check that the rows are still as the action left them and refuse
+otherwise, so undoing never silently destroys a colleague's later work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table, and_, delete, insert, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Action, Base
+from codebook.domain import CodebookError
+
+Row = dict[str, Any]
+_CHUNK = 500
+
+
+def now() -> datetime:
+    """UTC wall-clock time without tzinfo, the form every timestamp column stores."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _has_int_id(table: Table) -> bool:
+    return [c.name for c in table.primary_key.columns] == ["id"]
+
+
+def _dump(table: Table, row: Mapping[str, Any]) -> Row:
+    out: Row = {}
+    for key, value in row.items():
+        col = table.columns[key]
+        if value is not None and isinstance(col.type, DateTime | Date):
+            out[key] = value.isoformat()
+        else:
+            out[key] = value
+    return out
+
+
+def _load(table: Table, row: Mapping[str, Any]) -> Row:
+    out: Row = {}
+    for key, value in row.items():
+        col = table.columns[key]
+        if value is not None and isinstance(col.type, DateTime):
+            out[key] = datetime.fromisoformat(value)
+        elif value is not None and isinstance(col.type, Date):
+            out[key] = date.fromisoformat(value)
+        else:
+            out[key] = value
+    return out
+
+
+def to_ranges(ids: Iterable[int]) -> list[list[int]]:
+    """Compress sorted or unsorted ids into inclusive [first, last] runs."""
+    runs: list[list[int]] = []
+    for i in sorted(ids):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return runs
+
+
+def from_ranges(runs: Sequence[Sequence[int]]) -> Iterator[int]:
+    for first, last in runs:
+        yield from range(first, last + 1)
+
+
+def _key_of(table: Table, row: Mapping[str, Any]) -> list[Any]:
+    return [row[c.name] for c in table.primary_key.columns]
+
+
+def _where_keys(table: Table, keys: Sequence[Sequence[Any]]) -> Any:
+    cols = list(table.primary_key.columns)
+    if len(cols) == 1:
+        return cols[0].in_([k[0] for k in keys])
+    return tuple_(*cols).in_([tuple(k) for k in keys])
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class Recorder:
+    """Makes the changes of one user action and remembers them for undo."""
+
+    def __init__(self, session: Session, coder_id: int, kind: str, description: str) -> None:
+        self.session = session
+        self.coder_id = coder_id
+        self.kind = kind
+        self.description = description
+        self.changes: list[Row] = []
+
+    def insert(self, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Insert rows; returns their ids for tables keyed by ``id``."""
+        table = _table(model.__tablename__)
+        if not rows:
+            return []
+        if _has_int_id(table):
+            ids: list[int] = []
+            for chunk in _chunks(rows, 5000):
+                result = self.session.execute(
+                    insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                    list(chunk),
+                )
+                ids.extend(result.scalars())
+            self.changes.append({"op": "insert", "table": table.name, "ids": to_ranges(ids)})
+            return ids
+        self.session.execute(insert(table), list(rows))
+        self.changes.append(
+            {"op": "insert", "table": table.name, "keys": [_key_of(table, r) for r in rows]}
+        )
+        return []
+
+    def delete(self, model: type[Base], keys: Sequence[Sequence[Any]]) -> list[Row]:
+        """Delete rows by primary key; returns the deleted rows as they were."""
+        table = _table(model.__tablename__)
+        rows: list[Row] = []
+        for chunk in _chunks(list(keys)):
+            found = self.session.execute(select(table).where(_where_keys(table, chunk)))
+            rows.extend(dict(r._mapping) for r in found)
+            self.session.execute(delete(table).where(_where_keys(table, chunk)))
+        if rows:
+            self.changes.append(
+                {"op": "delete", "table": table.name, "rows": [_dump(table, r) for r in rows]}
+            )
+        return rows
+
+    def update(self, model: type[Base], key: Sequence[Any], values: Mapping[str, Any]) -> None:
+        """Update one row; only columns whose value really changes are recorded."""
+        table = _table(model.__tablename__)
+        cols = list(table.primary_key.columns)
+        cond = and_(*(c == k for c, k in zip(cols, key, strict=True)))
+        current = self.session.execute(select(table).where(cond)).first()
+        if current is None:
+            raise CodebookError(f"cannot update {table.name} {list(key)}: it does not exist")
+        before = {k: current._mapping[k] for k in values if current._mapping[k] != values[k]}
+        if not before:
+            return
+        after = {k: values[k] for k in before}
+        self.session.execute(update(table).where(cond).values(**after))
+        self.changes.append(
+            {
+                "op": "update",
+                "table": table.name,
+                "key": list(key),
+                "before": _dump(table, before),
+                "after": _dump(table, after),
+            }
+        )
+
+    def finish(self, event_version: int | None = None) -> Action | None:
+        """Write the journal entry; an action that changed nothing leaves none."""
+        if not self.changes:
+            return None
+        _discard_redo(self.session, self.coder_id)
+        action = Action(
+            coder_id=self.coder_id,
+            kind=self.kind,
+            description=self.description,
+            created_at=now(),
+            state="done",
+            event_version=event_version,
+            changes=self.changes,
+        )
+        self.session.add(action)
+        self.session.flush()
+        return action
+
+
+def _discard_redo(session: Session, coder_id: int) -> None:
+    session.execute(
+        update(Action)
+        .where(Action.coder_id == coder_id, Action.state == "undone")
+        .values(state="discarded")
+    )
+
+
+def _conflict(action: Action, what: str) -> CodebookError:
+    return CodebookError(
+        f"cannot {what} '{action.description}': the data it touched was changed since"
+    )
+
+
+def _remove_inserted(session: Session, action: Action, change: Row, what: str) -> Row:
+    """Inverse of an insert: delete the rows, keeping them so a redo can restore them."""
+    table = _table(change["table"])
+    if "ids" in change:
+        keys: list[list[Any]] = [[i] for i in from_ranges(change["ids"])]
+    else:
+        keys = change["keys"]
+    rows: list[Row] = []
+    for chunk in _chunks(keys):
+        found = session.execute(select(table).where(_where_keys(table, chunk)))
+        rows.extend(_dump(table, dict(r._mapping)) for r in found)
+        session.execute(delete(table).where(_where_keys(table, chunk)))
+    if len(rows) != len(keys):
+        raise _conflict(action, what)
+    return {**change, "rows": rows}
+
+
+def _restore_rows(session: Session, action: Action, change: Row, what: str) -> Row:
+    """Inverse of a delete (or the redo of an insert): put the saved rows back."""
+    table = _table(change["table"])
+    rows = [_load(table, r) for r in change["rows"]]
+    keys = [_key_of(table, r) for r in rows]
+    for chunk in _chunks(keys):
+        taken = session.execute(select(*table.primary_key.columns).where(_where_keys(table, chunk)))
+        if taken.first() is not None:
+            raise _conflict(action, what)
+    for chunk in _chunks(rows, 5000):
+        session.execute(insert(table), list(chunk))
+    return {k: v for k, v in change.items() if k != "rows"} if change["op"] == "insert" else change
+
+
+def _set_values(
+    session: Session, action: Action, change: Row, src: str, dst: str, what: str
+) -> None:
+    table = _table(change["table"])
+    cols = list(table.primary_key.columns)
+    cond = and_(*(c == k for c, k in zip(cols, change["key"], strict=True)))
+    expected = _load(table, change[src])
+    current = session.execute(select(*(table.c[k] for k in expected)).where(cond)).first()
+    if current is None or any(current._mapping[k] != v for k, v in expected.items()):
+        raise _conflict(action, what)
+    session.execute(update(table).where(cond).values(**_load(table, change[dst])))
+
+
+def _undo_change(session: Session, action: Action, change: Row) -> Row:
+    if change["op"] == "insert":
+        return _remove_inserted(session, action, change, "undo")
+    if change["op"] == "delete":
+        return _restore_rows(session, action, change, "undo")
+    _set_values(session, action, change, "after", "before", "undo")
+    return change
+
+
+def _redo_change(session: Session, action: Action, change: Row) -> Row:
+    if change["op"] == "insert":
+        return _restore_rows(session, action, change, "redo")
+    if change["op"] == "delete":
+        table = _table(change["table"])
+        keys = [_key_of(table, _load(table, r)) for r in change["rows"]]
+        removed = _remove_inserted(session, action, {"table": table.name, "keys": keys}, "redo")
+        return {**change, "rows": removed["rows"]}
+    _set_values(session, action, change, "before", "after", "redo")
+    return change
+
+
+def last_action(session: Session, coder_id: int, state: str) -> Action | None:
+    """The action ``undo`` (state ``done``) or ``redo`` (state ``undone``) would take."""
+    order = Action.id.desc() if state == "done" else Action.id.asc()
+    return session.scalars(
+        select(Action).where(Action.coder_id == coder_id, Action.state == state).order_by(order)
+    ).first()
+
+
+def undo(session: Session, coder_id: int) -> Action | None:
+    """Undo this coder's most recent action; None when there is nothing to undo."""
+    from codebook.services.codebook_log import record_event
+
+    action = last_action(session, coder_id, "done")
+    if action is None:
+        return None
+    try:
+        with session.begin_nested():
+            changes = [_undo_change(session, action, c) for c in reversed(action.changes)]
+    except IntegrityError as exc:
+        raise _conflict(action, "undo") from exc
+    action.changes = changes[::-1]
+    action.state = "undone"
+    if action.event_version is not None:
+        record_event(
+            session, coder_id, "undo", {"version": action.event_version}, action.description
+        )
+    session.flush()
+    return action
+
+
+def redo(session: Session, coder_id: int) -> Action | None:
+    """Redo the action this coder undid most recently; None when there is none."""
+    from codebook.services.codebook_log import record_event
+
+    action = last_action(session, coder_id, "undone")
+    if action is None:
+        return None
+    try:
+        with session.begin_nested():
+            changes = [_redo_change(session, action, c) for c in action.changes]
+    except IntegrityError as exc:
+        raise _conflict(action, "redo") from exc
+    action.changes = changes
+    action.state = "done"
+    if action.event_version is not None:
+        record_event(
+            session, coder_id, "redo", {"version": action.event_version}, action.description
+        )
+    session.flush()
+    return action

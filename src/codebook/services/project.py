@@ -1,0 +1,95 @@
+"""Creating and opening projects, and the people who code in them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from codebook.db.engine import Store
+from codebook.db.models import Code, Coder, Coding, Document, ProjectMeta
+from codebook.db.schema import open_store
+from codebook.domain import CodebookError
+from codebook.services.codebook_log import VERSION_KEY, current_version
+from codebook.services.journal import now
+
+
+def init_project(location: str | Path, name: str | None = None, language: str = "nl") -> Store:
+    """Create a new, empty project; refuses to touch an existing one."""
+    store = open_store(location, create=True)
+    title = name or (Path(str(location)).stem if "://" not in str(location) else "codebook")
+    with store.write() as session:
+        session.add_all(
+            [
+                ProjectMeta(key="name", value=title),
+                ProjectMeta(key="guid", value=str(uuid.uuid4())),
+                ProjectMeta(key="language", value=language),
+                ProjectMeta(key="created_at", value=now().isoformat(timespec="seconds")),
+                ProjectMeta(key=VERSION_KEY, value="0"),
+            ]
+        )
+    return store
+
+
+def open_project(location: str | Path) -> Store:
+    return open_store(location)
+
+
+def meta(session: Session, key: str, default: str = "") -> str:
+    row = session.get(ProjectMeta, key)
+    return default if row is None else row.value
+
+
+def coder_id(session: Session, name: str) -> int:
+    """The id of a coder, registering the name on first use."""
+    name = name.strip()
+    if not name:
+        raise CodebookError("a coder needs a name")
+    found = session.scalar(select(Coder.id).where(Coder.name == name))
+    if found is not None:
+        return found
+    try:
+        with session.begin_nested():
+            coder = Coder(name=name, created_at=now())
+            session.add(coder)
+            session.flush()
+    except IntegrityError:
+        found = session.scalar(select(Coder.id).where(Coder.name == name))
+        if found is None:
+            raise
+        return found
+    return coder.id
+
+
+def coder_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Coder.name).order_by(Coder.name)))
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    name: str
+    language: str
+    codebook_version: int
+    documents: int
+    words: int
+    codes: int
+    codings: int
+    coders: list[str]
+
+
+def summary(session: Session) -> ProjectSummary:
+    return ProjectSummary(
+        name=meta(session, "name"),
+        language=meta(session, "language", "nl"),
+        codebook_version=current_version(session),
+        documents=session.scalar(select(func.count()).select_from(Document)) or 0,
+        words=session.scalar(select(func.coalesce(func.sum(Document.word_count), 0))) or 0,
+        codes=session.scalar(select(func.count()).select_from(Code).where(Code.retired.is_(False)))
+        or 0,
+        codings=session.scalar(select(func.count()).select_from(Coding)) or 0,
+        coders=coder_names(session),
+    )

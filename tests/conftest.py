@@ -1,0 +1,54 @@
+"""Shared fixtures: a project on SQLite and the same on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pg import Cluster, start_cluster
+
+from codebook.db.engine import Store
+from codebook.services.project import coder_id, init_project
+
+BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the developer's real codebook settings."""
+    monkeypatch.setenv("CODEBOOK_CONFIG", str(tmp_path_factory.mktemp("cfg") / "config.json"))
+    monkeypatch.delenv("CODEBOOK_CODER", raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new project goes: a SQLite file path, or a fresh PostgreSQL database URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "project.db")
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    return cluster.create_database()
+
+
+@pytest.fixture
+def store(location: str) -> Iterator[Store]:
+    project = init_project(location, "test project")
+    try:
+        yield project
+    finally:
+        project.close()
+
+
+@pytest.fixture
+def coder(store: Store) -> int:
+    with store.write() as session:
+        return coder_id(session, "anna")
