@@ -1,0 +1,35 @@
+"""What every benchmark returns, and a clock that takes the best of a few runs.
+
+Benchmarks compare our code with a baseline measured in the same run (raw SQL,
+bare spaCy, raw python-docx), so the ratio means something on a noisy machine
+where absolute seconds do not.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    name: str
+    ours: float
+    baseline: float
+    unit: str = "s"
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.baseline if self.baseline else float("inf")
+
+
+def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` runs: the least disturbed by other load on the machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
