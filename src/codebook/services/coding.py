@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document
@@ -85,9 +86,24 @@ def apply_codings(
     if not items:
         return []
     validate(session, items)
-    unique = list(dict.fromkeys(items))
-    existing = _existing(session, coder_id, unique)
-    fresh = [i for i in unique if (i.document_id, i.code_id, i.start, i.end) not in existing]
+    unique = list({(i.document_id, i.code_id, i.start, i.end): i for i in items}.values())
+    for attempt in range(3):
+        try:
+            with session.begin_nested():
+                return _insert_fresh(session, coder_id, unique, description)
+        except IntegrityError:
+            # Another writer (PostgreSQL allows concurrent transactions) made the
+            # same coding between our check and our insert: look again.
+            if attempt == 2:
+                raise
+    return []
+
+
+def _insert_fresh(
+    session: Session, coder_id: int, items: Sequence[NewCoding], description: str | None
+) -> list[int]:
+    existing = _existing(session, coder_id, items)
+    fresh = [i for i in items if (i.document_id, i.code_id, i.start, i.end) not in existing]
     version = current_version(session)
     created = now()
     rows = [
