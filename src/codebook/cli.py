@@ -127,8 +127,8 @@ def _parse_attrs(values: list[str]) -> dict[str, Any]:
 
     out: dict[str, Any] = {}
     for value in values:
-        key, typed = parse_attr_flag(value)
-        out[key] = typed
+        key, kind, typed = parse_attr_flag(value)
+        out[key] = (kind, typed)
     return out
 
 
@@ -149,7 +149,8 @@ def import_(
     project: ProjectArg,
     files: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
     attr: Annotated[
-        list[str] | None, typer.Option(help="Attribute for every file: key=value or key:type=value.")
+        list[str] | None,
+        typer.Option(help="Attribute for every file: key=value or key:type=value."),
     ] = None,
     attributes: Annotated[
         Path | None, typer.Option(help="Sidecar CSV or YAML mapping file names to attributes.")
@@ -202,11 +203,16 @@ def import_(
             o.detail,
         )
     out.print(table)
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")}
+    counts = {
+        s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")
+    }
     out.print(
         f"{counts['imported']} imported, {counts['duplicate']} skipped as duplicate, "
         f"{counts['failed']} failed"
     )
+    for o in outcomes:
+        if o.status == "failed":
+            _fail(o.detail)
     if counts["failed"]:
         raise typer.Exit(1)
 
@@ -414,36 +420,46 @@ def info(project: ProjectArg) -> None:
         s = summary(session)
     store.close()
     out = console()
-    out.print(f"[bold]{s.name}[/bold] (language {s.language}, codebook version {s.codebook_version})")
+    out.print(
+        f"[bold]{s.name}[/bold] (language {s.language}, codebook version {s.codebook_version})"
+    )
     out.print(f"{s.documents} documents, {s.words} words, {s.codes} codes, {s.codings} codings")
     out.print(f"coders: {', '.join(s.coders) or '-'}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback."""
-    import click
+    """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback.
 
+    Typer handles its own usage errors (exit 2) in standalone mode; everything a
+    service raises for bad input is a ``CodebookError`` and is printed here.
+    """
     from codebook.domain import CodebookError
 
     try:
-        result = app(args=argv, standalone_mode=False, prog_name="codebook")
+        app(args=argv, prog_name="codebook")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except CodebookError as exc:
-        console(stderr=True).print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        _fail(str(exc))
         return 1
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
-        return 130
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        console(stderr=True).print(f"[red]error:[/red] {where}{exc.strerror or exc}", soft_wrap=True)
+        _fail(f"{where}{exc.strerror or exc}")
         return 1
-    return result if isinstance(result, int) else 0
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        _fail(f"database error: {getattr(exc, 'orig', None) or exc}")
+        return 1
+    return 0
+
+
+def _fail(message: str) -> None:
+    console(stderr=True).print(f"[red]error:[/red] {message}", soft_wrap=True, markup=True)
 
 
 if __name__ == "__main__":

@@ -17,9 +17,6 @@ from codebook.domain import CodebookError, ParsedTranscript
 from codebook.services.documents import TypedValue, add_document, find_duplicate
 from codebook.services.project import coder_id
 
-SUPPORTED = (".docx", ".md", ".odt", ".rtf", ".srt", ".txt", ".vtt")
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-
 
 @dataclass
 class ImportOutcome:
@@ -39,11 +36,13 @@ class ImportOptions:
     sidecar: Mapping[str, Mapping[str, TypedValue]] = field(default_factory=dict)
     speaker_aliases: Mapping[str, str] = field(default_factory=dict)
     pseudonyms: Mapping[str, str] = field(default_factory=dict)
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = 50 * 1024 * 1024
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, and the transcript files inside given folders (sorted, recursive)."""
+    from codebook.services.importing import SUPPORTED_EXTENSIONS
+
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -52,7 +51,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
                 out.extend(
                     Path(root) / f
                     for f in sorted(files)
-                    if Path(f).suffix.lower() in SUPPORTED and not f.startswith(".")
+                    if Path(f).suffix.lower() in SUPPORTED_EXTENSIONS and not f.startswith(".")
                 )
         else:
             out.append(path)
