@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document
@@ -87,23 +86,6 @@ def apply_codings(
         return []
     validate(session, items)
     unique = list({(i.document_id, i.code_id, i.start, i.end): i for i in items}.values())
-    for attempt in range(3):
-        try:
-            with session.begin_nested():
-                return _insert_fresh(session, coder_id, unique, description)
-        except IntegrityError:
-            # Another writer (PostgreSQL allows concurrent transactions) made the
-            # same coding between our check and our insert: look again.
-            if attempt == 2:
-                raise
-    return []
-
-
-def _insert_fresh(
-    session: Session, coder_id: int, items: Sequence[NewCoding], description: str | None
-) -> list[int]:
-    existing = _existing(session, coder_id, items)
-    fresh = [i for i in items if (i.document_id, i.code_id, i.start, i.end) not in existing]
     version = current_version(session)
     created = now()
     rows = [
@@ -117,38 +99,12 @@ def _insert_fresh(
             "created_at": created,
             "note": i.note,
         }
-        for i in fresh
+        for i in unique
     ]
     rec = Recorder(session, coder_id, "coding.apply", description or f"apply {len(rows)} codings")
-    ids = rec.insert(Coding, rows)
+    ids = rec.insert(Coding, rows, skip_duplicates=True)
     rec.finish()
     return ids
-
-
-def _existing(
-    session: Session, coder_id: int, items: Sequence[NewCoding]
-) -> set[tuple[int, int, int, int]]:
-    if len(items) > 50:
-        docs = {i.document_id for i in items}
-        rows = session.execute(
-            select(Coding.document_id, Coding.code_id, Coding.start, Coding.end).where(
-                Coding.coder_id == coder_id, Coding.document_id.in_(docs)
-            )
-        )
-    else:
-        conds = [
-            (Coding.document_id == i.document_id)
-            & (Coding.code_id == i.code_id)
-            & (Coding.start == i.start)
-            & (Coding.end == i.end)
-            for i in items
-        ]
-        rows = session.execute(
-            select(Coding.document_id, Coding.code_id, Coding.start, Coding.end).where(
-                Coding.coder_id == coder_id, or_(*conds)
-            )
-        )
-    return {(d, c, s, e) for d, c, s, e in rows}
 
 
 def apply_coding(
@@ -204,34 +160,23 @@ def set_note(session: Session, coder_id: int, coding_id: int, note: str | None) 
 
 
 def _views(session: Session, query: Select[Any]) -> list[CodingView]:
-    rows = session.execute(query)
-    out = []
-    for coding, code_name, color, coder, text in rows:
-        out.append(
-            CodingView(
-                id=coding.id,
-                document_id=coding.document_id,
-                code_id=coding.code_id,
-                code_name=code_name,
-                color=color,
-                start=coding.start,
-                end=coding.end,
-                coder=coder,
-                codebook_version=coding.codebook_version,
-                note=coding.note,
-                text=text,
-            )
-        )
-    return out
+    return [CodingView(*row) for row in session.execute(query)]
 
 
 def _base_query() -> Select[Any]:
+    """Plain columns in ``CodingView`` order: no ORM identity map for thousands of rows."""
     return (
         select(
-            Coding,
+            Coding.id,
+            Coding.document_id,
+            Coding.code_id,
             Code.name,
             Code.color,
+            Coding.start,
+            Coding.end,
             Coder.name,
+            Coding.codebook_version,
+            Coding.note,
             func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
         )
         .join(Code, Code.id == Coding.code_id)

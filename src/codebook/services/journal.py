@@ -15,7 +15,19 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, and_, delete, insert, select, tuple_, update
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -90,6 +102,41 @@ def _where_keys(table: Table, keys: Sequence[Sequence[Any]]) -> Any:
     return tuple_(*cols).in_([tuple(k) for k in keys])
 
 
+def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
+    """Reserve ``count`` fresh primary keys for ``table`` in this transaction."""
+    if session.get_bind().dialect.name == "postgresql":
+        seq = session.scalar(text(f"SELECT pg_get_serial_sequence('{table.name}', 'id')"))
+        rows = session.execute(
+            text(f"SELECT nextval('{seq}') FROM generate_series(1, :n)"), {"n": count}
+        )
+        return [int(r[0]) for r in rows]
+    top = session.scalar(select(func.max(table.c.id))) or 0
+    return list(range(top + 1, top + 1 + count))
+
+
+def _insert_statement(session: Session, table: Table, skip_duplicates: bool) -> Any:
+    if not skip_duplicates:
+        return insert(table)
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def _is_contiguous(ids: Sequence[int]) -> bool:
+    return bool(ids) and ids[-1] - ids[0] == len(ids) - 1
+
+
+def _present(session: Session, table: Table, ids: Sequence[int]) -> list[int]:
+    found: list[int] = []
+    for chunk in _chunks(list(ids)):
+        found.extend(session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+    return sorted(found)
+
+
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -105,26 +152,45 @@ class Recorder:
         self.description = description
         self.changes: list[Row] = []
 
-    def insert(self, model: type[Base], rows: Sequence[Mapping[str, Any]]) -> list[int]:
-        """Insert rows; returns their ids for tables keyed by ``id``."""
+    def insert(
+        self, model: type[Base], rows: Sequence[Mapping[str, Any]], *, skip_duplicates: bool = False
+    ) -> list[int]:
+        """Insert rows; returns the ids of the rows inserted, for tables keyed by ``id``.
+
+        Ids are allocated up front (from the sequence on PostgreSQL, past the
+        current maximum under SQLite's write lock) so a large batch is one plain
+        ``executemany`` rather than a row-by-row insert with RETURNING. With
+        ``skip_duplicates`` rows that would break a unique constraint are left out
+        (ON CONFLICT DO NOTHING), which is also safe against a concurrent writer.
+        """
         table = _table(model.__tablename__)
         if not rows:
             return []
-        if _has_int_id(table):
-            ids: list[int] = []
-            for chunk in _chunks(rows, 5000):
-                result = self.session.execute(
-                    insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                    list(chunk),
+        if not _has_int_id(table):
+            self.session.execute(insert(table), list(rows))
+            self.changes.append(
+                {"op": "insert", "table": table.name, "keys": [_key_of(table, r) for r in rows]}
+            )
+            return []
+        ids = allocate_ids(self.session, table, len(rows))
+        stmt = _insert_statement(self.session, table, skip_duplicates)
+        for chunk in _chunks([{**r, "id": i} for r, i in zip(rows, ids, strict=True)], 10_000):
+            self.session.execute(stmt, list(chunk))
+        if skip_duplicates:
+            ids = (
+                list(
+                    self.session.scalars(
+                        select(table.c.id)
+                        .where(table.c.id.between(ids[0], ids[-1]))
+                        .order_by(table.c.id)
+                    )
                 )
-                ids.extend(result.scalars())
+                if _is_contiguous(ids)
+                else _present(self.session, table, ids)
+            )
+        if ids:
             self.changes.append({"op": "insert", "table": table.name, "ids": to_ranges(ids)})
-            return ids
-        self.session.execute(insert(table), list(rows))
-        self.changes.append(
-            {"op": "insert", "table": table.name, "keys": [_key_of(table, r) for r in rows]}
-        )
-        return []
+        return ids
 
     def delete(self, model: type[Base], keys: Sequence[Sequence[Any]]) -> list[Row]:
         """Delete rows by primary key; returns the deleted rows as they were."""

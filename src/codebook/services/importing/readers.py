@@ -1,0 +1,115 @@
+"""The one entry point that turns a transcript file into a ParsedTranscript.
+
+Format readers only extract text; this module applies the steps every format
+shares in a fixed order (size and existence checks, normalization,
+pseudonymisation, turn detection or caption assembly), so the offsets of a
+transcript do not depend on which format it happened to be saved in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from codebook.domain import ImportFailed, ParsedTranscript
+from codebook.services.importing import (
+    open_document,
+    plain_text,
+    rich_text,
+    subrip_captions,
+    webvtt_captions,
+    word_docx,
+)
+from codebook.services.importing.captions import assemble
+from codebook.services.importing.extracted import CaptionTrack, Extracted
+from codebook.services.importing.normalize import normalize_text
+from codebook.services.importing.pseudonymise import Pseudonymiser, pseudonymise_turns
+from codebook.services.importing.speakers import detect_turns
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+FormatReader = Callable[[Path, bytes], Extracted]
+
+READERS: dict[str, FormatReader] = {
+    ".docx": word_docx.read,
+    ".md": plain_text.read,
+    ".odt": open_document.read,
+    ".rtf": rich_text.read,
+    ".srt": subrip_captions.read,
+    ".txt": plain_text.read,
+    ".vtt": webvtt_captions.read,
+}
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(sorted(READERS))
+
+
+def read_transcript(
+    path: Path,
+    *,
+    speaker_aliases: Mapping[str, str] | None = None,
+    pseudonyms: Mapping[str, str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ParsedTranscript:
+    """Read a transcript file; every problem is an ImportFailed whose message starts with the path.
+
+    ``speaker_aliases`` renames speaker labels (``{"I": "Interviewer"}``);
+    ``pseudonyms`` replaces real names (whole words, any case) in the text and
+    in speaker names before anything is stored.
+    """
+    extension = path.suffix.lower()
+    reader = READERS.get(extension)
+    if reader is None:
+        shown = extension or "(none)"
+        raise ImportFailed(
+            f"{path}: unsupported format '{shown}' (supported: {', '.join(SUPPORTED_EXTENSIONS)})"
+        )
+    data = _read_bytes(path, max_bytes)
+    if not data and extension not in (".docx", ".odt"):
+        raise ImportFailed(f"{path}: empty transcript")
+
+    extracted = reader(path, data)
+    pseudonymiser = Pseudonymiser(pseudonyms or {})
+    source_format = extension.lstrip(".")
+
+    if isinstance(extracted, CaptionTrack):
+        text, turns = assemble(
+            extracted.cues,
+            speaker_aliases=speaker_aliases,
+            transform=pseudonymiser if pseudonymiser else None,
+        )
+    else:
+        text = normalize_text(extracted.text)
+        turns = detect_turns(text, speaker_aliases=speaker_aliases)
+        text, turns = pseudonymise_turns(text, turns, pseudonymiser)
+
+    if not text.strip():
+        raise ImportFailed(f"{path}: empty transcript")
+    return ParsedTranscript(text, turns, source_format, extracted.encoding)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: file not found") from None
+    except OSError as error:
+        raise ImportFailed(f"{path}: cannot be read ({error.strerror or error})") from None
+    if path.is_dir():
+        raise ImportFailed(f"{path}: is a directory, not a file")
+    if size > max_bytes:
+        raise ImportFailed(f"{path}: too large ({_size(size)}, limit {_size(max_bytes)})")
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+    except OSError as error:
+        raise ImportFailed(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > max_bytes:  # the file grew after stat()
+        raise ImportFailed(f"{path}: too large (over the limit of {_size(max_bytes)})")
+    return data
+
+
+def _size(size: int) -> str:
+    for unit, factor in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
