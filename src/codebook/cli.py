@@ -195,7 +195,7 @@ def import_(
     for o in outcomes:
         style = {"imported": "green", "duplicate": "yellow"}.get(o.status, "red")
         table.add_row(
-            str(o.path),
+            o.path.name,
             f"[{style}]{o.status}[/{style}]",
             o.encoding or "",
             str(o.turns) if o.status == "imported" else "",

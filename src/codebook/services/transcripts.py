@@ -8,14 +8,16 @@ no trace: its transaction is never committed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError, ParsedTranscript
-from codebook.services.documents import TypedValue, add_document, find_duplicate
+from codebook.services.documents import TypedValue, add_document, find_duplicate, word_count
 from codebook.services.project import coder_id
+
+PARALLEL_FROM = 4
 
 
 @dataclass
@@ -64,23 +66,45 @@ def _attributes_for(path: Path, options: ImportOptions) -> dict[str, TypedValue]
     return merged
 
 
-def import_one(store: Store, coder: str, path: Path, options: ImportOptions) -> ImportOutcome:
-    """Read, split and store one file; never raises for a bad file, reports it instead."""
+@dataclass(frozen=True)
+class _Prepared:
+    """A file read and split into sentences, ready to store (or the reason it can't be)."""
+
+    path: Path
+    parsed: ParsedTranscript | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    error: str = ""
+
+
+def _prepare(path: Path, options: ImportOptions) -> _Prepared:
+    """The CPU-heavy half of an import: no database, so it can run in another process."""
     from codebook.services.importing import read_transcript
     from codebook.services.importing.sentences import sentence_spans
 
     try:
-        parsed: ParsedTranscript = read_transcript(
+        parsed = read_transcript(
             path,
             speaker_aliases=options.speaker_aliases,
             pseudonyms=options.pseudonyms,
             max_bytes=options.max_bytes,
         )
+        return _Prepared(path, parsed, sentence_spans(parsed.text, parsed.turns, options.language))
+    except CodebookError as exc:
+        return _Prepared(path, error=str(exc))
+    except OSError as exc:
+        return _Prepared(path, error=f"{path}: {exc.strerror or exc}")
+
+
+def _store(store: Store, coder: str, prepared: _Prepared, options: ImportOptions) -> ImportOutcome:
+    """The database half: one transaction per file, so a failure leaves no trace."""
+    path, parsed = prepared.path, prepared.parsed
+    if parsed is None:
+        return ImportOutcome(path, "failed", prepared.error)
+    try:
         with store.read() as session:
             duplicate = find_duplicate(session, parsed.text)
         if duplicate is not None:
             return ImportOutcome(path, "duplicate", f"same text as '{duplicate}'")
-        sentences = sentence_spans(parsed.text, parsed.turns, options.language)
         with store.write() as session:
             doc_id = add_document(
                 session,
@@ -89,14 +113,10 @@ def import_one(store: Store, coder: str, path: Path, options: ImportOptions) -> 
                 parsed,
                 language=options.language,
                 attributes=_attributes_for(path, options),
-                sentences=sentences,
+                sentences=prepared.sentences,
             )
     except CodebookError as exc:
         return ImportOutcome(path, "failed", str(exc))
-    except OSError as exc:
-        return ImportOutcome(path, "failed", f"{path}: {exc.strerror or exc}")
-    from codebook.services.documents import word_count
-
     return ImportOutcome(
         path,
         "imported",
@@ -107,16 +127,50 @@ def import_one(store: Store, coder: str, path: Path, options: ImportOptions) -> 
     )
 
 
+def import_one(store: Store, coder: str, path: Path, options: ImportOptions) -> ImportOutcome:
+    """Read, split and store one file; never raises for a bad file, reports it instead."""
+    return _store(store, coder, _prepare(path, options), options)
+
+
+def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iterator[_Prepared]:
+    """Prepare files in worker processes, yielding them in order as they finish.
+
+    Reading and sentence splitting are CPU-bound and independent per file, so
+    they run on every core while this process stores the files already done.
+    Workers are forked after the spaCy pipeline is built here, so they share it
+    instead of each paying the second it takes to build.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from codebook.services.importing.sentences import warm_up
+
+    warm_up(options.language)
+    workers = min(len(paths), os.cpu_count() or 1, 4)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_prepare, path, options) for path in paths]
+        for future in futures:
+            yield future.result()
+
+
 def import_files(
     store: Store,
     coder: str,
     paths: Sequence[Path],
     options: ImportOptions,
     progress: Callable[[ImportOutcome], None] | None = None,
+    *,
+    parallel: bool = True,
 ) -> list[ImportOutcome]:
+    """Import files one transaction each; several files are prepared in parallel processes."""
+    many = parallel and len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    prepared: Iterable[_Prepared] = (
+        _prepared_in_parallel(paths, options) if many else (_prepare(p, options) for p in paths)
+    )
     outcomes = []
-    for path in paths:
-        outcome = import_one(store, coder, path, options)
+    for item in prepared:
+        outcome = _store(store, coder, item, options)
         outcomes.append(outcome)
         if progress is not None:
             progress(outcome)

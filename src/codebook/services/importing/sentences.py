@@ -50,6 +50,11 @@ def sentence_spans(
     return spans
 
 
+def warm_up(language: str = "nl") -> None:
+    """Build the pipeline now (e.g. before forking workers that should share it)."""
+    _pipeline(language)
+
+
 def _pipeline(language: str) -> Any:
     nlp = _pipelines.get(language)
     if nlp is None:

@@ -1,0 +1,190 @@
+"""Retrieval of every quote of one theme (with children) from a project of 1,000,000 codings.
+
+The project is built with raw ``executemany`` on the SQLite file that
+``init_project`` created (so the schema and indexes are the real ones), then
+``retrieve`` is timed against one hand-written SQL query returning the same
+rows (document, range, quote text, coder, code, memo and speaker of the turn
+the quote starts in). Targets: at most 50 ms, at most 2x the raw SQL.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from common import BenchResult, best_of
+
+from codebook.services.project import init_project
+from codebook.services.retrieval import Code, retrieve
+
+DOCUMENTS = 1_000
+SENTENCES_PER_DOC = 250
+SENTENCES_PER_TURN = 5
+CODINGS = 1_000_000
+THEMES = 25
+CHILDREN_PER_THEME = 15  # 25 themes x (1 + 15) = 400 codes, a large codebook
+WORDS = (
+    "de samenwerking met de hogeschool is gelijkwaardig en we bedenken de vraag samen "
+    "schoolleider geeft ons tijd twee uur per week dat is echt nodig voor onderzoek in de klas"
+).split()
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(6, 14))
+    return " ".join(words).capitalize() + "."
+
+
+def build(path: Path, seed: int = 7) -> tuple[int, list[int]]:
+    """Create the project; returns the benchmarked theme's id and its codes (with children)."""
+    store = init_project(path, "bench")
+    store.close()
+    rng = random.Random(seed)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous = OFF")
+    now = datetime(2024, 1, 1).isoformat(sep=" ")
+    con.executemany(
+        "INSERT INTO coder (id, name, created_at) VALUES (?, ?, ?)",
+        [(1, "analist-a", now), (2, "analist-b", now)],
+    )
+    codes, theme_children = [], {}
+    next_id = 1
+    for t in range(THEMES):
+        theme = next_id
+        codes.append((theme, f"{theme:032x}", None, t, f"Thema {t}", "#1F77B4"))
+        next_id += 1
+        kids = []
+        for c in range(CHILDREN_PER_THEME):
+            codes.append((next_id, f"{next_id:032x}", theme, c, f"Sub {t}.{c}", "#FF7F0E"))
+            kids.append(next_id)
+            next_id += 1
+        theme_children[theme] = kids
+    con.executemany(
+        "INSERT INTO code (id, guid, parent_id, position, name, color, brief_definition, "
+        "full_definition, when_to_use, when_not_to_use, example, keywords, retired) "
+        "VALUES (?, ?, ?, ?, ?, ?, '', '', '', '', '', '[]', 0)",
+        codes,
+    )
+    code_ids = [c[0] for c in codes]
+    per_doc = CODINGS // DOCUMENTS
+    for d in range(1, DOCUMENTS + 1):
+        sentences, turns, parts, pos = [], [], [], 0
+        for s in range(SENTENCES_PER_DOC):
+            if s % SENTENCES_PER_TURN == 0:
+                label = "Interviewer: " if (s // SENTENCES_PER_TURN) % 2 == 0 else "Respondent: "
+                if s:
+                    parts.append("\n")
+                    pos += 1
+                parts.append(label)
+                pos += len(label)
+                turns.append([pos, pos, label[:-2], float(s * 6)])
+            elif parts:
+                parts.append(" ")
+                pos += 1
+            text = _sentence(rng)
+            sentences.append((d, pos, pos + len(text)))
+            parts.append(text)
+            pos += len(text)
+            turns[-1][1] = pos
+        doc_text = "".join(parts)
+        con.execute(
+            "INSERT INTO document (id, name, text, sha256, source_format, language, word_count, "
+            "imported_at) VALUES (?, ?, ?, ?, 'txt', 'nl', ?, ?)",
+            (d, f"doc-{d:04}.txt", doc_text, f"{d:064x}", len(doc_text.split()), now),
+        )
+        con.executemany(
+            'INSERT INTO turn (document_id, position, speaker, start, "end", timecode) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(d, i, spk, s, e, tc) for i, (s, e, spk, tc) in enumerate(turns)],
+        )
+        con.executemany(
+            'INSERT INTO sentence (document_id, start, "end") VALUES (?, ?, ?)', sentences
+        )
+        seen: set[tuple[int, int, int, int]] = set()
+        rows = []
+        while len(rows) < per_doc:
+            first = rng.randrange(len(sentences))
+            last = min(first + rng.randint(0, 2), len(sentences) - 1)
+            key = (rng.choice(code_ids), rng.randint(1, 2), sentences[first][1], sentences[last][2])
+            if key in seen:
+                continue
+            seen.add(key)
+            note = "memo" if rng.random() < 0.05 else None
+            rows.append((d, key[0], key[2], key[3], key[1], now, note))
+        con.executemany(
+            'INSERT INTO coding (document_id, code_id, start, "end", coder_id, codebook_version, '
+            "created_at, note) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+            rows,
+        )
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+    theme = next(iter(theme_children))
+    return theme, [theme, *theme_children[theme]]
+
+
+RAW_SQL = """
+SELECT d.name, c.start, c."end", substr(d.text, c.start + 1, c."end" - c.start),
+       k.name, cd.name, c.note,
+       (SELECT t.speaker FROM turn t
+         WHERE t.document_id = c.document_id AND t.start <= c.start
+         ORDER BY t.start DESC LIMIT 1)
+  FROM coding c
+  JOIN document d ON d.id = c.document_id
+  JOIN code k ON k.id = c.code_id
+  JOIN coder cd ON cd.id = c.coder_id
+ WHERE c.code_id IN ({marks})
+ ORDER BY d.name, c.start, c."end"
+"""
+
+
+def bench_theme_retrieval(tmp: Path) -> list[BenchResult]:
+    path = tmp / "million.db"
+    theme, ids = build(path)
+    from codebook.services.project import open_project
+
+    store = open_project(path)
+    found: list[int] = []
+
+    def ours() -> None:
+        with store.read() as session:
+            found[:] = [len(retrieve(session, Code(theme, with_children=True)))]
+
+    con = sqlite3.connect(path)
+    raw_rows: list[int] = []
+
+    def raw() -> None:
+        rows = con.execute(RAW_SQL.format(marks=",".join("?" * len(ids))), ids).fetchall()
+        raw_rows[:] = [len(rows)]
+
+    runner: Callable[[], None]
+    for runner in (ours, raw):  # warm the page cache for both
+        runner()
+    t_ours = best_of(ours, repeat=5)
+    t_raw = best_of(raw, repeat=5)
+    con.close()
+    store.close()
+    assert found == raw_rows, (found, raw_rows)
+    verdict = "ok" if t_ours <= 0.050 and t_ours <= 2 * t_raw else "MISSES TARGET"
+    return [
+        BenchResult(
+            "retrieval: one theme with children, 1M codings (SQLite)",
+            t_ours,
+            t_raw,
+            note=f"{found[0]} quotes of {len(ids)} codes; target <=0.050s and <=2x: {verdict}",
+        )
+    ]
+
+
+BENCHMARKS = [bench_theme_retrieval]
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in bench_theme_retrieval(Path(tmp)):
+            print(r, f"ratio {r.ratio:.2f}")

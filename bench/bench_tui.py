@@ -1,0 +1,239 @@
+"""TUI responsiveness on a big transcript: opening the coding screen and applying a code.
+
+A generated 30,000-word interview with 5,000 codings is opened with Pilot.
+Two figures, each printed beside a baseline measured in the same run on a bare
+Textual ``TextArea`` holding the same text:
+
+- open: from pushing the coding screen until the transcript has rendered with
+  its highlights (target <= 300 ms); baseline: mounting a TextArea with the
+  text until it has rendered.
+- apply: from pressing ``1`` until the new highlight has been rendered, p50 and
+  p95 over 200 presses (target p95 <= 30 ms); baseline: pressing a cursor key
+  in the bare TextArea until it has re-rendered.
+
+Both include Textual's own frame pacing (a repaint waits for the next tick of
+the screen's update timer, 1/60 s by default), which is why the baseline
+matters: it is the floor any Textual app pays.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from common import BenchResult
+
+WORDS = 30_000
+CODINGS = 5_000
+PRESSES = 200
+SIZE = (120, 40)
+VOCABULARY = (
+    "de het een en van in is dat op te met voor niet zijn we ook maar als dan er"
+    " school leerkracht onderzoek samenwerking hogeschool werkplaats kennis schoolleider"
+    " bestuur coördinator ontwikkeling vraag team collega uren tijd praktijk"
+).split()
+
+
+def make_transcript(rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
+    """About WORDS words in speaker turns of a few sentences; returns text and sentences."""
+    parts: list[str] = []
+    sentences: list[tuple[int, int]] = []
+    pos = 0
+    words = 0
+    turn = 0
+    while words < WORDS:
+        speaker = "Interviewer" if turn % 2 == 0 else "Respondent"
+        line = f"{speaker}: "
+        pos_line = pos + len(line)
+        for _ in range(rng.randint(1, 5)):
+            n = rng.randint(6, 18)
+            sentence = " ".join(rng.choice(VOCABULARY) for _ in range(n)).capitalize() + "."
+            if not line.endswith(": "):
+                line += " "
+                pos_line += 1
+            sentences.append((pos_line, pos_line + len(sentence)))
+            line += sentence
+            pos_line += len(sentence)
+            words += n
+        parts.append(line + "\n")
+        pos += len(line) + 1
+        turn += 1
+    return "".join(parts), sentences
+
+
+def build_project(path: Path) -> int:
+    """A project with the big transcript, ten codes (1-9 pinned) and CODINGS codings."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from helpers import parsed
+
+    from codebook.domain import CodeFields
+    from codebook.services.codes import create_code
+    from codebook.services.coding import NewCoding, apply_codings
+    from codebook.services.documents import add_document
+    from codebook.services.project import coder_id, init_project
+
+    rng = random.Random(42)
+    text, sentences = make_transcript(rng)
+    store = init_project(str(path), "bench")
+    with store.write() as session:
+        coder = coder_id(session, "bench")
+        doc = add_document(session, coder, "big.txt", parsed(text), sentences=sentences)
+        codes = [create_code(session, coder, CodeFields(f"Code {i}")).id for i in range(10)]
+    items = []
+    for _ in range(CODINGS):
+        i = rng.randrange(len(sentences) - 3)
+        j = i + rng.randrange(3)
+        items.append(NewCoding(doc, rng.choice(codes), sentences[i][0], sentences[j][1]))
+    with store.write() as session:
+        apply_codings(session, coder, items)
+    store.close()
+    return doc
+
+
+class RenderClock:
+    """Records when a widget class last rendered a line, by wrapping its ``render_line``."""
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.original: Callable[..., Any] = cls.render_line
+        self.times: list[float] = []
+
+    def __enter__(self) -> RenderClock:
+        original, times = self.original, self.times
+
+        def render_line(widget: Any, y: int) -> Any:
+            strip = original(widget, y)
+            times.append(time.perf_counter())
+            return strip
+
+        self.cls.render_line = render_line
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cls.render_line = self.original
+
+    async def first_after(self, moment: float, timeout: float = 2.0) -> float:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            later = [t for t in self.times if t > moment]
+            if later:
+                return later[0]
+            await asyncio.sleep(0.0005)
+        raise TimeoutError("nothing rendered")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+async def measure_ours(path: Path, doc: int) -> tuple[float, list[float]]:
+    from codebook.services.project import open_project
+    from codebook.tui.app import CodebookApp
+    from codebook.tui.screens.coding import CodingScreen
+    from codebook.tui.widgets.transcript import TranscriptView
+
+    store = open_project(str(path))
+    app = CodebookApp(store, "bench", "en")
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            codes = [i for i in (await _codes(store))][:9]
+            app.ctx.pins.slots = [*codes]
+            with RenderClock(TranscriptView) as clock:
+                start = time.perf_counter()
+                screen = CodingScreen(doc)
+                await app.push_screen(screen)
+                while not (screen.ready and clock.times and clock.times[-1] > start):
+                    await asyncio.sleep(0.0005)
+                opened = await clock.first_after(start) if False else clock.times[-1]
+                open_time = opened - start
+                await pilot.pause()
+                model = screen.model
+                assert model is not None
+                rng = random.Random(7)
+                latencies = []
+                view = screen.transcript
+                for _ in range(PRESSES):
+                    begin, end = rng.choice(model.sentence_spans[:400])
+                    view.select_offsets(begin, end)
+                    view.scroll_cursor_visible(center=True)
+                    await pilot.pause()
+                    moment = time.perf_counter()
+                    await pilot.press(str(rng.randint(1, 9)))
+                    rendered = await clock.first_after(moment)
+                    latencies.append(rendered - moment)
+                    await pilot.pause()
+    finally:
+        store.close()
+    return open_time, latencies
+
+
+async def _codes(store: Any) -> list[str]:
+    from codebook.services.workspace import code_items
+
+    with store.read() as session:
+        return [item.guid for item in code_items(session)]
+
+
+async def measure_baseline(text: str) -> tuple[float, list[float]]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import TextArea
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            return iter(())
+
+    app = Bare()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        with RenderClock(TextArea) as clock:
+            start = time.perf_counter()
+            area = TextArea(text, read_only=True, soft_wrap=True)
+            await app.screen.mount(area)
+            area.focus()
+            while not (clock.times and clock.times[-1] > start):
+                await asyncio.sleep(0.0005)
+            open_time = clock.times[-1] - start
+            await pilot.pause()
+            latencies = []
+            for n in range(PRESSES):
+                moment = time.perf_counter()
+                await pilot.press("right" if n % 2 else "down")
+                rendered = await clock.first_after(moment)
+                latencies.append(rendered - moment)
+                await pilot.pause()
+    return open_time, latencies
+
+
+def bench_tui(tmp: Path) -> list[BenchResult]:
+    os.environ.setdefault("CODEBOOK_CONFIG", str(tmp / "config.json"))
+    path = tmp / "bench.db"
+    doc = build_project(path)
+    text, _sentences = make_transcript(random.Random(42))
+    base_open, base_lat = asyncio.run(measure_baseline(text))
+    our_open, our_lat = asyncio.run(measure_ours(path, doc))
+    note = f"{WORDS} words, {CODINGS} codings"
+    return [
+        BenchResult("tui: open coding screen (target <= 0.300 s)", our_open, base_open, note=note),
+        BenchResult("tui: apply code p50", statistics.median(our_lat), statistics.median(base_lat)),
+        BenchResult(
+            "tui: apply code p95 (target <= 0.030 s)",
+            percentile(our_lat, 0.95),
+            percentile(base_lat, 0.95),
+            note=f"{PRESSES} presses; baseline = cursor key in a bare TextArea",
+        ),
+    ]
+
+
+BENCHMARKS = [bench_tui]
