@@ -427,6 +427,15 @@ def info(project: ProjectArg) -> None:
     out.print(f"coders: {', '.join(s.coders) or '-'}")
 
 
+@app.command()
+def tui(project: ProjectArg) -> None:
+    """Open the coding workspace (terminal UI) on a project."""
+    from codebook.tui.app import run_app
+
+    open_store(project).close()
+    run_app(location(project), settings.coder, settings.lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback.
 
