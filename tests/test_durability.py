@@ -30,9 +30,11 @@ def _prepare(store: Store, coder: int) -> None:
         create_code(s, coder, CodeFields("Thema"))
 
 
-def _spawn(location: str, coder: str, count: int, report: Path) -> subprocess.Popen[bytes]:
+def _spawn(
+    location: str, coder: str, count: int, report: Path, batch: int = 1
+) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, WORKER, "apply", location, coder, str(count), str(report)],
+        [sys.executable, WORKER, "apply", location, coder, str(count), str(report), str(batch)],
         stderr=subprocess.PIPE,
     )
 
@@ -80,7 +82,8 @@ def test_concurrent_writers(backend: str, tmp_path: Path, request: pytest.Fixtur
         cid = coder_id(s, "setup")
     _prepare(store, cid)
     reports = [tmp_path / f"r{i}.txt" for i in range(workers)]
-    children = [_spawn(location, f"coder{i}", 1000, reports[i]) for i in range(workers)]
+    # 10 codings per transaction: still hundreds of interleaved commits per process
+    children = [_spawn(location, f"coder{i}", 1000, reports[i], 10) for i in range(workers)]
     for child in children:
         _, err = child.communicate(timeout=300)
         assert child.returncode == 0, err.decode()

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from codebook.domain import CodebookError
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 30_000
 _WRITE = "codebook_write"
 
 

@@ -106,7 +106,7 @@ def _where_keys(table: Table, keys: Sequence[Sequence[Any]]) -> Any:
 def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
     """Reserve ``count`` fresh primary keys for ``table`` in this transaction."""
     if session.get_bind().dialect.name == "postgresql":
-        seq = session.scalar(text(f"SELECT pg_get_serial_sequence('{table.name}', 'id')"))
+        seq = f"{table.name}_id_seq"  # the name PostgreSQL gives a SERIAL column's sequence
         rows = session.execute(
             text(f"SELECT nextval('{seq}') FROM generate_series(1, :n)"), {"n": count}
         )
@@ -124,11 +124,12 @@ def bulk_insert(
     ``executemany`` gets plain tuples, with SQLAlchemy's own type processors
     applied only to the columns that have one: SQLAlchemy's per-row parameter
     handling would otherwise cost more than SQLite's work (the import and the
-    million-codings benchmarks measure this). PostgreSQL keeps SQLAlchemy's
-    batched multi-VALUES path, which is already the fast one for psycopg.
+    million-codings benchmarks measure this). Small inserts and PostgreSQL keep
+    SQLAlchemy's path: its compiled-statement cache wins for a few rows, and its
+    batched multi-VALUES inserts are already the fast path for psycopg.
     """
     stmt = _insert_statement(session, table, skip_duplicates)
-    if session.get_bind().dialect.name != "sqlite":
+    if session.get_bind().dialect.name != "sqlite" or len(rows) < 50:
         for chunk in _chunks(list(rows), 10_000):
             session.execute(stmt, list(chunk))
         return
