@@ -13,20 +13,60 @@ import resource
 import time
 from pathlib import Path
 
-from common import BenchResult
-
 from codebook.domain import TurnSpan
 from codebook.services.importing import read_transcript, sentence_spans
 from codebook.services.project import init_project
 from codebook.services.transcripts import ImportOptions, import_files
+from common import BenchResult
 
 FILES = 100
 WORDS_PER_FILE = 10_000
-VOCAB = (
-    "de het een en van in op dat is niet we ik je ze school werkplaats onderzoek leerkracht "
-    "kennis delen samen team bestuur coördinator tijd uren vraag klas leerlingen collega's "
-    "eigenlijk gewoon nou ja eh dus maar ook wel heel goed mooi lastig belangrijk"
-).split()
+VOCAB = [
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "dat",
+    "is",
+    "niet",
+    "we",
+    "ik",
+    "je",
+    "ze",
+    "school",
+    "werkplaats",
+    "onderzoek",
+    "leerkracht",
+    "kennis",
+    "delen",
+    "samen",
+    "team",
+    "bestuur",
+    "coördinator",
+    "tijd",
+    "uren",
+    "vraag",
+    "klas",
+    "leerlingen",
+    "collega's",
+    "eigenlijk",
+    "gewoon",
+    "nou",
+    "ja",
+    "eh",
+    "dus",
+    "maar",
+    "ook",
+    "wel",
+    "heel",
+    "goed",
+    "mooi",
+    "lastig",
+    "belangrijk",
+]
 SPEAKERS = ("Interviewer", "Marieke de Wit", "Ahmed", "Yasmina B.", "Joost")
 
 
@@ -86,7 +126,8 @@ def bench_import(tmp: Path) -> list[BenchResult]:
             f"import {FILES} files, {words:,} words vs bare spaCy",
             ours,
             baseline,
-            note=f"{sentences:,} sentences; peak RSS of any process {peak_mb:.0f} MB (target < 1024)",
+            note=f"{sentences:,} sentences; peak RSS of any process {peak_mb:.0f} MB"
+            " (target < 1024)",
         )
     ]
 

@@ -12,13 +12,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from common import BenchResult, best_of
-
 from codebook.domain import CodeFields, ParsedTranscript, TurnSpan
 from codebook.services.codes import create_code
 from codebook.services.coding import NewCoding, apply_codings, codings_of_code
 from codebook.services.documents import add_document
 from codebook.services.project import coder_id, init_project, open_project
+from common import BenchResult, best_of
 
 TOTAL = 1_000_000
 BATCH = 50_000

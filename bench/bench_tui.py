@@ -33,11 +33,45 @@ WORDS = 30_000
 CODINGS = 5_000
 PRESSES = 200
 SIZE = (120, 40)
-VOCABULARY = (
-    "de het een en van in is dat op te met voor niet zijn we ook maar als dan er"
-    " school leerkracht onderzoek samenwerking hogeschool werkplaats kennis schoolleider"
-    " bestuur coördinator ontwikkeling vraag team collega uren tijd praktijk"
-).split()
+VOCABULARY = [
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "is",
+    "dat",
+    "op",
+    "te",
+    "met",
+    "voor",
+    "niet",
+    "zijn",
+    "we",
+    "ook",
+    "maar",
+    "als",
+    "dan",
+    "er",
+    "school",
+    "leerkracht",
+    "onderzoek",
+    "samenwerking",
+    "hogeschool",
+    "werkplaats",
+    "kennis",
+    "schoolleider",
+    "bestuur",
+    "coördinator",
+    "ontwikkeling",
+    "vraag",
+    "team",
+    "collega",
+    "uren",
+    "tijd",
+    "praktijk",
+]
 
 
 def make_transcript(rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
@@ -72,13 +106,12 @@ def build_project(path: Path) -> int:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    from helpers import parsed
-
     from codebook.domain import CodeFields
     from codebook.services.codes import create_code
     from codebook.services.coding import NewCoding, apply_codings
     from codebook.services.documents import add_document
     from codebook.services.project import coder_id, init_project
+    from helpers import parsed
 
     rng = random.Random(42)
     text, sentences = make_transcript(rng)

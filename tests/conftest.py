@@ -6,16 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg import Cluster, start_cluster
 
 from codebook.db.engine import Store
 from codebook.services.project import coder_id, init_project
+from pg import Cluster, start_cluster
 
 BACKENDS = ("sqlite", "postgres")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never read or write the developer's real codebook settings."""
     monkeypatch.setenv("CODEBOOK_CONFIG", str(tmp_path_factory.mktemp("cfg") / "config.json"))
     monkeypatch.delenv("CODEBOOK_CODER", raising=False)

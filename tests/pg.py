@@ -94,23 +94,30 @@ class Cluster:
 
     def stop(self) -> None:
         subprocess.run(
-            self._cmd(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop"),
+            self._cmd(
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.root / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ),
             capture_output=True,
         )
         shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, dbname: str) -> str:
-        return (
-            f"postgresql+psycopg://{self.user}@/{dbname}"
-            f"?host={self.socket_dir}&port={self.port}"
-        )
+        return f"postgresql+psycopg://{self.user}@/{dbname}?host={self.socket_dir}&port={self.port}"
 
     def create_database(self) -> str:
         import psycopg
 
         name = "t_" + uuid.uuid4().hex[:12]
         with psycopg.connect(
-            host=str(self.socket_dir), port=self.port, user=self.user, dbname="postgres",
+            host=str(self.socket_dir),
+            port=self.port,
+            user=self.user,
+            dbname="postgres",
             autocommit=True,
         ) as conn:
             conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')

@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import INTERVIEW
 
 from codebook.cli import main
+from helpers import INTERVIEW
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -37,7 +37,8 @@ def test_help_is_fast_and_imports_nothing_heavy() -> None:
     probe = (
         "import sys, time; t=time.perf_counter();"
         "from codebook.cli import app;"
-        "heavy=[m for m in ('sqlalchemy','spacy','pandas','docx','textual','lxml') if m in sys.modules];"
+        "heavy=[m for m in ('sqlalchemy','spacy','pandas','docx','textual','lxml')"
+        " if m in sys.modules];"
         "print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

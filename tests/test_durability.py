@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import add_doc
 from sqlalchemy import func, select
 
 from codebook.db.engine import Store
@@ -19,6 +18,7 @@ from codebook.db.models import Coding
 from codebook.domain import CodeFields
 from codebook.services.codes import create_code
 from codebook.services.project import open_project
+from helpers import add_doc
 
 WORKER = str(Path(__file__).with_name("workers.py"))
 LONG_TEXT = "Interviewer: " + "woord " * 400 + "\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import INTERVIEW, add_doc, counts, parsed, seed
 
 from codebook.db.engine import Store
 from codebook.domain import AttributeType, CodebookError, CodeFields
@@ -20,6 +19,7 @@ from codebook.services.coding import (
 from codebook.services.documents import add_document, list_documents, set_attributes
 from codebook.services.journal import redo, undo
 from codebook.services.project import coder_id, meta, summary
+from helpers import INTERVIEW, add_doc, counts, parsed, seed
 
 
 def test_project_meta_and_coder_registration(store: Store) -> None:
@@ -138,9 +138,7 @@ def test_apply_and_list_codings(store: Store, coder: int) -> None:
     assert by_doc.coder == "anna"
 
 
-@pytest.mark.parametrize(
-    ("start", "end"), [(-1, 5), (5, 5), (10, 4), (0, len(INTERVIEW) + 1)]
-)
+@pytest.mark.parametrize(("start", "end"), [(-1, 5), (5, 5), (10, 4), (0, len(INTERVIEW) + 1)])
 def test_offsets_out_of_range_are_refused(store: Store, coder: int, start: int, end: int) -> None:
     f = seed(store, coder)
     before = counts(store)
@@ -206,9 +204,7 @@ def test_removing_an_unknown_coding_is_refused(store: Store, coder: int) -> None
     assert counts(store) == before
 
 
-def test_undo_of_an_import_is_refused_once_the_document_is_coded(
-    store: Store, coder: int
-) -> None:
+def test_undo_of_an_import_is_refused_once_the_document_is_coded(store: Store, coder: int) -> None:
     with store.write() as s:
         bram = coder_id(s, "bram")
         doc = add_doc(s, coder)

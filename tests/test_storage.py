@@ -44,8 +44,12 @@ def test_head_constant_matches_the_migration_scripts() -> None:
 
 def test_every_foreign_key_is_indexed() -> None:
     for table in Base.metadata.tables.values():
-        indexed = {tuple(c.name for c in ix.columns)[0] for ix in table.indexes}
-        indexed |= {tuple(c.name for c in u.columns)[0] for u in table.constraints if hasattr(u, "columns") and len(u.columns)}
+        indexed = {next(c.name for c in ix.columns) for ix in table.indexes}
+        indexed |= {
+            next(c.name for c in u.columns)
+            for u in table.constraints
+            if hasattr(u, "columns") and len(u.columns)
+        }
         for fk in table.foreign_keys:
             assert fk.parent.name in indexed, f"{table.name}.{fk.parent.name} has no index"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from helpers import seed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -20,6 +19,7 @@ from codebook.db.models import Coding
 from codebook.services.coding import apply_coding, remove_codings
 from codebook.services.journal import redo, undo
 from codebook.services.project import coder_id
+from helpers import seed
 
 Key = tuple[int, int, int]  # code, start, end
 

@@ -18,8 +18,9 @@ from codebook.services.project import coder_id, open_project
 def apply(location: str, coder: str, count: int, report: str, batch: int = 1) -> None:
     store = open_project(location)
     with store.read() as s:
-        from codebook.db.models import Code, Document
         from sqlalchemy import select
+
+        from codebook.db.models import Code, Document
 
         doc = s.scalar(select(Document.id))
         code = s.scalar(select(Code.id))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document
@@ -159,13 +159,9 @@ def set_note(session: Session, coder_id: int, coding_id: int, note: str | None) 
     rec.finish()
 
 
-def _views(session: Session, query: Select[Any]) -> list[CodingView]:
-    return [CodingView(*row) for row in session.execute(query)]
-
-
-def _base_query() -> Select[Any]:
+def _views(session: Session, where: ColumnElement[bool], *order: Any) -> list[CodingView]:
     """Plain columns in ``CodingView`` order: no ORM identity map for thousands of rows."""
-    return (
+    query = (
         select(
             Coding.id,
             Coding.document_id,
@@ -182,22 +178,17 @@ def _base_query() -> Select[Any]:
         .join(Code, Code.id == Coding.code_id)
         .join(Coder, Coder.id == Coding.coder_id)
         .join(Document, Document.id == Coding.document_id)
+        .where(where)
+        .order_by(*order)
     )
+    return [CodingView(*row) for row in session.execute(query)]
 
 
 def codings_of_document(session: Session, document_id: int) -> list[CodingView]:
-    query = (
-        _base_query()
-        .where(Coding.document_id == document_id)
-        .order_by(Coding.start, Coding.end, Coding.id)
-    )
-    return _views(session, query)
+    return _views(session, Coding.document_id == document_id, Coding.start, Coding.end, Coding.id)
 
 
 def codings_of_code(session: Session, code_ids: Sequence[int]) -> list[CodingView]:
-    query = (
-        _base_query()
-        .where(Coding.code_id.in_(code_ids))
-        .order_by(Coding.document_id, Coding.start, Coding.id)
+    return _views(
+        session, Coding.code_id.in_(code_ids), Coding.document_id, Coding.start, Coding.id
     )
-    return _views(session, query)
