@@ -471,5 +471,14 @@ def _fail(message: str) -> None:
     console(stderr=True).print(f"[red]error:[/red] {message}", soft_wrap=True, markup=True)
 
 
+def _mount_subcommands() -> None:
+    """The codebook, analysis and export commands live in their own modules (typer only)."""
+    from codebook.cli_codebook import codebook_app
+
+    app.add_typer(codebook_app, name="codebook")
+
+
+_mount_subcommands()
+
 if __name__ == "__main__":
     sys.exit(main())

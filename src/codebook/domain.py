@@ -98,11 +98,18 @@ STRUCTURED_FIELDS: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class CodeSpec:
-    """A code as written in a codebook file: fields, a stable guid, children."""
+    """A code as written in a codebook file: fields, a stable guid, children.
+
+    ``retired`` and ``merged_into`` (the guid of the code it was merged into)
+    only appear when a project's codebook is exported with its retired codes,
+    so such a file can be imported again without losing that history.
+    """
 
     fields: CodeFields
     guid: str | None = None
     children: tuple[CodeSpec, ...] = ()
+    retired: bool = False
+    merged_into: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,8 +40,15 @@ def current_version(session: Session) -> int:
 
 
 def snapshot(session: Session) -> list[dict[str, Any]]:
-    codes = session.scalars(select(Code).order_by(Code.id))
-    return [{f: getattr(c, f) for f in SNAPSHOT_FIELDS} for c in codes]
+    """The codebook as stored now, read as plain columns.
+
+    Revisions change rows with Core statements (through the journal), which
+    the ORM identity map does not see; selecting entities could return stale
+    objects, selecting columns always returns what is in the database.
+    """
+    columns = [Code.__table__.c[f] for f in SNAPSHOT_FIELDS]
+    rows = session.execute(select(*columns).order_by(Code.id))
+    return [dict(r._mapping) for r in rows]
 
 
 def record_event(

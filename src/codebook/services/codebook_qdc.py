@@ -1,0 +1,289 @@
+"""REFI-QDA codebooks (.qdc): exchanging a codebook with ATLAS.ti, NVivo, MAXQDA, QualCoder.
+
+A .qdc code has a name, a guid, a colour and one free-text ``Description``;
+our structured fields travel inside that description as labelled lines
+("Brief definition: ..."), readable in any other tool and parsed back when a
+file comes home. A description in any other form is kept whole as the full
+definition. Guids are kept both ways, so codings exchanged later still match.
+
+Files from elsewhere are untrusted: they are parsed without DTDs, entities or
+network access, refused if they declare a DOCTYPE, and validated against the
+REFI-QDA schema before anything is read from them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from codebook import __version__
+from codebook.domain import CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.services.codebook_yaml import GUID_RE, normalize_guid
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+NAMESPACE = "urn:QDA-XML:codebook:1.0"
+XSD_PATH = Path(__file__).resolve().parents[1] / "schemas" / "refi_qda" / "Codebook.xsd"
+#: Field labels inside ``Description``, in the order they are written.
+LABELS: tuple[tuple[str, str], ...] = (
+    ("brief_definition", "Brief definition"),
+    ("full_definition", "Full definition"),
+    ("when_to_use", "When to use"),
+    ("when_not_to_use", "When not to use"),
+    ("example", "Example"),
+    ("keywords", "Keywords"),
+)
+_CONTINUATION = "  "
+_KEYWORD_SEPARATOR = ", "
+
+
+# ---------------------------------------------------------------------------
+# Description <-> structured fields
+
+
+def description_text(fields: CodeFields) -> str:
+    """The structured fields as labelled lines; continuation lines are indented two spaces."""
+    lines: list[str] = []
+    for attr, label in LABELS:
+        if attr == "keywords":
+            value = _KEYWORD_SEPARATOR.join(fields.keywords)
+        else:
+            value = str(getattr(fields, attr))
+        if not value:
+            continue
+        first, *rest = value.split("\n")
+        lines.append(f"{label}: {first}")
+        lines.extend(_CONTINUATION + line for line in rest)
+    return "\n".join(lines)
+
+
+def parse_description(text: str) -> dict[str, Any]:
+    """Structured fields from a description in our labelled form.
+
+    Anything else (a note from another program) becomes the full definition,
+    whole, so nothing written elsewhere is lost or misread.
+    """
+    by_label = {f"{label}: ": attr for attr, label in LABELS}
+    values: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in text.split("\n"):
+        prefix = next((p for p in by_label if line.startswith(p) or line == p.rstrip()), None)
+        if prefix is not None and by_label[prefix] not in values:
+            current = by_label[prefix]
+            values[current] = [line[len(prefix) :]]
+        elif current is not None and line.startswith(_CONTINUATION):
+            values[current].append(line[len(_CONTINUATION) :])
+        else:
+            return {"full_definition": text} if text else {}
+    out: dict[str, Any] = {attr: "\n".join(lines) for attr, lines in values.items()}
+    if "keywords" in out:
+        out["keywords"] = tuple(k for k in out["keywords"].split(_KEYWORD_SEPARATOR) if k)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# export
+
+
+@lru_cache(maxsize=1)
+def codebook_schema() -> etree.XMLSchema:
+    """The REFI-QDA codebook schema (an unchanged copy ships with the package)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.XMLSchema(etree.parse(str(XSD_PATH), parser))
+
+
+def dump_qdc(spec: CodebookSpec) -> bytes:
+    """The codebook as a .qdc document, valid against the REFI-QDA schema."""
+    from lxml import etree
+
+    if not spec.codes:
+        raise CodebookFileError("a .qdc needs at least one code; the codebook is empty")
+    ns = f"{{{NAMESPACE}}}"
+    root = etree.Element(ns + "CodeBook", nsmap={None: NAMESPACE})  # type: ignore[dict-item]
+    root.set("origin", f"codebook {__version__}")
+    codes = etree.SubElement(root, ns + "Codes")
+
+    def add(parent: etree._Element, code: CodeSpec) -> None:
+        element = etree.SubElement(parent, ns + "Code")
+        element.set("guid", code.guid or _new_guid())
+        element.set("name", code.fields.name)
+        element.set("isCodable", "true")
+        if code.fields.color:
+            element.set("color", code.fields.color.upper())
+        text = description_text(code.fields)
+        if text:
+            etree.SubElement(element, ns + "Description").text = text
+        for child in code.children:
+            add(element, child)
+
+    for code in spec.codes:
+        add(codes, code)
+    schema = codebook_schema()
+    if not schema.validate(root):  # pragma: no cover - a bug in this module, not user input
+        raise CodebookFileError(f"internal error: .qdc does not validate: {schema.error_log}")
+    data: bytes = etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True, standalone=True
+    )
+    return data
+
+
+def _new_guid() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def save_qdc(spec: CodebookSpec, path: str | Path) -> None:
+    path = Path(path)
+    data = dump_qdc(spec)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as exc:
+        raise CodebookFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise CodebookFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+# ---------------------------------------------------------------------------
+# import
+
+
+@dataclass
+class _Seen:
+    guids: dict[str, int]
+
+
+def _line_of(raw: bytes, needle: bytes) -> int:
+    index = raw.find(needle)
+    return 1 if index < 0 else raw[:index].count(b"\n") + 1
+
+
+def _expand_color(color: str) -> str:
+    color = color.strip().upper()
+    if len(color) == 4:
+        color = "#" + "".join(ch * 2 for ch in color[1:])
+    return color
+
+
+def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
+    """Read a .qdc document; errors name ``source`` and the line."""
+    from lxml import etree
+
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        line = _line_of(raw, b"<!DOCTYPE" if b"<!DOCTYPE" in raw else b"<!ENTITY")
+        raise CodebookFileError(
+            f"{source}:{line}: DOCTYPE and entity declarations are not allowed in a .qdc"
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position
+        message = str(exc.msg).split(" (line")[0] if exc.msg else "malformed XML"
+        raise CodebookFileError(
+            f"{source}:{line}:{column + 1}: not well-formed XML: {message}"
+        ) from None
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise CodebookFileError(
+            f"{source}:1: DOCTYPE and entity declarations are not allowed in a .qdc"
+        )
+    schema = codebook_schema()
+    if not schema.validate(root):
+        errors: Any = schema.error_log
+        error = next(iter(errors))
+        message = str(error.message).replace(f"{{{NAMESPACE}}}", "")
+        raise CodebookFileError(
+            f"{source}:{error.line}: not a valid REFI-QDA codebook: {message}"
+        ) from None
+    ns = f"{{{NAMESPACE}}}"
+    seen = _Seen({})
+
+    def read(element: etree._Element, path: str) -> CodeSpec:
+        line: int = getattr(element, "sourceline", None) or 0
+        name = (element.get("name") or "").strip()
+        if not name:
+            raise CodebookFileError(f"{source}:{line}: code without a name")
+        if ">" in name:
+            raise CodebookFileError(
+                f"{source}:{line}: code '{name}': a name may not contain '>' (it separates paths)"
+            )
+        guid_text = element.get("guid") or ""
+        if not GUID_RE.match(guid_text.strip()):  # pragma: no cover - the schema checks this
+            raise CodebookFileError(f"{source}:{line}: code '{name}': bad guid {guid_text!r}")
+        guid = normalize_guid(guid_text)
+        if guid in seen.guids:
+            raise CodebookFileError(
+                f"{source}:{line}: code '{name}': guid {guid} already used on line "
+                f"{seen.guids[guid]}"
+            )
+        seen.guids[guid] = line
+        description = element.find(ns + "Description")
+        values = parse_description(description.text or "" if description is not None else "")
+        fields = CodeFields(
+            name=name,
+            brief_definition=values.get("brief_definition", ""),
+            full_definition=values.get("full_definition", ""),
+            when_to_use=values.get("when_to_use", ""),
+            when_not_to_use=values.get("when_not_to_use", ""),
+            example=values.get("example", ""),
+            color=_expand_color(element.get("color") or ""),
+            keywords=tuple(values.get("keywords", ())),
+        )
+        children = read_all(element, f"{path} > {name}" if path else name)
+        return CodeSpec(fields, guid, children)
+
+    def read_all(parent: etree._Element, path: str) -> tuple[CodeSpec, ...]:
+        out: list[CodeSpec] = []
+        names: set[str] = set()
+        for element in parent.findall(ns + "Code"):
+            spec = read(element, path)
+            key = spec.fields.name.lower()
+            if key in names:
+                where = f"under '{path}'" if path else "at the top level"
+                raise CodebookFileError(
+                    f"{source}:{element.sourceline}: duplicate sibling name "
+                    f"'{spec.fields.name}' {where}"
+                )
+            names.add(key)
+            out.append(spec)
+        return tuple(out)
+
+    codes_element = root.find(ns + "Codes")
+    assert codes_element is not None  # the schema requires it
+    return CodebookSpec(
+        name=Path(source).stem,
+        codes=read_all(codes_element, ""),
+        language="",
+        description="",
+    )
+
+
+def load_qdc(path: str | Path) -> CodebookSpec:
+    """Read and validate a .qdc file; every problem is one line naming file and line."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodebookFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return parse_qdc(raw, str(path))

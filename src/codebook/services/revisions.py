@@ -1,0 +1,601 @@
+"""Codebook revisions: rename, redefine, recolour, move, merge, split, retire, unretire.
+
+A codebook changes as the analysis matures, but the codings made under an
+earlier version must stay explainable. So every revision here is one event in
+the codebook log (who, when, why, what) that bumps the codebook version, and
+one journal action, so ``journal.undo`` puts codes *and* codings back exactly.
+Codes are never deleted: a code that goes away is retired and keeps its
+codings, which a report of an earlier version may still need.
+
+All changes go through the journal's ``Recorder`` (Core statements), so any
+ORM ``Code`` objects are refreshed before a revision returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Code, Coding
+from codebook.domain import STRUCTURED_FIELDS, CodebookError, CodeFields
+from codebook.services.codebook_log import record_event
+from codebook.services.codes import (
+    PATH_SEPARATOR,
+    check_color,
+    check_sibling_name,
+    code_path,
+    code_row,
+    descendant_ids,
+    resolve_code,
+)
+from codebook.services.journal import Recorder
+
+CodeRef = str | int
+TEXT_FIELDS: tuple[str, ...] = (
+    "brief_definition",
+    "full_definition",
+    "when_to_use",
+    "when_not_to_use",
+    "example",
+)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a revision did: the codebook version it made and a one-line summary."""
+
+    version: int
+    kind: str
+    summary: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------
+# shared steps
+
+
+def refresh_codes(session: Session) -> None:
+    """Bring ORM ``Code`` objects in this session up to date after Core changes."""
+    session.execute(select(Code).execution_options(populate_existing=True)).scalars().all()
+
+
+def find_code(session: Session, ref: CodeRef) -> Code:
+    """A code by id, or by anything ``resolve_code`` understands."""
+    if isinstance(ref, int):
+        code = session.get(Code, ref, populate_existing=True)
+        if code is None:
+            raise CodebookError(f"unknown code {ref}")
+        return code
+    code = resolve_code(session, ref)
+    session.refresh(code)
+    return code
+
+
+def live_code(session: Session, ref: CodeRef) -> Code:
+    code = find_code(session, ref)
+    if code.retired:
+        raise CodebookError(f"code '{code.name}' is retired; unretire it first")
+    return code
+
+
+def children_of(session: Session, parent_id: int | None) -> list[tuple[int, int]]:
+    """(id, position) of the codes directly under ``parent_id``, in codebook order."""
+    where = Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+    rows = session.execute(
+        select(Code.id, Code.position).where(where).order_by(Code.position, Code.id)
+    )
+    return [(i, p) for i, p in rows]
+
+
+def renumber(rec: Recorder, ordered: Sequence[int], positions: Mapping[int, int]) -> None:
+    """Give ``ordered`` the positions 0, 1, 2 ... , touching only rows that change."""
+    for index, code_id in enumerate(ordered):
+        if positions.get(code_id) != index:
+            rec.update(Code, [code_id], {"position": index})
+
+
+def commit_revision(
+    session: Session,
+    rec: Recorder,
+    kind: str,
+    summary: str,
+    payload: dict[str, Any],
+    reason: str,
+    details: dict[str, Any] | None = None,
+) -> Revision:
+    """Log the revision, close its journal action, and say what happened."""
+    if not rec.changes:
+        raise CodebookError(f"nothing to change: {summary}")
+    version = record_event(session, rec.coder_id, kind, {"summary": summary, **payload}, reason)
+    rec.finish(event_version=version)
+    refresh_codes(session)
+    return Revision(version, kind, summary, details or {})
+
+
+def _label(session: Session, code: Code) -> str:
+    return code_path(session, code)
+
+
+# ---------------------------------------------------------------------------
+# rename, redefine, recolour
+
+
+def rename_code(
+    session: Session, coder_id: int, code: CodeRef, new_name: str, *, reason: str = ""
+) -> Revision:
+    """Give a code a new name; its guid, codings and place stay."""
+    target = live_code(session, code)
+    name = new_name.strip()
+    check_sibling_name(session, target.parent_id, name, exclude_id=target.id)
+    old = target.name
+    if name == old:
+        raise CodebookError(f"code '{old}' is already called that")
+    rec = Recorder(session, coder_id, "codebook.rename", f"rename '{old}' to '{name}'")
+    rec.update(Code, [target.id], {"name": name})
+    payload = {"code_ids": [target.id], "guid": target.guid, "old": old, "new": name}
+    return commit_revision(session, rec, "rename", f"rename '{old}' to '{name}'", payload, reason)
+
+
+def _field_value(name: str, value: Any) -> Any:
+    if name == "keywords":
+        if isinstance(value, str):
+            value = [k for k in (p.strip() for p in value.split(",")) if k]
+        return [str(k).strip() for k in value if str(k).strip()]
+    if name == "color":
+        return check_color(str(value))
+    return str(value)
+
+
+def redefine_code(
+    session: Session,
+    coder_id: int,
+    code: CodeRef,
+    changes: Mapping[str, Any],
+    *,
+    reason: str = "",
+) -> Revision:
+    """Change any of a code's structured fields in one revision.
+
+    Definitions are what make coding reliable between coders, so a change to
+    them is a revision with its own reason, visible in the history and diff.
+    """
+    target = live_code(session, code)
+    unknown = [k for k in changes if k not in STRUCTURED_FIELDS]
+    if unknown:
+        raise CodebookError(
+            f"unknown field '{unknown[0]}' (fields: {', '.join(STRUCTURED_FIELDS)})"
+        )
+    if not changes:
+        raise CodebookError("nothing to change: give at least one field")
+    values = {k: _field_value(k, v) for k, v in changes.items()}
+    if "name" in values:
+        values["name"] = values["name"].strip()
+        check_sibling_name(session, target.parent_id, values["name"], exclude_id=target.id)
+    before = {k: getattr(target, k) for k in values}
+    changed = [k for k in values if before[k] != values[k]]
+    summary = f"redefine '{target.name}': {', '.join(changed) or 'no change'}"
+    rec = Recorder(session, coder_id, "codebook.redefine", summary)
+    rec.update(Code, [target.id], values)
+    payload = {
+        "code_ids": [target.id],
+        "guid": target.guid,
+        "fields": changed,
+        "before": {k: before[k] for k in changed},
+        "after": {k: values[k] for k in changed},
+    }
+    return commit_revision(session, rec, "redefine", summary, payload, reason)
+
+
+def recolour_code(
+    session: Session, coder_id: int, code: CodeRef, color: str, *, reason: str = ""
+) -> Revision:
+    target = live_code(session, code)
+    new = check_color(color.strip())
+    old = target.color
+    summary = f"recolour '{target.name}' from {old} to {new}"
+    rec = Recorder(session, coder_id, "codebook.recolour", summary)
+    rec.update(Code, [target.id], {"color": new})
+    payload = {"code_ids": [target.id], "guid": target.guid, "old": old, "new": new}
+    return commit_revision(session, rec, "recolour", summary, payload, reason)
+
+
+# ---------------------------------------------------------------------------
+# move
+
+
+def move_code(
+    session: Session,
+    coder_id: int,
+    code: CodeRef,
+    *,
+    under: CodeRef | None = None,
+    top: bool = False,
+    position: int | None = None,
+    reason: str = "",
+) -> Revision:
+    """Reparent and/or reorder a code; siblings on both sides are renumbered 0, 1, 2 ...
+
+    Without ``under`` or ``top`` the code stays under its parent and only its
+    ``position`` (0-based, among all its siblings, default last) changes.
+    """
+    target = live_code(session, code)
+    if under is not None and top:
+        raise CodebookError("give either a new parent or --top, not both")
+    old_parent = target.parent_id
+    new_parent: int | None
+    if top:
+        new_parent = None
+    elif under is None:
+        new_parent = old_parent
+    else:
+        parent = live_code(session, under)
+        if parent.id in descendant_ids(session, target.id):
+            what = "itself" if parent.id == target.id else f"its own descendant '{parent.name}'"
+            raise CodebookError(f"cycle: cannot move '{target.name}' under {what}")
+        new_parent = parent.id
+    if new_parent != old_parent:
+        check_sibling_name(session, new_parent, target.name, exclude_id=target.id)
+    old_path = _label(session, target)
+    siblings = children_of(session, new_parent)
+    positions = dict(siblings)
+    order = [i for i, _ in siblings if i != target.id]
+    index = len(order) if position is None else max(0, min(position, len(order)))
+    order.insert(index, target.id)
+    rec = Recorder(session, coder_id, "codebook.move", f"move '{target.name}'")
+    rec.update(Code, [target.id], {"parent_id": new_parent})
+    if new_parent != old_parent:
+        old_siblings = children_of(session, old_parent)
+        renumber(rec, [i for i, _ in old_siblings if i != target.id], dict(old_siblings))
+    renumber(rec, order, positions)
+    refresh_codes(session)
+    new_path = _label(session, target)
+    parent_path = new_path.rsplit(PATH_SEPARATOR, 1)[0]
+    where = "to the top level" if new_parent is None else f"under '{parent_path}'"
+    summary = f"move '{old_path}' {where} at position {index + 1}"
+    rec.description = summary
+    payload = {
+        "code_ids": [target.id],
+        "guid": target.guid,
+        "from_parent_id": old_parent,
+        "to_parent_id": new_parent,
+        "position": index,
+        "old_path": old_path,
+        "new_path": new_path,
+    }
+    return commit_revision(session, rec, "move", summary, payload, reason)
+
+
+# ---------------------------------------------------------------------------
+# merge
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What a merge will do, for a preview before it is made."""
+
+    source_id: int
+    target_id: int
+    source: str
+    target: str
+    moving: list[int]
+    collapsing: list[tuple[int, int]]  # (source coding, identical coding on the target)
+    children: list[int]
+
+    def lines(self) -> list[str]:
+        return [
+            f"'{self.source}' is merged into '{self.target}' and retired",
+            f"{len(self.moving)} codings move to '{self.target}'",
+            f"{len(self.collapsing)} identical codings collapse into the target's",
+            f"{len(self.children)} sub-codes move under '{self.target}'",
+        ]
+
+
+def plan_merge(session: Session, source: CodeRef, target: CodeRef) -> MergePlan:
+    """Check a merge and work out what it moves, without changing anything."""
+    src = live_code(session, source)
+    tgt = live_code(session, target)
+    if src.id == tgt.id:
+        raise CodebookError(f"cannot merge '{src.name}' into itself")
+    if tgt.id in descendant_ids(session, src.id):
+        raise CodebookError(
+            f"cycle: cannot merge '{src.name}' into its own descendant '{tgt.name}'"
+        )
+    children = [i for i, _ in children_of(session, src.id)]
+    taken = {
+        name.lower()
+        for (name,) in session.execute(
+            select(Code.name).where(
+                Code.parent_id == tgt.id, Code.retired.is_(False), Code.id != src.id
+            )
+        )
+    }
+    for name, retired in session.execute(
+        select(Code.name, Code.retired).where(Code.id.in_(children))
+    ):
+        if not retired and name.lower() in taken:
+            raise CodebookError(
+                f"'{tgt.name}' already has a sub-code '{name}', like '{src.name}'; "
+                "rename or merge that one first"
+            )
+    on_target = {
+        (d, s, e, c): i
+        for i, d, s, e, c in session.execute(
+            select(Coding.id, Coding.document_id, Coding.start, Coding.end, Coding.coder_id).where(
+                Coding.code_id == tgt.id
+            )
+        )
+    }
+    moving: list[int] = []
+    collapsing: list[tuple[int, int]] = []
+    for i, d, s, e, c in session.execute(
+        select(Coding.id, Coding.document_id, Coding.start, Coding.end, Coding.coder_id)
+        .where(Coding.code_id == src.id)
+        .order_by(Coding.id)
+    ):
+        twin = on_target.get((d, s, e, c))
+        if twin is None:
+            moving.append(i)
+        else:
+            collapsing.append((i, twin))
+    return MergePlan(
+        src.id, tgt.id, _label(session, src), _label(session, tgt), moving, collapsing, children
+    )
+
+
+def _joined_note(kept: str | None, dropped: str | None) -> str | None:
+    if not dropped or dropped == kept:
+        return kept
+    return dropped if not kept else f"{kept}\n\n{dropped}"
+
+
+def merge_codes(
+    session: Session, coder_id: int, source: CodeRef, target: CodeRef, *, reason: str = ""
+) -> Revision:
+    """Merge ``source`` into ``target``: codings and sub-codes follow, the source is retired.
+
+    A coding identical to one already on the target (same document, start,
+    end and coder) collapses into the target's; a memo on it is appended to
+    the target coding's memo, so no note is lost.
+    """
+    plan = plan_merge(session, source, target)
+    summary = f"merge '{plan.source}' into '{plan.target}'"
+    rec = Recorder(session, coder_id, "codebook.merge", summary)
+    if plan.collapsing:
+        dropped = rec.delete(Coding, [[s] for s, _ in plan.collapsing])
+        notes = {row["id"]: row["note"] for row in dropped}
+        for src_id, twin_id in plan.collapsing:
+            twin = session.execute(select(Coding.note).where(Coding.id == twin_id)).scalar_one()
+            note = _joined_note(twin, notes.get(src_id))
+            if note != twin:
+                rec.update(Coding, [twin_id], {"note": note})
+    rec.update_many(Coding, plan.moving, {"code_id": plan.target_id})
+    if plan.children:
+        existing = children_of(session, plan.target_id)
+        rec.update_many(Code, plan.children, {"parent_id": plan.target_id})
+        renumber(rec, [i for i, _ in existing] + plan.children, {})
+    rec.update(Code, [plan.source_id], {"retired": True, "merged_into_id": plan.target_id})
+    payload = {
+        "code_ids": [plan.source_id, plan.target_id],
+        "source_id": plan.source_id,
+        "target_id": plan.target_id,
+        "moved": len(plan.moving),
+        "collapsed": len(plan.collapsing),
+        "children": plan.children,
+    }
+    details = {"moved": len(plan.moving), "collapsed": len(plan.collapsing)}
+    return commit_revision(session, rec, "merge", summary, payload, reason, details)
+
+
+# ---------------------------------------------------------------------------
+# split
+
+
+@dataclass(frozen=True)
+class SplitPlan:
+    """Which coding goes to which new code, checked before anything changes."""
+
+    code_id: int
+    code: str
+    new_codes: list[CodeFields]
+    assignment: dict[int, int]  # coding id -> index into new_codes
+    children_to: int  # index of the new code that takes the old code's sub-codes
+
+    def counts(self) -> list[int]:
+        out = [0] * len(self.new_codes)
+        for index in self.assignment.values():
+            out[index] += 1
+        return out
+
+    def lines(self) -> list[str]:
+        lines = [f"'{self.code}' is split and retired"]
+        for spec, count in zip(self.new_codes, self.counts(), strict=True):
+            lines.append(f"new code '{spec.name}' gets {count} codings")
+        return lines
+
+
+def plan_split(
+    session: Session,
+    code: CodeRef,
+    new_codes: Sequence[str | CodeFields],
+    assign: Mapping[int, str],
+    default: str | None = None,
+) -> SplitPlan:
+    """Check a split: every coding of the old code must end up on exactly one new code."""
+    old = live_code(session, code)
+    specs = [CodeFields(n.strip()) if isinstance(n, str) else n for n in new_codes]
+    if len(specs) < 2:
+        raise CodebookError("a split needs at least two new codes")
+    index: dict[str, int] = {}
+    for i, spec in enumerate(specs):
+        check_sibling_name(session, old.parent_id, spec.name, exclude_id=old.id)
+        if spec.name.lower() in index:
+            raise CodebookError(f"new code '{spec.name}' is named twice")
+        if spec.color:
+            check_color(spec.color)
+        index[spec.name.lower()] = i
+
+    def pick(name: str) -> int:
+        found = index.get(name.strip().lower())
+        if found is None:
+            names = ", ".join(s.name for s in specs)
+            raise CodebookError(f"'{name}' is not one of the new codes ({names})")
+        return found
+
+    codings = list(
+        session.scalars(select(Coding.id).where(Coding.code_id == old.id).order_by(Coding.id))
+    )
+    own = set(codings)
+    assignment: dict[int, int] = {}
+    for coding_id, name in assign.items():
+        if coding_id not in own:
+            raise CodebookError(f"coding {coding_id} is not a coding of '{old.name}'")
+        assignment[coding_id] = pick(name)
+    fallback = None if default is None else pick(default)
+    rest = [c for c in codings if c not in assignment]
+    if rest and fallback is None:
+        shown = ", ".join(str(c) for c in rest[:5]) + (" ..." if len(rest) > 5 else "")
+        raise CodebookError(
+            f"{len(rest)} codings of '{old.name}' are not assigned ({shown}); "
+            "assign them or give a default new code"
+        )
+    for coding_id in rest:
+        assert fallback is not None
+        assignment[coding_id] = fallback
+    return SplitPlan(
+        old.id,
+        _label(session, old),
+        specs,
+        assignment,
+        fallback if fallback is not None else 0,
+    )
+
+
+def split_code(
+    session: Session,
+    coder_id: int,
+    code: CodeRef,
+    new_codes: Sequence[str | CodeFields],
+    assign: Mapping[int, str],
+    *,
+    default: str | None = None,
+    reason: str = "",
+) -> Revision:
+    """Split a code into new ones that each take the codings assigned to them.
+
+    The new codes become siblings of the old one, right after it, in the order
+    given; the old code is retired (keeping nothing: every coding moves), and
+    its sub-codes move under the default new code (the first one if there is
+    no default), so nothing is left under a retired code.
+    """
+    plan = plan_split(session, code, new_codes, assign, default)
+    old = live_code(session, plan.code_id)
+    names = ", ".join(f"'{s.name}'" for s in plan.new_codes)
+    summary = f"split '{plan.code}' into {names}"
+    rec = Recorder(session, coder_id, "codebook.split", summary)
+    rec.update(Code, [old.id], {"retired": True})
+    siblings = children_of(session, old.parent_id)
+    start = next(i for i, (cid, _) in enumerate(siblings) if cid == old.id) + 1
+    rows = [
+        code_row(spec, parent_id=old.parent_id, position=start + n)
+        for n, spec in enumerate(plan.new_codes)
+    ]
+    new_ids = rec.insert(Code, rows)
+    order = [cid for cid, _ in siblings]
+    order[start:start] = new_ids
+    renumber(
+        rec,
+        order,
+        {**dict(siblings), **{i: r["position"] for i, r in zip(new_ids, rows, strict=True)}},
+    )
+    children = [cid for cid, _ in children_of(session, old.id)]
+    if children:
+        rec.update_many(Code, children, {"parent_id": new_ids[plan.children_to]})
+    by_code: dict[int, list[int]] = {}
+    for coding_id, n in plan.assignment.items():
+        by_code.setdefault(new_ids[n], []).append(coding_id)
+    for new_id, coding_ids in by_code.items():
+        rec.update_many(Coding, coding_ids, {"code_id": new_id})
+    payload = {
+        "code_ids": [old.id, *new_ids],
+        "code_id": old.id,
+        "new_ids": new_ids,
+        "assigned": {str(i): len(by_code.get(i, [])) for i in new_ids},
+    }
+    details = {"new_ids": new_ids, "counts": plan.counts()}
+    return commit_revision(session, rec, "split", summary, payload, reason, details)
+
+
+# ---------------------------------------------------------------------------
+# retire, unretire
+
+
+def retire_code(session: Session, coder_id: int, code: CodeRef, *, reason: str = "") -> Revision:
+    """Retire a code and its live sub-codes: they keep their codings but take no new ones."""
+    target = live_code(session, code)
+    ids = descendant_ids(session, target.id)
+    live = list(
+        session.scalars(
+            select(Code.id).where(Code.id.in_(ids), Code.retired.is_(False)).order_by(Code.id)
+        )
+    )
+    label = _label(session, target)
+    extra = len(live) - 1
+    summary = f"retire '{label}'" + (f" and {extra} sub-codes" if extra else "")
+    rec = Recorder(session, coder_id, "codebook.retire", summary)
+    rec.update_many(Code, live, {"retired": True})
+    payload = {"code_ids": live, "code_id": target.id, "guid": target.guid}
+    return commit_revision(session, rec, "retire", summary, payload, reason)
+
+
+def unretire_code(
+    session: Session,
+    coder_id: int,
+    code: CodeRef,
+    *,
+    children: bool = False,
+    reason: str = "",
+) -> Revision:
+    """Bring a retired code back (with ``children``, its retired sub-codes too).
+
+    A code merged into another comes back empty: its codings stay where the
+    merge put them, and it no longer counts as merged.
+    """
+    target = find_code(session, code)
+    if not target.retired:
+        raise CodebookError(f"code '{target.name}' is not retired")
+    if target.parent_id is not None:
+        parent = session.get(Code, target.parent_id, populate_existing=True)
+        if parent is not None and parent.retired:
+            raise CodebookError(f"the parent '{parent.name}' is retired; unretire it first")
+    check_sibling_name(session, target.parent_id, target.name, exclude_id=target.id)
+    ids = [target.id]
+    if children:
+        todo = [target.id]
+        while todo:
+            current = todo.pop()
+            seen: set[str] = set()
+            for cid, name, retired, merged in session.execute(
+                select(Code.id, Code.name, Code.retired, Code.merged_into_id)
+                .where(Code.parent_id == current)
+                .order_by(Code.position, Code.id)
+            ):
+                if retired and merged is None:
+                    check_sibling_name(session, current, name, exclude_id=cid)
+                    if name.lower() in seen:
+                        raise CodebookError(
+                            f"two retired sub-codes are named '{name}'; unretire them one by one"
+                        )
+                    seen.add(name.lower())
+                    ids.append(cid)
+                    todo.append(cid)
+    label = _label(session, target)
+    extra = len(ids) - 1
+    summary = f"unretire '{label}'" + (f" and {extra} sub-codes" if extra else "")
+    rec = Recorder(session, coder_id, "codebook.unretire", summary)
+    rec.update_many(Code, ids, {"retired": False, "merged_into_id": None})
+    payload = {"code_ids": ids, "code_id": target.id, "guid": target.guid}
+    return commit_revision(session, rec, "unretire", summary, payload, reason)
