@@ -1,0 +1,74 @@
+"""Building the demo project from the files shipped in the repository.
+
+``make demo`` runs this module. It uses only the public services, in the
+order an analyst would: create the project, import the transcripts with their
+attribute sidecar, import the codebook, apply the two analysts' codings. So
+the demo doubles as an end-to-end check that those services fit together.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from codebook.domain import CodebookError
+from codebook.services.codebook_import import import_codebook
+from codebook.services.demo_codings import apply_demo_codings
+from codebook.services.importing import load_sidecar
+from codebook.services.project import coder_id, init_project
+from codebook.services.transcripts import ImportOptions, expand_paths, import_files
+
+DEMO_CODER = "analist-a"
+
+
+def build_demo(location: str | Path, root: Path) -> None:
+    """Create a complete, coded demo project at ``location`` from ``root``'s sample files."""
+    transcripts = root / "transcripts"
+    store = init_project(location, "Werkplaatsen Onderwijsonderzoek PO", "nl")
+    try:
+        sidecar = load_sidecar(transcripts / "attributes.csv")
+        outcomes = import_files(
+            store,
+            DEMO_CODER,
+            expand_paths([transcripts]),
+            ImportOptions(language="nl", sidecar=sidecar),
+        )
+        failed = [o.detail for o in outcomes if o.status == "failed"]
+        if failed:
+            raise CodebookError(f"demo transcripts did not import: {failed[0]}")
+        with store.write() as session:
+            import_codebook(
+                session,
+                coder_id(session, DEMO_CODER),
+                root / "codebooks" / "werkplaatsen.yaml",
+                reason="theoretisch model van de werkplaatsen",
+            )
+        with store.write() as session:
+            apply_demo_codings(session, transcripts / "demo-codings.yaml", DEMO_CODER)
+    finally:
+        store.close()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m codebook.services.demo TARGET.db REPO_ROOT", file=sys.stderr)
+        return 2
+    target, root = Path(argv[0]), Path(argv[1])
+    if target.exists():
+        print(f"error: {target}: a project already exists here", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        build_demo(target, root)
+    except CodebookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        # a half-built demo is worth nothing: remove it so `make demo` can try again
+        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        return 1
+    print(f"Built demo project {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,223 @@
+"""Applying codings written as quotes in a YAML file (the coded demo project).
+
+The file says *what* is coded, not where, so it survives any change to how
+transcripts are imported::
+
+    codings:
+      - document: woa-01-coordinator.docx
+        coder: analist-a          # optional; the caller gives the default
+        code: Kennisdeling > Landelijke kennisdeling   # a path or a unique name
+        quote: "exact passage as it appears in the document text"
+        occurrence: 1             # which one, when the passage occurs more than once
+        memo: "optional note"
+
+A quote matches when it equals a passage of the stored text after runs of
+whitespace (spaces, line breaks, tabs) are squeezed to one space on both
+sides, and after NFC normalisation of the quote; the coding gets the
+passage's offsets in the original text. A quote found more than once without
+``occurrence`` is an error, not a silent pick of the first: the author adds
+``occurrence: N`` and the demo codes what was meant.
+
+Everything is checked before anything is applied; any problem is a
+``CodebookError`` naming the file, the entry's line and the problem. Codings
+are applied as one undoable action per coder, and codings that already exist
+are skipped, so applying the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy.orm import Session
+
+from codebook.domain import CodebookError
+from codebook.services.codes import resolve_code
+from codebook.services.coding import NewCoding, apply_codings
+from codebook.services.documents import resolve_document
+from codebook.services.project import coder_id
+
+_KEYS = {"document", "coder", "code", "quote", "occurrence", "memo"}
+_REQUIRED = ("document", "code", "quote")
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # runs of 2+, or one tab / line break
+
+
+@dataclass(frozen=True)
+class DemoCoding:
+    """One entry of the file; ``line`` is 1-based, for messages."""
+
+    line: int
+    document: str
+    code: str
+    quote: str
+    coder: str | None = None
+    occurrence: int | None = None
+    memo: str | None = None
+
+
+class SqueezedText:
+    """A text with whitespace runs squeezed to one space, and the way back to offsets.
+
+    ``breaks[k]``/``shifts[k]``: from squeezed position ``breaks[k]`` on, the
+    original offset is the squeezed one plus ``shifts[k]``.
+    """
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        self.breaks, self.shifts = [0], [0]
+        last = removed = 0
+        for m in _WHITESPACE.finditer(text):
+            parts += [text[last : m.start()], " "]
+            removed += m.end() - m.start() - 1
+            self.breaks.append(m.end() - removed)
+            self.shifts.append(removed)
+            last = m.end()
+        parts.append(text[last:])
+        self.text = "".join(parts)
+
+    def original(self, position: int) -> int:
+        k = bisect.bisect_right(self.breaks, position) - 1
+        return position + self.shifts[k]
+
+    def find_all(self, needle: str) -> list[tuple[int, int]]:
+        """Every occurrence (overlapping ones too) as original (start, end) offsets."""
+        out, at = [], self.text.find(needle)
+        while at >= 0:
+            out.append((self.original(at), self.original(at + len(needle) - 1) + 1))
+            at = self.text.find(needle, at + 1)
+        return out
+
+
+def squeeze(text: str) -> str:
+    return _WHITESPACE.sub(" ", text)
+
+
+def read_demo_codings(path: str | Path) -> list[DemoCoding]:
+    """Parse the file and check each entry's shape (not yet against the project)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodebookError(f"{path}: cannot read ({exc})") from exc
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return []
+        items = _entries(path, root)
+        return [_entry(path, loader, node) for node in items]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CodebookError(f"{path}{where}: not valid YAML: {problem}") from exc
+    finally:
+        loader.dispose()
+
+
+def _entries(path: Path, root: yaml.Node) -> list[yaml.Node]:
+    if not isinstance(root, yaml.MappingNode):
+        raise CodebookError(f"{path}:{root.start_mark.line + 1}: expected 'codings:' at the top")
+    for key, value in root.value:
+        if key.value == "codings":
+            if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
+                return []
+            if not isinstance(value, yaml.SequenceNode):
+                raise CodebookError(
+                    f"{path}:{value.start_mark.line + 1}: 'codings' must be a list of entries"
+                )
+            return list(value.value)
+    raise CodebookError(f"{path}:1: expected 'codings:' at the top")
+
+
+def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise CodebookError(f"{path}:{line}: an entry must be a mapping (document, code, quote)")
+    data: Mapping[Any, Any] = loader.construct_mapping(node, deep=True)
+    unknown = sorted(str(k) for k in data if k not in _KEYS)
+    if unknown:
+        raise CodebookError(
+            f"{path}:{line}: unknown key '{unknown[0]}' (use {', '.join(sorted(_KEYS))})"
+        )
+    for key in _REQUIRED:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise CodebookError(f"{path}:{line}: '{key}' is missing or empty")
+    occurrence = data.get("occurrence")
+    if occurrence is not None and (
+        isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
+    ):
+        raise CodebookError(f"{path}:{line}: 'occurrence' must be a whole number from 1")
+    for key in ("coder", "memo"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise CodebookError(f"{path}:{line}: '{key}' must be text")
+    return DemoCoding(
+        line=line,
+        document=data["document"].strip(),
+        code=data["code"].strip(),
+        quote=data["quote"],
+        coder=(data.get("coder") or "").strip() or None,
+        occurrence=occurrence,
+        memo=data.get("memo") or None,
+    )
+
+
+def locate(entry: DemoCoding, text: SqueezedText, document: str) -> tuple[int, int]:
+    """Offsets of the entry's quote in a document; raises when absent or ambiguous."""
+    needle = squeeze(unicodedata.normalize("NFC", entry.quote)).strip()
+    found = text.find_all(needle)
+    short = needle if len(needle) <= 60 else needle[:57] + "..."
+    if not found:
+        raise CodebookError(f"quote not found in '{document}': \"{short}\"")
+    if entry.occurrence is None:
+        if len(found) > 1:
+            raise CodebookError(
+                f"quote occurs {len(found)} times in '{document}': \"{short}\"; "
+                f"add 'occurrence: 1' to {len(found)}"
+            )
+        return found[0]
+    if entry.occurrence > len(found):
+        raise CodebookError(
+            f"occurrence {entry.occurrence} asked, but the quote occurs {len(found)} "
+            f"time(s) in '{document}': \"{short}\""
+        )
+    return found[entry.occurrence - 1]
+
+
+def apply_demo_codings(session: Session, path: str | Path, default_coder: str) -> dict[str, int]:
+    """Check every entry, then apply all codings; returns new codings per coder.
+
+    Call it inside one ``store.write()``: on any error nothing is applied.
+    """
+    path = Path(path)
+    entries = read_demo_codings(path)
+    texts: dict[int, SqueezedText] = {}
+    batches: dict[str, list[NewCoding]] = {}
+    for entry in entries:
+        try:
+            document = resolve_document(session, entry.document)
+            code = resolve_code(session, entry.code)
+            if code.retired:
+                raise CodebookError(f"code '{entry.code}' is retired")
+            if document.id not in texts:
+                texts[document.id] = SqueezedText(document.text)
+            start, end = locate(entry, texts[document.id], document.name)
+        except CodebookError as exc:
+            raise CodebookError(f"{path}:{entry.line}: {exc}") from exc
+        coder = entry.coder or default_coder
+        batches.setdefault(coder, []).append(
+            NewCoding(document.id, code.id, start, end, entry.memo)
+        )
+    applied: dict[str, int] = {}
+    for coder, items in batches.items():
+        ids = apply_codings(
+            session, coder_id(session, coder), items, f"demo codings from {path.name}"
+        )
+        applied[coder] = len(ids)
+    return applied
