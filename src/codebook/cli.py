@@ -251,30 +251,10 @@ def codes(
     project: ProjectArg,
     retired: Annotated[bool, typer.Option(help="Show retired codes too.")] = False,
 ) -> None:
-    """Show the code tree with the number of codings per code."""
-    from rich.tree import Tree
+    """Show the code tree with the number of codings per code (as 'codebook tree')."""
+    from codebook.cli_codebook import tree
 
-    from codebook.services.codes import code_tree, coding_counts
-
-    store = open_store(project)
-    with store.read() as session:
-        nodes = code_tree(session, include_retired=retired)
-        counts = coding_counts(session)
-    store.close()
-    root = Tree("codebook")
-
-    def add(parent: Tree, node: Any) -> None:
-        code = node.code
-        label = f"[{code.color}]■[/] {code.name} ({counts.get(code.id, 0)})"
-        if code.retired:
-            label += " [dim]retired[/dim]"
-        branch = parent.add(label)
-        for child in node.children:
-            add(branch, child)
-
-    for node in nodes:
-        add(root, node)
-    console().print(root)
+    tree(project, retired)
 
 
 @app.command()

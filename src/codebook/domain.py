@@ -84,16 +84,15 @@ class CodeFields:
     keywords: tuple[str, ...] = ()
 
 
-STRUCTURED_FIELDS: tuple[str, ...] = (
-    "name",
+#: The free-text definition fields of a code, in the order a codebook shows them.
+TEXT_FIELDS: tuple[str, ...] = (
     "brief_definition",
     "full_definition",
     "when_to_use",
     "when_not_to_use",
     "example",
-    "color",
-    "keywords",
 )
+STRUCTURED_FIELDS: tuple[str, ...] = ("name", *TEXT_FIELDS, "color", "keywords")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,21 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import CodebookEvent, Coder
-from codebook.domain import CodebookError
+from codebook.domain import TEXT_FIELDS, CodebookError
 from codebook.services.codebook_log import current_version
 from codebook.services.codes import PATH_SEPARATOR
 from codebook.services.revisions import CodeRef, find_code
 
 #: The fields a "redefined" entry compares, in the order they are shown.
-DEFINITION_FIELDS: tuple[str, ...] = (
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
-    "keywords",
-    "color",
-)
+DEFINITION_FIELDS: tuple[str, ...] = (*TEXT_FIELDS, "keywords", "color")
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 Snapshot = list[dict[str, Any]]

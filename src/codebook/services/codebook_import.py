@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coding, ProjectMeta
-from codebook.domain import CodebookError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain import TEXT_FIELDS, CodebookError, CodebookSpec, CodeFields, CodeSpec
 from codebook.services.codebook_log import record_event
 from codebook.services.codes import PALETTE, PATH_SEPARATOR, code_fields, code_row, code_tree
 from codebook.services.journal import Recorder
@@ -31,16 +31,7 @@ META_KEYS: dict[str, str] = {
     "language": "codebook_language",
     "description": "codebook_description",
 }
-FIELD_COLUMNS: tuple[str, ...] = (
-    "guid",
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
-    "keywords",
-    "color",
-)
+FIELD_COLUMNS: tuple[str, ...] = ("guid", *TEXT_FIELDS, "keywords", "color")
 YAML_SUFFIXES = (".yaml", ".yml")
 QDC_SUFFIXES = (".qdc",)
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, CodebookEvent, ProjectMeta
+from codebook.domain import TEXT_FIELDS
 from codebook.services.journal import now
 
 VERSION_KEY = "codebook_version"
@@ -23,11 +24,7 @@ SNAPSHOT_FIELDS = (
     "position",
     "name",
     "color",
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
+    *TEXT_FIELDS,
     "keywords",
     "retired",
     "merged_into_id",

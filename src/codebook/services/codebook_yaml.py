@@ -22,30 +22,20 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from codebook.domain import CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain import TEXT_FIELDS, CodebookFileError, CodebookSpec, CodeFields, CodeSpec
 
 TOP_KEYS: tuple[str, ...] = ("name", "language", "description", "codes")
 CODE_KEYS: tuple[str, ...] = (
     "name",
     "guid",
     "color",
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
+    *TEXT_FIELDS,
     "keywords",
     "retired",
     "merged_into",
     "children",
 )
-TEXT_KEYS: tuple[str, ...] = (
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
-)
+TEXT_KEYS = TEXT_FIELDS
 #: Folded text is wrapped to lines of at most this many columns.
 WIDTH = 100
 #: A value stays on its key's line if that line ends at or before this column.
