@@ -4,9 +4,10 @@ A generated 30,000-word interview with 5,000 codings is opened with Pilot.
 Two figures, each printed beside a baseline measured in the same run on a bare
 Textual ``TextArea`` holding the same text:
 
-- open: from pushing the coding screen until the transcript has rendered with
-  its highlights (target <= 300 ms); baseline: mounting a TextArea with the
-  text until it has rendered.
+- open: from Enter on the documents list until the coding screen has rendered
+  the transcript with its highlights (target <= 300 ms); baseline: mounting a
+  TextArea with the text until it has rendered. Best of a few opens, like the
+  other benchmarks (the first, cold open is printed in the note).
 - apply: from pressing ``1`` until the new highlight has been rendered, p50 and
   p95 over 200 presses (target p95 <= 30 ms); baseline: pressing a cursor key
   in the bare TextArea until it has re-rendered.
@@ -32,6 +33,7 @@ from common import BenchResult
 WORDS = 30_000
 CODINGS = 5_000
 PRESSES = 200
+OPENS = 5
 SIZE = (120, 40)
 VOCABULARY = [
     "de",
@@ -168,10 +170,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def measure_ours(path: Path, doc: int) -> tuple[float, list[float]]:
+async def measure_ours(path: Path, doc: int) -> tuple[list[float], list[float]]:
     from codebook.services.project import open_project
     from codebook.tui.app import CodebookApp
     from codebook.tui.screens.coding import CodingScreen
+    from codebook.tui.screens.home import HomeScreen
     from codebook.tui.widgets.transcript import TranscriptView
 
     store = open_project(str(path))
@@ -181,16 +184,29 @@ async def measure_ours(path: Path, doc: int) -> tuple[float, list[float]]:
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            codes = [i for i in (await _codes(store))][:9]
-            app.ctx.pins.slots = [*codes]
+            app.ctx.pins.slots = code_guids(store)[:9]
+            home = app.screen
+            assert isinstance(home, HomeScreen)
             with RenderClock(TranscriptView) as clock:
-                start = time.perf_counter()
-                screen = CodingScreen(doc)
-                await app.push_screen(screen)
-                while not (screen.ready and clock.times and clock.times[-1] > start):
-                    await asyncio.sleep(0.0005)
-                opened = await clock.first_after(start) if False else clock.times[-1]
-                open_time = opened - start
+                opens = []
+                for attempt in range(OPENS):
+                    if attempt:
+                        app.pop_screen()
+                        await pilot.pause()
+                        await app.workers.wait_for_complete()
+                        await pilot.pause()
+                    start = time.perf_counter()
+                    home.action_open()  # what Enter on the documents list does
+                    while not (
+                        isinstance(app.screen, CodingScreen)
+                        and app.screen.ready
+                        and clock.times
+                        and clock.times[-1] > start
+                    ):
+                        await asyncio.sleep(0.0005)
+                    opens.append(clock.times[-1] - start)
+                screen = app.screen
+                assert isinstance(screen, CodingScreen)
                 await pilot.pause()
                 model = screen.model
                 assert model is not None
@@ -209,17 +225,17 @@ async def measure_ours(path: Path, doc: int) -> tuple[float, list[float]]:
                     await pilot.pause()
     finally:
         store.close()
-    return open_time, latencies
+    return opens, latencies
 
 
-async def _codes(store: Any) -> list[str]:
+def code_guids(store: Any) -> list[str | None]:
     from codebook.services.workspace import code_items
 
     with store.read() as session:
         return [item.guid for item in code_items(session)]
 
 
-async def measure_baseline(text: str) -> tuple[float, list[float]]:
+async def measure_baseline(text: str) -> tuple[list[float], list[float]]:
     from textual.app import App, ComposeResult
     from textual.widgets import TextArea
 
@@ -231,14 +247,20 @@ async def measure_baseline(text: str) -> tuple[float, list[float]]:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         with RenderClock(TextArea) as clock:
-            start = time.perf_counter()
-            area = TextArea(text, read_only=True, soft_wrap=True)
-            await app.screen.mount(area)
-            area.focus()
-            while not (clock.times and clock.times[-1] > start):
-                await asyncio.sleep(0.0005)
-            open_time = clock.times[-1] - start
-            await pilot.pause()
+            opens = []
+            area: TextArea | None = None
+            for _attempt in range(OPENS):
+                if area is not None:
+                    await area.remove()
+                    await pilot.pause()
+                start = time.perf_counter()
+                area = TextArea(text, read_only=True, soft_wrap=True)
+                await app.screen.mount(area)
+                area.focus()
+                while not (clock.times and clock.times[-1] > start):
+                    await asyncio.sleep(0.0005)
+                opens.append(clock.times[-1] - start)
+                await pilot.pause()
             latencies = []
             for n in range(PRESSES):
                 moment = time.perf_counter()
@@ -246,7 +268,7 @@ async def measure_baseline(text: str) -> tuple[float, list[float]]:
                 rendered = await clock.first_after(moment)
                 latencies.append(rendered - moment)
                 await pilot.pause()
-    return open_time, latencies
+    return opens, latencies
 
 
 def bench_tui(tmp: Path) -> list[BenchResult]:
@@ -256,9 +278,14 @@ def bench_tui(tmp: Path) -> list[BenchResult]:
     text, _sentences = make_transcript(random.Random(42))
     base_open, base_lat = asyncio.run(measure_baseline(text))
     our_open, our_lat = asyncio.run(measure_ours(path, doc))
-    note = f"{WORDS} words, {CODINGS} codings"
+    note = (
+        f"{WORDS} words, {CODINGS} codings; best of {OPENS} "
+        f"(first, cold: {our_open[0]:.3f}s vs {base_open[0]:.3f}s)"
+    )
     return [
-        BenchResult("tui: open coding screen (target <= 0.300 s)", our_open, base_open, note=note),
+        BenchResult(
+            "tui: open coding screen (target <= 0.300 s)", min(our_open), min(base_open), note=note
+        ),
         BenchResult("tui: apply code p50", statistics.median(our_lat), statistics.median(base_lat)),
         BenchResult(
             "tui: apply code p95 (target <= 0.030 s)",

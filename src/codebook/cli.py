@@ -453,9 +453,12 @@ def _fail(message: str) -> None:
 
 def _mount_subcommands() -> None:
     """The codebook, analysis and export commands live in their own modules (typer only)."""
+    from codebook.cli_analysis import analysis_app, export_app
     from codebook.cli_codebook import codebook_app
 
     app.add_typer(codebook_app, name="codebook")
+    app.add_typer(export_app, name="export")
+    app.add_typer(analysis_app)
 
 
 _mount_subcommands()

@@ -1,0 +1,186 @@
+"""Reads shaped for an interactive coding workspace (the TUI), as plain values.
+
+The TUI must not hold ORM objects across threads or transactions, and it needs
+a few reads the CLI does not: the whole codebook with paths and counts in one
+go, one document with everything needed to code it, and a single coding as a
+``CodingView`` right after it was applied (so the screen can draw it without
+re-reading the document's thousands of other codings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Code, Coder, Coding, Document, Turn
+from codebook.domain import CodebookError, TurnSpan
+from codebook.services.codes import code_tree, coding_counts, walk_tree
+from codebook.services.coding import CodingView
+from codebook.services.documents import sentences_of
+
+
+@dataclass(frozen=True)
+class CodeItem:
+    """A code with its path, depth and number of codings, detached from any session."""
+
+    id: int
+    guid: str
+    parent_id: int | None
+    name: str
+    path: str
+    depth: int
+    color: str
+    brief_definition: str
+    full_definition: str
+    when_to_use: str
+    when_not_to_use: str
+    example: str
+    keywords: tuple[str, ...]
+    retired: bool
+    count: int
+
+
+def code_items(session: Session, *, include_retired: bool = False) -> list[CodeItem]:
+    """Every code in codebook order (depth first), with its path and coding count."""
+    counts = coding_counts(session)
+    out = []
+    for node in walk_tree(code_tree(session, include_retired=include_retired)):
+        code = node.code
+        out.append(
+            CodeItem(
+                id=code.id,
+                guid=code.guid,
+                parent_id=code.parent_id,
+                name=code.name,
+                path=node.path,
+                depth=node.depth,
+                color=code.color,
+                brief_definition=code.brief_definition,
+                full_definition=code.full_definition,
+                when_to_use=code.when_to_use,
+                when_not_to_use=code.when_not_to_use,
+                example=code.example,
+                keywords=tuple(str(k) for k in code.keywords or ()),
+                retired=code.retired,
+                count=counts.get(code.id, 0),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentData:
+    """One document with what coding it needs: text, turns, sentences, codings."""
+
+    id: int
+    name: str
+    text: str
+    turns: tuple[TurnSpan, ...]
+    sentences: tuple[tuple[int, int], ...]
+    codings: tuple[CodingView, ...]
+
+
+def load_document(session: Session, document_id: int) -> DocumentData:
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise CodebookError(f"unknown document {document_id}")
+    return DocumentData(
+        id=doc.id,
+        name=doc.name,
+        text=doc.text,
+        turns=tuple(turn_spans(session, document_id)),
+        sentences=tuple(sentences_of(session, document_id)),
+        codings=tuple(document_codings(session, document_id, doc.text)),
+    )
+
+
+def turn_spans(session: Session, document_id: int) -> list[TurnSpan]:
+    """The stored turns as ``TurnSpan`` values (what ``turns_of`` holds, without ORM objects)."""
+    rows = session.execute(
+        select(Turn.start, Turn.end, Turn.speaker, Turn.timecode, Turn.timecode_end)
+        .where(Turn.document_id == document_id)
+        .order_by(Turn.start)
+    )
+    return [TurnSpan(start, end, speaker, tc, tc_end) for start, end, speaker, tc, tc_end in rows]
+
+
+def document_codings(session: Session, document_id: int, text: str) -> list[CodingView]:
+    """All codings of one document, their text cut from ``text`` in Python.
+
+    ``codings_of_document`` asks the database for each coding's substring, which
+    makes SQLite copy the whole document once per coding: 5,000 codings of a long
+    interview take most of a second that way, a few milliseconds this way.
+    """
+    # Codes and coders are few: look them up in dicts instead of joining per coding.
+    codes = {
+        code_id: (name, color)
+        for code_id, name, color in session.execute(select(Code.id, Code.name, Code.color))
+    }
+    coders = dict(session.execute(select(Coder.id, Coder.name)).all())
+    rows = session.execute(
+        select(
+            Coding.id,
+            Coding.code_id,
+            Coding.start,
+            Coding.end,
+            Coding.coder_id,
+            Coding.codebook_version,
+            Coding.note,
+        )
+        .where(Coding.document_id == document_id)
+        .order_by(Coding.start, Coding.end, Coding.id)
+    )
+    out = []
+    for coding_id, code_id, start, end, coder_id, version, note in rows:
+        name, color = codes[code_id]
+        out.append(
+            CodingView(
+                id=coding_id,
+                document_id=document_id,
+                code_id=code_id,
+                code_name=name,
+                color=color,
+                start=start,
+                end=end,
+                coder=coders[coder_id],
+                codebook_version=version,
+                note=note,
+                text=text[start:end],
+            )
+        )
+    return out
+
+
+def coding_view(session: Session, coding_id: int) -> CodingView:
+    """One coding as a ``CodingView`` (code name and colour, coder, the coded text)."""
+    row = session.execute(
+        select(
+            Coding,
+            Code.name,
+            Code.color,
+            Coder.name,
+            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
+        )
+        .join(Code, Code.id == Coding.code_id)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .join(Document, Document.id == Coding.document_id)
+        .where(Coding.id == coding_id)
+    ).first()
+    if row is None:
+        raise CodebookError(f"unknown coding {coding_id}")
+    coding, code_name, color, coder, text = row
+    return CodingView(
+        id=coding.id,
+        document_id=coding.document_id,
+        code_id=coding.code_id,
+        code_name=code_name,
+        color=color,
+        start=coding.start,
+        end=coding.end,
+        coder=coder,
+        codebook_version=coding.codebook_version,
+        note=coding.note,
+        text=text,
+    )

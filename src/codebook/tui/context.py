@@ -1,0 +1,75 @@
+"""What every screen shares: the open project, who is coding, language, pins, toggles.
+
+One object, owned by the app, so screens never reach for globals and tests can
+build an app around any store. It holds no ORM objects: only ids and values.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual.dom import DOMNode
+
+from codebook.db.engine import Store
+from codebook.tui.labels import label
+from codebook.tui.pins import Pins
+
+
+@dataclass
+class AppContext:
+    store: Store
+    lang: str = "en"
+    coder: str | None = None
+    coder_id: int | None = None
+    project_guid: str = ""
+    project_name: str = ""
+    pins: Pins = field(default_factory=lambda: Pins(""))
+    show_others: bool = False
+    last_code_id: int | None = None
+    generation: int = 0
+    """Bumped by every write, so a screen coming back into view knows whether to re-read."""
+
+    def changed(self) -> int:
+        """Note that this app wrote to the project; returns the new generation."""
+        self.generation += 1
+        return self.generation
+
+    def t(self, key: str, /, **values: Any) -> str:
+        """A label in the user's language, with ``{placeholders}`` filled in."""
+        text = label(key, self.lang)
+        return text.format(**values) if values else text
+
+    def require_coder(self) -> int:
+        if self.coder_id is None:
+            raise RuntimeError("no coder chosen yet")
+        return self.coder_id
+
+
+def context_of(node: DOMNode) -> AppContext:
+    """The ``AppContext`` of the app a widget or screen belongs to."""
+    ctx = getattr(node.app, "ctx", None)
+    if not isinstance(ctx, AppContext):
+        raise RuntimeError("this widget runs outside a CodebookApp")
+    return ctx
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building a document's many small objects.
+
+    Loading 5,000 codings allocates tens of thousands of objects that all stay
+    alive, which sets off full collections that scan the whole heap for
+    nothing: tens of milliseconds, several times, while the user waits.
+    Reference counting still frees everything; collection resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,1 @@
+"""Small modal dialogs: coder prompt, code palette, choosers, memo editor, previews."""

@@ -1,0 +1,544 @@
+"""Codebook: browse the code tree, edit each code's fields, and revise the codebook.
+
+The fields are those of a good qualitative codebook (MacQueen et al. 1998):
+brief and full definition, when to use, when not to use, example, plus colour
+and keywords. Revisions (rename, move, merge, split, retire, unretire, redefine)
+are the services of ``codebook.services.revisions``; each is previewed in a
+modal that says exactly what will change, applied with Enter, cancelled with
+Escape, and undoable like any other action. They run in a worker: a merge
+that moves thousands of codings never freezes the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.markup import escape
+from sqlalchemy.orm import Session
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Label, LoadingIndicator, Static, TextArea, Tree
+from textual.worker import get_current_worker
+
+from codebook.domain import CodebookError, CodeFields
+from codebook.services import journal
+from codebook.services.codes import create_code
+from codebook.services.coding import codings_of_code
+from codebook.services.revisions import (
+    Revision,
+    merge_codes,
+    move_code,
+    plan_merge,
+    plan_split,
+    redefine_code,
+    rename_code,
+    retire_code,
+    split_code,
+    unretire_code,
+)
+from codebook.services.workspace import CodeItem, code_items
+from codebook.tui.context import AppContext, context_of
+from codebook.tui.modals.confirm import ConfirmPreview
+from codebook.tui.modals.palette import ROOT, CodePalette
+from codebook.tui.modals.prompt import TextPrompt
+from codebook.tui.modals.split import SplitAssign
+from codebook.tui.widgets.code_tree import CodeTreeView
+from codebook.tui.widgets.keybar import KeyBar
+
+MULTI_LINE = ("full_definition", "when_to_use", "when_not_to_use", "example")
+FIELD_ORDER = (
+    "name",
+    "brief_definition",
+    "full_definition",
+    "when_to_use",
+    "when_not_to_use",
+    "example",
+    "color",
+    "keywords",
+)
+Change = Callable[[Session, int], Revision]
+
+
+def field_value(item: CodeItem, name: str) -> str:
+    if name == "keywords":
+        return ", ".join(item.keywords)
+    value = getattr(item, name)
+    return value if isinstance(value, str) else str(value)
+
+
+def shorten(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+class CodebookScreen(Screen[None]):
+    """The codebook tree with the highlighted code's fields beside it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_code(False)", "new_code"),
+        Binding("a", "new_code(True)", "new_child"),
+        Binding("e", "edit", "edit_fields"),
+        Binding("ctrl+s", "save", "save_fields", show=False),
+        Binding("r", "rename", "rename"),
+        Binding("m", "move", "move"),
+        Binding("g", "merge", "merge"),
+        Binding("s", "split", "split"),
+        Binding("x", "retire", "retire"),
+        Binding("u", "unretire", "unretire", show=False),
+        Binding("z,ctrl+z", "undo", "undo", show=False),
+        Binding("Z,ctrl+y", "redo", "redo", show=False),
+        Binding("escape", "back", "back"),
+    ]
+    DEFAULT_CSS = """
+    CodebookScreen #title { height: 1; background: $primary-background; padding: 0 1; }
+    CodebookScreen #topbar { height: 1; }
+    CodebookScreen #busy { width: 12; height: 1; min-height: 1; }
+    CodebookScreen #body { height: 1fr; }
+    CodebookScreen CodeTreeView { width: 50; border-right: solid $primary-background; }
+    CodebookScreen #form { width: 1fr; padding: 0 1; }
+    CodebookScreen #form Label { margin-top: 1; text-style: bold; color: $accent; }
+    CodebookScreen #form Input { border: tall $border-blurred; }
+    CodebookScreen #form Input:focus { border: tall $border; }
+    CodebookScreen #form TextArea { height: 5; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[CodeItem] = []
+        self.ready = False
+        self.editing = False
+        self._seen = -1
+        self._select_after_reload: int | None = None
+
+    @property
+    def ctx(self) -> AppContext:
+        return context_of(self)
+
+    @property
+    def code_tree(self) -> CodeTreeView:
+        return self.query_one("#codes", CodeTreeView)
+
+    def compose(self) -> ComposeResult:
+        ctx = self.ctx
+        with Horizontal(id="topbar"):
+            yield Static(escape(f"{ctx.project_name} · {ctx.t('codebook')}"), id="title")
+            yield LoadingIndicator(id="busy")
+        with Horizontal(id="body"):
+            yield CodeTreeView(id="codes")
+            with VerticalScroll(id="form"):
+                for name in FIELD_ORDER:
+                    yield Label(ctx.t(f"field_{name}"))
+                    if name in MULTI_LINE:
+                        yield TextArea(id=f"field-{name}", soft_wrap=True, read_only=True)
+                    else:
+                        yield Input(id=f"field-{name}", disabled=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.code_tree.focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.ready and self.ctx.generation != self._seen:
+            self.reload()
+
+    # --- loading -----------------------------------------------------------------
+
+    def reload(self, select: int | None = None) -> None:
+        self._seen = self.ctx.generation
+        if select is not None:
+            self._select_after_reload = select
+        self._busy(True)
+        self._load()
+
+    def _busy(self, busy: bool) -> None:
+        self.query_one("#busy").display = busy
+
+    @work(thread=True, exclusive=True, group="codebook-load")
+    def _load(self) -> None:
+        with self.ctx.store.read() as session:
+            items = code_items(session, include_retired=True)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, items)
+
+    def _loaded(self, items: list[CodeItem]) -> None:
+        self.items = items
+        pins = {guid: slot for slot, guid in enumerate(self.ctx.pins.slots) if guid}
+        tree = self.code_tree
+        tree.load(items, pins)
+        if self._select_after_reload is not None:
+            tree.select_code(self._select_after_reload)
+            self._select_after_reload = None
+        self._stop_editing()
+        self._busy(False)
+        self.ready = True
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self) -> None:
+        if not self.editing:
+            self._show_fields(self.code_tree.highlighted_item)
+
+    def _show_fields(self, item: CodeItem | None) -> None:
+        for name in FIELD_ORDER:
+            value = "" if item is None else field_value(item, name)
+            if name in MULTI_LINE:
+                self.query_one(f"#field-{name}", TextArea).load_text(value)
+            else:
+                field = self.query_one(f"#field-{name}", Input)
+                field.value = value
+                field.cursor_position = 0  # show the start of a long definition
+
+    def _field_text(self, name: str) -> str:
+        if name in MULTI_LINE:
+            return self.query_one(f"#field-{name}", TextArea).text
+        return self.query_one(f"#field-{name}", Input).value
+
+    # --- editing fields ------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        item = self.code_tree.highlighted_item
+        if item is None or item.retired:
+            return
+        self.editing = True
+        for name in FIELD_ORDER:
+            if name in MULTI_LINE:
+                self.query_one(f"#field-{name}", TextArea).read_only = False
+            else:
+                self.query_one(f"#field-{name}", Input).disabled = False
+        self.query_one("#field-name", Input).focus()
+        self.notify(self.ctx.t("editing_hint"))
+
+    def _stop_editing(self) -> None:
+        self.editing = False
+        for name in FIELD_ORDER:
+            if name in MULTI_LINE:
+                self.query_one(f"#field-{name}", TextArea).read_only = True
+            else:
+                self.query_one(f"#field-{name}", Input).disabled = True
+        self._show_fields(self.code_tree.highlighted_item)
+
+    def action_save(self) -> None:
+        item = self.code_tree.highlighted_item
+        if not self.editing or item is None:
+            return
+        changes: dict[str, Any] = {}
+        for name in FIELD_ORDER:
+            new = self._field_text(name).strip()
+            if new != field_value(item, name).strip():
+                changes[name] = new
+        if not changes:
+            self._stop_editing()
+            self.code_tree.focus()
+            return
+        lines = []
+        for key, value in changes.items():
+            lines.append(f"{self.ctx.t('field_' + key)}:")
+            lines.append(f"  - {shorten(field_value(item, key), 70)}")
+            lines.append(f"  + {shorten(value, 70)}")
+        title = self.ctx.t("preview_redefine", code=item.path)
+        self._confirm(
+            title,
+            lines,
+            lambda s, c: redefine_code(s, c, item.id, changes),
+            select=item.id,
+        )
+
+    def action_toggle_pin(self) -> None:
+        """Pin (or unpin) the highlighted code to a number key for the coding screen."""
+        item = self.code_tree.highlighted_item
+        if item is None or item.retired:
+            return
+        pins = self.ctx.pins
+        slot = pins.toggle(item.guid)
+        pins.save()
+        self._seen = self.ctx.changed()  # the coding screen redraws its pins when we go back
+        self.code_tree.set_pins({g: n for n, g in enumerate(pins.slots) if g})
+        if slot is None:
+            self.notify(self.ctx.t("unpinned", code=item.name))
+        else:
+            self.notify(self.ctx.t("pinned", code=item.name, number=slot + 1))
+
+    # --- creating ----------------------------------------------------------------
+
+    def action_new_code(self, as_child: bool) -> None:
+        parent = self.code_tree.highlighted_item if as_child else None
+        if as_child and (parent is None or parent.retired):
+            return
+        title = (
+            self.ctx.t("new_child_title", parent=parent.name)
+            if parent is not None
+            else self.ctx.t("new_code_title")
+        )
+
+        def named(name: str | None) -> None:
+            if name:
+                self.create(name, None if parent is None else parent.id)
+
+        self.app.push_screen(TextPrompt(title), named)
+
+    def create(self, name: str, parent_id: int | None) -> None:
+        ctx = self.ctx
+        if ctx.coder_id is None:
+            return
+        try:
+            with ctx.store.write() as session:
+                new_id = create_code(session, ctx.coder_id, CodeFields(name=name), parent_id).id
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        ctx.changed()
+        self.notify(ctx.t("code_created", code=name))
+        self.reload(select=new_id)
+
+    # --- revisions -----------------------------------------------------------------
+
+    def _live(self) -> CodeItem | None:
+        item = self.code_tree.highlighted_item
+        if item is not None and item.retired:
+            self.notify(self.ctx.t("code_is_retired", code=item.name), severity="warning")
+            return None
+        return item
+
+    def _subtree(self, item: CodeItem) -> list[CodeItem]:
+        """The code and everything below it (items are in depth-first order)."""
+        start = self.items.index(item)
+        out = [item]
+        for other in self.items[start + 1 :]:
+            if other.depth <= item.depth:
+                break
+            out.append(other)
+        return out
+
+    def action_rename(self) -> None:
+        item = self._live()
+        if item is None:
+            return
+
+        def named(name: str | None) -> None:
+            if not name or name == item.name:
+                return
+            lines = [
+                self.ctx.t("preview_rename_line", old=item.name, new=name),
+                self.ctx.t("preview_codings_stay", count=item.count),
+            ]
+            self._confirm(
+                self.ctx.t("preview_rename", code=item.path),
+                lines,
+                lambda s, c: rename_code(s, c, item.id, name),
+                select=item.id,
+            )
+
+        prompt = TextPrompt(self.ctx.t("rename_title", code=item.name), item.name)
+        self.app.push_screen(prompt, named)
+
+    def action_move(self) -> None:
+        item = self._live()
+        if item is None:
+            return
+        exclude = frozenset(i.id for i in self._subtree(item))
+
+        def chosen(target: int | None) -> None:
+            if target is None:
+                return
+            top = target == ROOT
+            where = (
+                self.ctx.t("top_level")
+                if top
+                else next((i.path for i in self.items if i.id == target), "?")
+            )
+            lines = [
+                self.ctx.t("preview_move_line", code=item.path, where=where),
+                self.ctx.t("preview_codings_stay", count=item.count),
+            ]
+            self._confirm(
+                self.ctx.t("preview_move", code=item.path),
+                lines,
+                lambda s, c: move_code(s, c, item.id, under=None if top else target, top=top),
+                select=item.id,
+            )
+
+        palette = CodePalette(
+            self.ctx.t("move_title", code=item.name),
+            self.items,
+            root_label=self.ctx.t("top_level"),
+            exclude=exclude,
+        )
+        self.app.push_screen(palette, chosen)
+
+    def action_merge(self) -> None:
+        item = self._live()
+        if item is None:
+            return
+
+        def chosen(target: int | None) -> None:
+            if target is None or target == ROOT:
+                return
+            try:
+                with self.ctx.store.read() as session:
+                    plan = plan_merge(session, item.id, target)
+            except CodebookError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self._confirm(
+                self.ctx.t(
+                    "preview_merge",
+                    source=plan.source,
+                    target=plan.target,
+                    moving=len(plan.moving),
+                    collapsing=len(plan.collapsing),
+                ),
+                plan.lines(),
+                lambda s, c: merge_codes(s, c, item.id, target),
+                select=target,
+            )
+
+        palette = CodePalette(
+            self.ctx.t("merge_title", code=item.name), self.items, exclude=frozenset({item.id})
+        )
+        self.app.push_screen(palette, chosen)
+
+    def action_split(self) -> None:
+        item = self._live()
+        if item is None:
+            return
+
+        def named(text: str | None) -> None:
+            names = [n.strip() for n in (text or "").split(",") if n.strip()]
+            if len(names) < 2:
+                if text:
+                    self.notify(self.ctx.t("split_needs_two"), severity="warning")
+                return
+            with self.ctx.store.read() as session:
+                codings = codings_of_code(session, [item.id])
+            self.app.push_screen(
+                SplitAssign(item.path, names, codings),
+                lambda assignment: self._split_preview(item, names, assignment),
+            )
+
+        self.app.push_screen(TextPrompt(self.ctx.t("split_names_title", code=item.name)), named)
+
+    def _split_preview(
+        self, item: CodeItem, names: list[str], assignment: dict[int, str] | None
+    ) -> None:
+        if assignment is None:
+            return
+        default = names[0]
+        try:
+            with self.ctx.store.read() as session:
+                plan = plan_split(session, item.id, names, assignment, default)
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        unassigned = plan.counts()[0] - sum(1 for n in assignment.values() if n == default)
+        lines = plan.lines()
+        if unassigned:
+            lines.append(self.ctx.t("split_rest", count=unassigned, code=default))
+        self._confirm(
+            self.ctx.t("preview_split", code=item.path),
+            lines,
+            lambda s, c: split_code(s, c, item.id, names, assignment, default=default),
+        )
+
+    def action_retire(self) -> None:
+        item = self._live()
+        if item is None:
+            return
+        subtree = [i for i in self._subtree(item) if not i.retired]
+        lines = [
+            self.ctx.t("preview_retire_line", code=item.path, sub=len(subtree) - 1),
+            self.ctx.t("preview_retire_codings", count=sum(i.count for i in subtree)),
+        ]
+        self._confirm(
+            self.ctx.t("preview_retire", code=item.path),
+            lines,
+            lambda s, c: retire_code(s, c, item.id),
+            select=item.id,
+        )
+
+    def action_unretire(self) -> None:
+        item = self.code_tree.highlighted_item
+        if item is None or not item.retired:
+            return
+        self._confirm(
+            self.ctx.t("preview_unretire", code=item.path),
+            [self.ctx.t("preview_unretire_line", code=item.path)],
+            lambda s, c: unretire_code(s, c, item.id),
+            select=item.id,
+        )
+
+    def _confirm(
+        self, title: str, lines: list[str], change: Change, select: int | None = None
+    ) -> None:
+        """Show the preview; on Enter run the change in a worker, then reload."""
+
+        def answered(ok: bool | None) -> None:
+            if ok:
+                self._busy(True)
+                self._revise(change, select)
+            elif self.editing:
+                return
+            else:
+                self.notify(self.ctx.t("cancelled"))
+
+        self.app.push_screen(ConfirmPreview(title, lines), answered)
+
+    @work(thread=True, exclusive=True, group="codebook-revise")
+    def _revise(self, change: Change, select: int | None) -> None:
+        ctx = self.ctx
+        coder = ctx.require_coder()
+        try:
+            with ctx.store.write() as session:
+                summary = change(session, coder).summary
+        except CodebookError as exc:
+            self.app.call_from_thread(self._revised, None, str(exc), select)
+            return
+        self.app.call_from_thread(self._revised, summary, None, select)
+
+    def _revised(self, summary: str | None, error: str | None, select: int | None) -> None:
+        if error is not None:
+            self._busy(False)
+            self.notify(error, severity="error")
+            return
+        self.ctx.changed()
+        self.notify(self.ctx.t("revised", summary=summary))
+        if self.editing:
+            self._stop_editing()
+            self.code_tree.focus()
+        self.reload(select=select)
+
+    # --- undo, back ----------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._journal(redo=False)
+
+    def action_redo(self) -> None:
+        self._journal(redo=True)
+
+    def _journal(self, redo: bool) -> None:
+        ctx = self.ctx
+        if ctx.coder_id is None or self.editing:
+            return
+        try:
+            with ctx.store.write() as session:
+                action = (journal.redo if redo else journal.undo)(session, ctx.coder_id)
+                description = None if action is None else action.description
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if description is None:
+            self.notify(ctx.t("nothing_to_redo" if redo else "nothing_to_undo"))
+            return
+        ctx.changed()
+        self.notify(ctx.t("redone" if redo else "undone", description=description))
+        self.reload()
+
+    def action_back(self) -> None:
+        if self.editing:
+            self._stop_editing()
+            self.code_tree.focus()
+            return
+        self.app.pop_screen()

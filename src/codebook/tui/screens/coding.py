@@ -1,0 +1,529 @@
+"""Coding: the transcript beside the codebook, driven from the keyboard.
+
+Select by word, sentence or turn (``TranscriptView``), then apply a code with a
+number key (pinned codes), the palette, or the repeat key. Every write is one
+``store.write()`` transaction that has *committed* before the screen changes:
+what the screen shows as coded survives a killed terminal.
+
+Only the rows a change touches are redrawn and the in-memory index is updated
+in place, so applying a code costs a few milliseconds whatever the size of the
+document. Reloads that may touch anything (undo, redo, a codebook revision
+made elsewhere) run in a worker and never lose a coding applied meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import LoadingIndicator, Static, Tree
+from textual.worker import get_current_worker
+
+from codebook.domain import CodebookError
+from codebook.services import journal
+from codebook.services.coding import apply_coding, remove_codings, set_note
+from codebook.services.workspace import CodeItem, code_items, coding_view, load_document
+from codebook.tui import colors
+from codebook.tui.coding_index import Span
+from codebook.tui.context import AppContext, context_of, gc_paused
+from codebook.tui.modals.choose import ChooseCoding
+from codebook.tui.modals.memo import MemoEditor
+from codebook.tui.modals.palette import CodePalette
+from codebook.tui.navigation import trim
+from codebook.tui.transcript_model import TranscriptModel
+from codebook.tui.widgets.code_details import CodeDetails
+from codebook.tui.widgets.code_tree import CodeTreeView
+from codebook.tui.widgets.keybar import KeyBar
+from codebook.tui.widgets.transcript import TranscriptView
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document read and indexed off the UI thread, ready to show."""
+
+    model: TranscriptModel
+    items: list[CodeItem]
+
+
+def prepare(ctx: AppContext, document_id: int) -> Prepared:
+    """Read the document, its codings and the codebook and build the model (call in a worker)."""
+    with gc_paused():
+        with ctx.store.read() as session:
+            data = load_document(session, document_id)
+            items = code_items(session)
+        return Prepared(TranscriptModel(data, ctx.coder, ctx.show_others), items)
+
+
+class CodingScreen(Screen[None]):
+    """One document open for coding.
+
+    Given ``prepared`` data (Home reads it in a worker before pushing the
+    screen) the first frame already shows the coded transcript; without, the
+    screen reads it in its own worker and shows a progress indicator meanwhile.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(n), f"apply_pinned({n - 1})", "apply_pinned", show=False)
+            for n in range(1, 10)
+        ),
+        Binding("c", "palette", "apply_code"),
+        Binding("r", "repeat", "repeat_code"),
+        Binding("x,delete", "remove", "remove_coding"),
+        Binding("m", "memo", "memo"),
+        Binding("n", "next_coding(True)", "next_coding"),
+        Binding("N", "next_coding(False)", "previous_coding", show=False),
+        Binding("u", "next_uncoded", "next_uncoded_turn"),
+        Binding("f", "next_of_code(True)", "next_of_code", show=False),
+        Binding("F", "next_of_code(False)", "previous_of_code", show=False),
+        Binding("o", "toggle_others", "toggle_others"),
+        Binding("z,ctrl+z", "undo", "undo"),
+        Binding("Z,ctrl+y", "redo", "redo", show=False),
+        Binding("escape", "back", "back"),
+    ]
+    DEFAULT_CSS = """
+    CodingScreen #title {
+        height: 1; background: $primary-background; padding: 0 1; text-style: bold;
+    }
+    CodingScreen #topbar { height: 1; background: $boost; }
+    CodingScreen #pins { padding: 0 1; height: 1; width: 1fr; }
+    CodingScreen #busy { width: 12; height: 1; min-height: 1; }
+    CodingScreen #body { height: 1fr; }
+    CodingScreen TranscriptView { width: 1fr; height: 1fr; }
+    CodingScreen #side { width: 48; border-left: solid $primary-background; }
+    CodingScreen CodeTreeView { height: 1fr; }
+    CodingScreen #status { padding: 0 1; height: 1; background: $panel; }
+    """
+
+    def __init__(self, document_id: int, prepared: Prepared | None = None) -> None:
+        super().__init__()
+        self.document_id = document_id
+        self._prepared = prepared
+        self.model: TranscriptModel | None = None
+        self.items: list[CodeItem] = []
+        self._last_range: tuple[int, int] | None = None
+        self._changes = 0
+        self._seen = -1
+        self.ready = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title")
+        with Horizontal(id="topbar"):
+            yield Static("", id="pins")
+            # Not TranscriptView.loading: a covered widget has no size, so the text
+            # would be wrapped twice more once it is uncovered.
+            yield LoadingIndicator(id="busy")
+        with Horizontal(id="body"):
+            yield TranscriptView(id="transcript")
+            with Vertical(id="side"):
+                yield CodeTreeView(id="tree")
+                yield CodeDetails(id="details")
+        yield Static("", id="status")
+        yield KeyBar()
+
+    @property
+    def ctx(self) -> AppContext:
+        return context_of(self)
+
+    @property
+    def transcript(self) -> TranscriptView:
+        return self.query_one("#transcript", TranscriptView)
+
+    @property
+    def code_tree(self) -> CodeTreeView:
+        return self.query_one("#tree", CodeTreeView)
+
+    # --- loading ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.transcript.focus()
+        prepared, self._prepared = self._prepared, None
+        if prepared is None:
+            self._load(self._changes)
+        else:
+            self.query_one("#busy").display = False
+            self._loaded(prepared.model, prepared.items, self._changes)
+
+    def on_screen_resume(self) -> None:
+        # Back from a dialog of our own, nothing changed; back from the codebook
+        # screen (a merge, an undo there), the codings and codes may have.
+        if self.ready and self.ctx.generation != self._seen:
+            self._load(self._changes)
+
+    def _load(self, changes: int) -> None:
+        self.query_one("#busy").display = True
+        self._read(changes)
+
+    def _wrote(self) -> None:
+        """After each write of ours: the in-memory model is already up to date."""
+        self._changes += 1
+        self._seen = self.ctx.changed()
+
+    @work(thread=True, exclusive=True, group="coding-load")
+    def _read(self, changes: int) -> None:
+        """Read the document, its codings and the codebook; build the model off-thread."""
+        prepared = prepare(self.ctx, self.document_id)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, prepared.model, prepared.items, changes)
+
+    def _loaded(
+        self, model: TranscriptModel, items: list[CodeItem], changes: int, waited: bool = False
+    ) -> None:
+        if changes != self._changes:
+            # A coding was applied or removed while we read: read again, never show stale data.
+            self._load(self._changes)
+            return
+        first = self.model is None
+        if first and not waited and self.transcript.size.width == 0:
+            # Not laid out yet: loaded now, the text would be wrapped (and long
+            # rows painted) at width 0 and then all over again at the real width.
+            self.call_after_refresh(self._loaded, model, items, changes, True)
+            return
+        self.model = model
+        self.items = items
+        if first:
+            self.transcript.show(model)
+        else:
+            # Same text (it never changes): keep the cursor and scroll, swap the codings.
+            self.transcript.swap_model(model)
+        self.query_one("#busy").display = False
+        self.code_tree.load(items, self._pin_slots())
+        self._show_pins()
+        self._show_title()
+        self._show_status()
+        self.query_one(CodeDetails).show_code(self.code_tree.highlighted_item)
+        self.call_after_refresh(self._mark_ready)
+
+    def _mark_ready(self) -> None:
+        self.ready = True
+
+    # --- the bars ----------------------------------------------------------------
+
+    def _pin_slots(self) -> dict[str, int]:
+        return {guid: slot for slot, guid in enumerate(self.ctx.pins.slots) if guid}
+
+    def _item_by_guid(self, guid: str) -> CodeItem | None:
+        return next((i for i in self.items if i.guid == guid), None)
+
+    def _show_pins(self) -> None:
+        parts = []
+        for slot, guid in enumerate(self.ctx.pins.slots):
+            item = self._item_by_guid(guid) if guid else None
+            if item is not None and not item.retired:
+                parts.append(f"[b]{slot + 1}[/b] {colors.swatch(item.color)} {escape(item.name)}")
+        text = "   ".join(parts) if parts else f"[dim]{escape(self.ctx.t('no_pins'))}[/dim]"
+        self.query_one("#pins", Static).update(text, layout=False)
+
+    def _show_title(self) -> None:
+        model = self.model
+        if model is None:
+            return
+        coded, total = model.coded_share()
+        self.query_one("#title", Static).update(
+            escape(
+                self.ctx.t(
+                    "coding_title",
+                    document=model.name,
+                    coder=self.ctx.coder or "?",
+                    coded=coded,
+                    turns=total,
+                )
+            ),
+            layout=False,
+        )
+
+    def _show_status(self) -> None:
+        model = self.model
+        if model is None:
+            return
+        ctx = self.ctx
+        view = self.transcript
+        parts: list[str] = []
+        selected = view.selected_range()
+        if selected is not None:
+            parts.append(ctx.t("status_selection", start=selected[0], end=selected[1]))
+        else:
+            parts.append(ctx.t("status_cursor", offset=view.cursor_offset))
+        under = model.index.at(view.cursor_offset)
+        if under:
+            names = ", ".join(dict.fromkeys(s.view.code_name for s in under))
+            parts.append(ctx.t("status_under_cursor", codes=names))
+            notes = [s.view.note for s in under if s.view.note]
+            if notes:
+                parts.append(ctx.t("status_memo", memo=notes[0].replace("\n", " ")[:60]))
+        parts.append(ctx.t("others_shown" if ctx.show_others else "others_hidden"))
+        self.query_one("#status", Static).update(escape(" · ".join(parts)), layout=False)
+
+    @on(TranscriptView.SelectionChanged)
+    def _selection_changed(self) -> None:
+        self._show_status()
+
+    @on(Tree.NodeHighlighted)
+    def _code_highlighted(self) -> None:
+        self.query_one(CodeDetails).show_code(self.code_tree.highlighted_item)
+
+    @on(Tree.NodeSelected)
+    def _code_selected(self, event: Tree.NodeSelected[int]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.apply_code(event.node.data)
+
+    # --- applying ----------------------------------------------------------------
+
+    def _target_range(self) -> tuple[int, int] | None:
+        """The selection; with none, the range just coded while the cursor still sits at its end.
+
+        That makes "1 then 2" code one passage with two codes without selecting twice.
+        """
+        view = self.transcript
+        selected = view.selected_range()
+        if selected is not None:
+            return selected
+        if self._last_range is not None and view.cursor_offset == self._last_range[1]:
+            return self._last_range
+        return None
+
+    def apply_code(self, code_id: int) -> None:
+        model = self.model
+        ctx = self.ctx
+        if model is None or ctx.coder_id is None:
+            return
+        target = self._target_range()
+        if target is None:
+            self.notify(ctx.t("select_first"), severity="warning")
+            return
+        start, end = trim(model.raw_text, *target)
+        if start >= end:
+            self.notify(ctx.t("select_first"), severity="warning")
+            return
+        try:
+            with ctx.store.write() as session:
+                coding_id = apply_coding(
+                    session, ctx.coder_id, model.document_id, code_id, start, end
+                )
+                view = coding_view(session, coding_id)
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        # Committed: only now does the screen show it.
+        self._wrote()
+        fresh = view.id not in model.codings
+        model.add(view)
+        ctx.last_code_id = code_id
+        self._last_range = (start, end)
+        transcript = self.transcript
+        # Collapse the selection to its end without re-centring: a scroll would
+        # repaint every row, and the coded text is already on screen.
+        transcript.select_offsets(end, end)
+        transcript.redraw_range(start, end)
+        if fresh:
+            self.code_tree.bump(code_id, 1)
+        self._show_title()
+        self._show_status()
+
+    def action_apply_pinned(self, slot: int) -> None:
+        guid = self.ctx.pins.at(slot)
+        item = self._item_by_guid(guid) if guid else None
+        if item is None or item.retired:
+            self.notify(self.ctx.t("no_pin_for_key", number=slot + 1), severity="warning")
+            return
+        self.apply_code(item.id)
+
+    def action_palette(self) -> None:
+        if self.model is None:
+            return
+
+        def chosen(code_id: int | None) -> None:
+            if code_id is not None:
+                self.apply_code(code_id)
+
+        self.app.push_screen(CodePalette(self.ctx.t("palette_title"), self.items), chosen)
+
+    def action_repeat(self) -> None:
+        code = self.ctx.last_code_id
+        if code is None:
+            self.notify(self.ctx.t("nothing_to_repeat"), severity="warning")
+            return
+        self.apply_code(code)
+
+    # --- removing and memos -----------------------------------------------------
+
+    def _mine_at_cursor(self) -> list[Span]:
+        model = self.model
+        if model is None:
+            return []
+        return [s for s in model.index.at(self.transcript.cursor_offset) if s.mine]
+
+    def _choose(self, title: str, spans: Sequence[Span], then: Callable[[int], None]) -> None:
+        if not spans:
+            self.notify(self.ctx.t("no_coding_here"), severity="warning")
+            return
+        if len(spans) == 1:
+            then(spans[0].id)
+            return
+
+        def chosen(coding_id: int | None) -> None:
+            if coding_id is not None:
+                then(coding_id)
+
+        self.app.push_screen(ChooseCoding(title, [s.view for s in spans]), chosen)
+
+    def action_remove(self) -> None:
+        self._choose(self.ctx.t("choose_remove"), self._mine_at_cursor(), self.remove_coding)
+
+    def remove_coding(self, coding_id: int) -> None:
+        model = self.model
+        ctx = self.ctx
+        if model is None or ctx.coder_id is None:
+            return
+        try:
+            with ctx.store.write() as session:
+                remove_codings(session, ctx.coder_id, [coding_id])
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._wrote()
+        removed = model.remove(coding_id)
+        if removed is not None:
+            self.transcript.redraw_range(removed.start, removed.end)
+            self.code_tree.bump(removed.code_id, -1)
+            self.notify(ctx.t("removed_coding", code=removed.code_name))
+        self._last_range = None
+        self._show_title()
+        self._show_status()
+
+    def action_memo(self) -> None:
+        self._choose(self.ctx.t("choose_memo"), self._mine_at_cursor(), self._edit_memo)
+
+    def _edit_memo(self, coding_id: int) -> None:
+        model = self.model
+        if model is None:
+            return
+        view = model.codings[coding_id]
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self.save_memo(coding_id, text)
+
+        title = self.ctx.t("memo_title", code=view.code_name, start=view.start, end=view.end)
+        self.app.push_screen(MemoEditor(title, view.note or ""), saved)
+
+    def save_memo(self, coding_id: int, text: str) -> None:
+        model = self.model
+        ctx = self.ctx
+        if model is None or ctx.coder_id is None:
+            return
+        try:
+            with ctx.store.write() as session:
+                set_note(session, ctx.coder_id, coding_id, text or None)
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._wrote()
+        model.replace(replace(model.codings[coding_id], note=text or None))
+        self.notify(ctx.t("memo_saved"))
+        self._show_status()
+
+    # --- jumping -----------------------------------------------------------------
+
+    def _jump(self, span: Span | None, missing: str) -> None:
+        if span is None:
+            self.notify(self.ctx.t(missing))
+            return
+        self.transcript.move_to(span.start)
+
+    def action_next_coding(self, forward: bool) -> None:
+        model = self.model
+        if model is None:
+            return
+        here = self.transcript.cursor_offset
+        index = model.index
+        self._jump(index.next_after(here) if forward else index.previous_before(here), "no_more")
+
+    def action_next_of_code(self, forward: bool) -> None:
+        model = self.model
+        code = self.code_tree.highlighted_code
+        if model is None or code is None:
+            return
+        here = self.transcript.cursor_offset
+        index = model.index
+        span = index.next_after(here, code) if forward else index.previous_before(here, code)
+        self._jump(span, "no_more_of_code")
+
+    def action_next_uncoded(self) -> None:
+        model = self.model
+        if model is None:
+            return
+        found = model.next_uncoded_turn(self.transcript.cursor_offset)
+        if found is None:
+            self.notify(self.ctx.t("no_uncoded_turn"))
+            return
+        self.transcript.move_to(found[0])
+
+    # --- pins, others, undo ------------------------------------------------------
+
+    def action_toggle_pin(self) -> None:
+        item = self.code_tree.highlighted_item
+        if item is None:
+            return
+        pins = self.ctx.pins
+        slot = pins.toggle(item.guid)
+        pins.save()
+        self.code_tree.set_pins(self._pin_slots())
+        self._show_pins()
+        if slot is None:
+            self.notify(self.ctx.t("unpinned", code=item.name))
+        else:
+            self.notify(self.ctx.t("pinned", code=item.name, number=slot + 1))
+
+    def action_toggle_others(self) -> None:
+        model = self.model
+        ctx = self.ctx
+        if model is None:
+            return
+        ctx.show_others = not ctx.show_others
+        model.set_show_others(ctx.show_others)
+        self.transcript.redraw()
+        self._show_title()
+        self._show_status()
+        self.notify(ctx.t("others_shown" if ctx.show_others else "others_hidden"))
+
+    def action_undo(self) -> None:
+        self._journal(redo=False)
+
+    def action_redo(self) -> None:
+        self._journal(redo=True)
+
+    def _journal(self, redo: bool) -> None:
+        ctx = self.ctx
+        if ctx.coder_id is None:
+            return
+        try:
+            with ctx.store.write() as session:
+                step = journal.redo if redo else journal.undo
+                action = step(session, ctx.coder_id)
+                description = None if action is None else action.description
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if description is None:
+            self.notify(ctx.t("nothing_to_redo" if redo else "nothing_to_undo"))
+            return
+        self.notify(ctx.t("redone" if redo else "undone", description=description))
+        self._last_range = None
+        self._wrote()
+        self._load(self._changes)
+
+    def action_back(self) -> None:
+        view = self.transcript
+        if view.selected_range() is not None:
+            view.move_to(view.cursor_offset)
+            return
+        self.app.pop_screen()

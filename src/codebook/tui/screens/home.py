@@ -1,0 +1,275 @@
+"""Home: the project's documents with attributes, size and coding progress.
+
+The filter field has the focus from the start, so typing narrows the list at
+once (by name or any attribute value); arrows move through the list and Enter
+opens the document for coding. Rows load in a worker: a project with hundreds
+of transcripts never delays the first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.markup import escape
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from codebook.domain import AttributeValue, CodebookError
+from codebook.services.documents import DocumentRow, list_documents
+from codebook.tui.context import context_of
+from codebook.tui.screens.coding import CodingScreen, Prepared, prepare
+from codebook.tui.widgets.keybar import KeyBar
+
+BAR_CELLS = 10
+
+
+def format_value(value: AttributeValue) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def progress_bar(share: float) -> str:
+    filled = round(share * BAR_CELLS)
+    return "█" * filled + "░" * (BAR_CELLS - filled) + f" {share:4.0%}"
+
+
+def attribute_key(name: str) -> Callable[[DocumentRow], str]:
+    """Sort key for an attribute column (missing values sort first)."""
+
+    def key(row: DocumentRow) -> str:
+        return format_value(row.attributes.get(name, "")).lower()
+
+    return key
+
+
+def matches(row: DocumentRow, query: str) -> bool:
+    """Every word of the query occurs in the name or in an attribute (name or value)."""
+    haystack = " ".join(
+        [row.name, *(f"{k}={format_value(v)}" for k, v in row.attributes.items())]
+    ).lower()
+    return all(term in haystack for term in query.lower().split())
+
+
+class HomeScreen(Screen[None]):
+    """Documents list with filter and sort."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "open_document"),
+        Binding("down", "cursor(1)", "next", show=False),
+        Binding("up", "cursor(-1)", "previous", show=False),
+        Binding("pagedown", "cursor(10)", "page_down", show=False),
+        Binding("pageup", "cursor(-10)", "page_up", show=False),
+        Binding("ctrl+s", "sort", "sort"),
+        Binding("ctrl+r", "reverse", "reverse_sort"),
+        Binding("escape", "clear_filter", "clear_filter", show=False),
+    ]
+    DEFAULT_CSS = """
+    HomeScreen #title { background: $primary-background; padding: 0 1; text-style: bold; }
+    HomeScreen #filter { margin: 0 0; border: tall $border-blurred; }
+    HomeScreen #filter:focus { border: tall $border; }
+    HomeScreen DataTable { height: 1fr; }
+    HomeScreen #bottom { height: 1; }
+    HomeScreen #summary { padding: 0 1; color: $text-muted; width: 1fr; }
+    HomeScreen #busy { width: 12; height: 1; min-height: 1; display: none; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DocumentRow] = []
+        self.shown: list[DocumentRow] = []
+        self.sort_column = 0
+        self.sort_reverse = False
+        self._attribute_names: list[str] = []
+        self._opening = False
+        self._seen = -1
+
+    def compose(self) -> ComposeResult:
+        ctx = context_of(self)
+        yield Static(
+            f"{escape(ctx.project_name)} · {escape(ctx.t('documents'))}", id="title", markup=True
+        )
+        yield Input(placeholder=ctx.t("filter_placeholder"), id="filter")
+        table: DataTable[Any] = DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield table
+        with Horizontal(id="bottom"):
+            yield Static("", id="summary")
+            yield LoadingIndicator(id="busy")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        if self._seen != context_of(self).generation:
+            self.reload()
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one("#documents", DataTable)
+
+    def reload(self) -> None:
+        self._seen = context_of(self).generation
+        self.table.loading = True
+        self._load()
+
+    @work(thread=True, exclusive=True, group="home-load")
+    def _load(self) -> None:
+        ctx = context_of(self)
+        with ctx.store.read() as session:
+            rows = list_documents(session)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: list[DocumentRow]) -> None:
+        self.rows = rows
+        self._attribute_names = sorted({k for r in rows for k in r.attributes})
+        self.table.loading = False
+        self._refill()
+
+    # --- columns, filter and sort ---------------------------------------------
+
+    def _columns(self) -> list[tuple[str, Callable[[DocumentRow], Any]]]:
+        ctx = context_of(self)
+        columns: list[tuple[str, Callable[[DocumentRow], Any]]] = [
+            (ctx.t("col_document"), lambda r: r.name.lower()),
+            (ctx.t("col_words"), lambda r: r.words),
+            (ctx.t("col_turns"), lambda r: r.turns),
+            (ctx.t("col_progress"), lambda r: r.progress),
+            (ctx.t("col_codings"), lambda r: r.codings),
+        ]
+        columns.extend((name, attribute_key(name)) for name in self._attribute_names)
+        return columns
+
+    def _refill(self) -> None:
+        ctx = context_of(self)
+        query = self.query_one("#filter", Input).value
+        columns = self._columns()
+        self.sort_column %= len(columns)
+        title, key = columns[self.sort_column]
+        self.shown = sorted(
+            (r for r in self.rows if matches(r, query)), key=key, reverse=self.sort_reverse
+        )
+        table = self.table
+        keep = self.selected_document
+        table.clear(columns=True)
+        for index, (name, _key) in enumerate(columns):
+            arrow = (" ▼" if self.sort_reverse else " ▲") if index == self.sort_column else ""
+            table.add_column(f"{name}{arrow}", key=str(index))
+        for row in self.shown:
+            table.add_row(
+                row.name,
+                Text(str(row.words), justify="right"),
+                Text(str(row.turns), justify="right"),
+                progress_bar(row.progress),
+                Text(str(row.codings), justify="right"),
+                *(format_value(row.attributes.get(n, "")) for n in self._attribute_names),
+                key=str(row.id),
+            )
+        if keep is not None:
+            for index, row in enumerate(self.shown):
+                if row.id == keep:
+                    table.move_cursor(row=index)
+        self.query_one("#summary", Static).update(
+            ctx.t(
+                "documents_summary",
+                shown=len(self.shown),
+                total=len(self.rows),
+                sort=title,
+            )
+        )
+
+    @property
+    def selected_document(self) -> int | None:
+        table = self.table
+        if not self.shown or table.cursor_row is None or table.row_count == 0:
+            return None
+        index = min(table.cursor_row, len(self.shown) - 1)
+        return self.shown[index].id
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._refill()
+        if self.shown:
+            self.table.move_cursor(row=0)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.action_open()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        index = event.column_index
+        if index == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = index, False
+        self._refill()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the list has the focus goes to the filter: type-to-filter anywhere."""
+        field = self.query_one("#filter", Input)
+        if self.focused is self.table and event.is_printable and event.character:
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+            event.stop()
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_sort(self) -> None:
+        self.sort_column = (self.sort_column + 1) % len(self._columns())
+        self.sort_reverse = False
+        self._refill()
+
+    def action_reverse(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self._refill()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+
+    def action_open(self) -> None:
+        """Read the document in a worker, then show the coding screen complete in one frame."""
+        document = self.selected_document
+        if document is not None and not self._opening:
+            self._opening = True
+            self.query_one("#busy").display = True
+            self._prepare(document)
+
+    @work(thread=True, exclusive=True, group="home-open")
+    def _prepare(self, document: int) -> None:
+        try:
+            prepared = prepare(context_of(self), document)
+        except CodebookError as exc:
+            self.app.call_from_thread(self._open_failed, str(exc))
+            return
+        self.app.call_from_thread(self._open, document, prepared)
+
+    def _open(self, document: int, prepared: Prepared) -> None:
+        self._opening = False
+        self.query_one("#busy").display = False
+        self.app.push_screen(CodingScreen(document, prepared))
+
+    def _open_failed(self, message: str) -> None:
+        self._opening = False
+        self.query_one("#busy").display = False
+        self.notify(message, severity="error")

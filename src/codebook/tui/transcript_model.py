@@ -1,0 +1,166 @@
+"""Everything the transcript widget draws from, prepared off the UI thread.
+
+Built in a worker from a ``DocumentData``: the display text, the offset map,
+word/sentence/turn spans, where speaker labels and timecodes go, and the index
+of visible codings. The widget then only has to load the text, so opening a
+30,000-word transcript with thousands of codings never blocks the screen.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from codebook.domain import TurnSpan
+from codebook.services.coding import CodingView
+from codebook.services.workspace import DocumentData
+from codebook.tui.coding_index import CodingIndex
+from codebook.tui.navigation import Unit, word_spans
+from codebook.tui.textmap import OffsetMap, display_text
+
+
+def timecode_label(seconds: float) -> str:
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+class TranscriptModel:
+    """A document prepared for display and keyboard navigation."""
+
+    def __init__(self, data: DocumentData, coder: str | None, show_others: bool) -> None:
+        self.document_id = data.id
+        self.name = data.name
+        self.raw_text = data.text
+        self.text = display_text(data.text)
+        self.offsets = OffsetMap(self.text)
+        self.turns: tuple[TurnSpan, ...] = data.turns
+        self.turn_spans = [(t.start, t.end) for t in data.turns]
+        self.sentence_spans = list(data.sentences)
+        self._words: list[tuple[int, int]] | None = None
+        self.codings: dict[int, CodingView] = {c.id: c for c in data.codings}
+        self.coder = coder
+        self.show_others = show_others
+        self.index = self._build_index()
+        self._coded_turns = self._find_coded_turns()
+        self.speaker_labels = self._speaker_labels()
+        self.timecodes = {
+            self.offsets.row_of(t.start): timecode_label(t.timecode)
+            for t in self.turns
+            if t.timecode is not None
+        }
+
+    @property
+    def word_spans(self) -> list[tuple[int, int]]:
+        """Word spans, found on first use: opening a document should not wait for them."""
+        if self._words is None:
+            self._words = word_spans(self.text)
+        return self._words
+
+    def spans(self, unit: Unit) -> list[tuple[int, int]]:
+        if unit is Unit.WORD:
+            return self.word_spans
+        if unit is Unit.SENTENCE:
+            return self.sentence_spans or self.turn_spans
+        return self.turn_spans
+
+    def is_mine(self, view: CodingView) -> bool:
+        return view.coder == self.coder
+
+    def visible(self, view: CodingView) -> bool:
+        return self.show_others or self.is_mine(view)
+
+    def _build_index(self) -> CodingIndex:
+        return CodingIndex(
+            self.offsets,
+            ((v, self.is_mine(v)) for v in self.codings.values() if self.visible(v)),
+        )
+
+    def set_codings(self, codings: Iterable[CodingView]) -> None:
+        """Replace all codings (after undo/redo or a revision) and rebuild the index."""
+        self.codings = {c.id: c for c in codings}
+        self.index = self._build_index()
+        self._coded_turns = self._find_coded_turns()
+
+    def set_show_others(self, show: bool) -> None:
+        self.show_others = show
+        self.index = self._build_index()
+        self._coded_turns = self._find_coded_turns()
+
+    def add(self, view: CodingView) -> None:
+        self.codings[view.id] = view
+        if self.visible(view):
+            self.index.add(view, self.is_mine(view))
+            self._coded_turns.update(self._turns_touching(view.start, view.end))
+
+    def remove(self, coding_id: int) -> CodingView | None:
+        span = self.index.remove(coding_id)
+        if span is not None:
+            for turn in self._turns_touching(span.start, span.end):
+                begin, end = self.turn_spans[turn]
+                if not self.index.covers(begin, end):
+                    self._coded_turns.discard(turn)
+        return self.codings.pop(coding_id, None)
+
+    def _turns_touching(self, start: int, end: int) -> range:
+        spans = self.turn_spans
+        first = max(0, bisect_right(spans, (start, 1 << 62)) - 1)
+        last = bisect_right(spans, (end, -1))
+        return range(
+            next((i for i in range(first, last) if spans[i][1] > start), last),
+            last,
+        )
+
+    def _find_coded_turns(self) -> set[int]:
+        return {
+            i for i, (begin, end) in enumerate(self.turn_spans) if self.index.covers(begin, end)
+        }
+
+    def replace(self, view: CodingView) -> None:
+        """A coding changed in place (its memo): keep its lane, update what is shown."""
+        self.codings[view.id] = view
+        self.index.update(view)
+
+    def _speaker_labels(self) -> dict[int, list[tuple[int, int, int]]]:
+        """Per row, (start column, end column, speaker number) of the label text before a turn.
+
+        Labels are in the text for every source format ("Name: ..."); the turn's
+        start is where the spoken text begins, so the label is whatever precedes
+        it on the same row.
+        """
+        numbers: dict[str, int] = {}
+        out: dict[int, list[tuple[int, int, int]]] = {}
+        for turn in self.turns:
+            if turn.speaker is None:
+                continue
+            number = numbers.setdefault(turn.speaker, len(numbers))
+            row, column = self.offsets.location(turn.start)
+            if column > 0:
+                out.setdefault(row, []).append((0, column, number))
+        return out
+
+    def turn_at(self, offset: int) -> int | None:
+        """Index of the turn holding ``offset`` (or the next one in a gap)."""
+        spans = self.turn_spans
+        if not spans:
+            return None
+        pos = bisect_right(spans, (offset, 1 << 62)) - 1
+        if pos >= 0 and spans[pos][0] <= offset < spans[pos][1]:
+            return pos
+        return min(pos + 1, len(spans) - 1)
+
+    def next_uncoded_turn(self, offset: int) -> tuple[int, int] | None:
+        """The first turn after the one at ``offset`` that no visible coding touches."""
+        current = self.turn_at(offset)
+        start = 0 if current is None else current + 1
+        if current is not None and self.turn_spans[current][0] > offset:
+            start = current
+        for begin, end in self.turn_spans[start:]:
+            if not self.index.covers(begin, end):
+                return begin, end
+        return None
+
+    def coded_share(self) -> tuple[int, int]:
+        """(turns touched by a visible coding, all turns), kept up to date incrementally."""
+        return len(self._coded_turns), len(self.turn_spans)

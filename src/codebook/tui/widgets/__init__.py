@@ -1,0 +1,1 @@
+"""Widgets shared by the screens: the transcript, the code tree, the key bar."""

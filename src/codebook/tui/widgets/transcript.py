@@ -1,0 +1,363 @@
+"""The transcript: one read-only ``TextArea`` that paints codings from an in-memory index.
+
+Built for size: a 30,000-word interview with thousands of codings is one widget,
+not one per turn. Only the rows on screen are rendered, and each asks the
+``CodingIndex`` for the codings on its row, so drawing costs the same whatever
+the document's length. Applying a code re-renders just the rows it touches.
+
+Left of the text is a margin: the turn's timecode (when the source had them)
+and one stripe column per overlapping coding, so codes hidden under another
+code's highlight stay visible. Speaker labels, already in the text, are drawn
+bold in a colour per speaker.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.document._wrapped_document import WrappedDocument
+from textual.geometry import Offset, Region
+from textual.strip import Strip
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+from codebook.tui import colors
+from codebook.tui.navigation import Unit, containing, extend, move
+from codebook.tui.transcript_model import TranscriptModel
+
+STRIPES = 5
+TIMECODE_WIDTH = 8
+
+
+class CountedWrappedDocument(WrappedDocument):
+    """A ``WrappedDocument`` whose height is O(1).
+
+    Textual sums the sections of every line to get the height, and asks for it
+    for every rendered row: over a thousand long lines that is most of the cost
+    of drawing a screen. The number of entries in the offset-to-line table is
+    the same number, already counted.
+    """
+
+    @property
+    def height(self) -> int:
+        return len(self._offset_to_line_info)
+
+    def section_at(self, y: int) -> tuple[int, int, int | None] | None:
+        """(row, first column, end column or None) of screen line ``y``, in O(1).
+
+        ``offset_to_location`` answers the same but re-divides the whole row's
+        text on every call, which for long turns cost more than drawing them.
+        """
+        if not 0 <= y < len(self._offset_to_line_info):
+            return None
+        row, section = self._offset_to_line_info[y]
+        breaks = self._wrap_offsets[row]
+        start = breaks[section - 1] if section else 0
+        end = breaks[section] if section < len(breaks) else None
+        return row, start, end
+
+
+class TranscriptView(TextArea):
+    """Read-only transcript with coding highlights, a stripe margin and unit-wise movement."""
+
+    DEFAULT_CSS = """
+    TranscriptView {
+        border: none;
+        padding: 0 1 0 0;
+        /* Always a scrollbar: its appearing would change the width and re-wrap the text. */
+        overflow-y: scroll;
+    }
+    TranscriptView:focus {
+        border: none;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("w,ctrl+right", "move('word', True)", "move_word_next", show=False),
+        Binding("b,ctrl+left", "move('word', False)", "move_word_previous", show=False),
+        Binding("W,ctrl+shift+right", "extend('word', True)", "extend_word_next", show=False),
+        Binding("B,ctrl+shift+left", "extend('word', False)", "extend_word_previous", show=False),
+        Binding(
+            "right_square_bracket,alt+right",
+            "move('sentence', True)",
+            "move_sentence_next",
+            show=False,
+        ),
+        Binding(
+            "left_square_bracket,alt+left",
+            "move('sentence', False)",
+            "move_sentence_previous",
+            show=False,
+        ),
+        Binding(
+            "right_curly_bracket,alt+shift+right",
+            "extend('sentence', True)",
+            "extend_sentence_next",
+            show=False,
+        ),
+        Binding(
+            "left_curly_bracket,alt+shift+left",
+            "extend('sentence', False)",
+            "extend_sentence_previous",
+            show=False,
+        ),
+        Binding("full_stop,alt+down", "move('turn', True)", "move_turn_next", show=False),
+        Binding("comma,alt+up", "move('turn', False)", "move_turn_previous", show=False),
+        Binding(
+            "greater_than_sign,alt+shift+down",
+            "extend('turn', True)",
+            "extend_turn_next",
+            show=False,
+        ),
+        Binding(
+            "less_than_sign,alt+shift+up",
+            "extend('turn', False)",
+            "extend_turn_previous",
+            show=False,
+        ),
+        Binding("s", "select_unit('sentence')", "select_sentence", show=False),
+        Binding("t", "select_unit('turn')", "select_turn", show=False),
+        # TextArea's own undo/redo edit the text; here they mean the project journal.
+        Binding("ctrl+z", "screen.undo", "undo", show=False),
+        Binding("ctrl+y", "screen.redo", "redo", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        # Set before TextArea.__init__, which already wraps (and so asks for gutter_width).
+        self.model: TranscriptModel | None = None
+        self._gutter_cells = 0
+        self._timecode_cells = 0
+        self._row_versions: dict[int, int] = {}
+        self._epoch = 0
+        self._rows_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
+        self._background_hex: str | None = None
+        super().__init__(
+            "",
+            read_only=True,
+            soft_wrap=True,
+            show_cursor=True,
+            highlight_cursor_line=False,
+            compact=True,
+            id=id,
+        )
+        self.match_cursor_bracket = False
+
+    @property
+    def wrapped_document(self) -> WrappedDocument:
+        return self._wrapped
+
+    @wrapped_document.setter
+    def wrapped_document(self, value: WrappedDocument) -> None:
+        # TextArea builds a plain WrappedDocument whenever it loads text; give it
+        # the constant-time height (same state, one overridden property).
+        if type(value) is WrappedDocument:
+            value.__class__ = CountedWrappedDocument
+        self._wrapped = value
+
+    # --- loading ---------------------------------------------------------------
+
+    def show(self, model: TranscriptModel) -> None:
+        """Display a prepared document; the margin width is fixed before the text wraps."""
+        self.model = model
+        self._timecode_cells = TIMECODE_WIDTH if model.timecodes else 0
+        self._gutter_cells = self._timecode_cells + STRIPES + 1
+        self._epoch += 1
+        self._rows_cache.clear()
+        self.load_text(model.text)
+
+    def swap_model(self, model: TranscriptModel) -> None:
+        """New codings for the same text: keep cursor and scroll, repaint everything."""
+        self.model = model
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Forget every rendered row (the codings changed wholesale) and repaint."""
+        self._epoch += 1
+        self._rows_cache.clear()
+        self.refresh()
+
+    def redraw_range(self, start: int, end: int) -> None:
+        """Repaint only the screen rows showing ``start..end``: applying a code stays cheap."""
+        model = self.model
+        if model is None:
+            return
+        rows = model.offsets.rows_of(start, end)
+        versions = self._row_versions
+        for row in rows:
+            versions[row] = versions.get(row, 0) + 1
+        wrapped = self.wrapped_document
+        first = wrapped.location_to_offset((rows.start, 0)).y
+        last_row = rows.stop - 1
+        last = wrapped.location_to_offset((last_row, len(self.document.get_line(last_row)))).y
+        self.refresh_lines(first, last - first + 1)
+
+    def notify_style_update(self) -> None:
+        self._rows_cache.clear()
+        super().notify_style_update()
+
+    # --- offsets <-> selection -------------------------------------------------
+
+    @property
+    def cursor_offset(self) -> int:
+        return 0 if self.model is None else self.model.offsets.offset(self.selection.end)
+
+    @property
+    def anchor_offset(self) -> int:
+        return 0 if self.model is None else self.model.offsets.offset(self.selection.start)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as offsets (start < end), or None when nothing is selected."""
+        a, b = sorted((self.anchor_offset, self.cursor_offset))
+        return (a, b) if a < b else None
+
+    def select_offsets(self, anchor: int, cursor: int) -> None:
+        if self.model is None:
+            return
+        offsets = self.model.offsets
+        self.selection = Selection(offsets.location(anchor), offsets.location(cursor))
+
+    def move_to(self, offset: int) -> None:
+        self.select_offsets(offset, offset)
+        self.scroll_cursor_visible(center=True)
+
+    # --- movement by unit ------------------------------------------------------
+
+    def action_move(self, unit: str, forward: bool) -> None:
+        if self.model is None:
+            return
+        target = move(self.model.spans(Unit(unit)), self.cursor_offset, forward)
+        self.select_offsets(target, target)
+
+    def action_extend(self, unit: str, forward: bool) -> None:
+        if self.model is None:
+            return
+        target = extend(self.model.spans(Unit(unit)), self.cursor_offset, forward)
+        self.select_offsets(self.anchor_offset, target)
+
+    def action_select_unit(self, unit: str) -> None:
+        if self.model is None:
+            return
+        found = containing(self.model.spans(Unit(unit)), self.cursor_offset)
+        if found is not None:
+            self.select_offsets(*found)
+
+    # --- rendering -------------------------------------------------------------
+
+    @property
+    def gutter_width(self) -> int:
+        return self._gutter_cells
+
+    def _background(self) -> str:
+        """The widget's background as #RRGGBB, looked up once per repaint (it walks the DOM)."""
+        if self._background_hex is None:
+            self._background_hex = self.background_colors[1].hex
+        return self._background_hex
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._background_hex = None  # the theme may have changed since the last repaint
+        return super().render_lines(crop)
+
+    def get_line(self, line_index: int) -> Text:
+        """One document row, with speaker labels and coding highlights applied."""
+        line = super().get_line(line_index)
+        model = self.model
+        if model is None:
+            return line
+        for start, end, speaker in model.speaker_labels.get(line_index, ()):
+            line.stylize(colors.speaker(speaker), start, end)
+        spans = model.index.in_row(line_index)
+        if spans:
+            row_start, row_end = model.offsets.row_span(line_index)
+            background = self._background()
+            for span in spans:
+                begin = max(span.start, row_start) - row_start
+                finish = min(span.end, row_end) - row_start
+                if finish <= begin:
+                    continue
+                style = (
+                    colors.highlight(span.view.color, background)
+                    if span.mine
+                    else colors.underline(span.view.color, background)
+                )
+                line.stylize(style, begin, finish)
+        return line
+
+    def render_line(self, y: int) -> Strip:
+        """One screen row, from a cache keyed on exactly what can change that row.
+
+        TextArea's own cache keys every soft-wrapped row on the whole selection,
+        so any cursor move re-renders the screen. Here a row is re-rendered only
+        if the selection or cursor touches it, or its codings changed
+        (``redraw_range`` bumps the row's version), or everything changed.
+        """
+        model = self.model
+        if model is None:
+            return super().render_line(y)
+        visual_y = self.scroll_offset.y + y
+        section = self._section_at(visual_y)
+        row = -1 if section is None else section[0]
+        selection = self.selection
+        top, bottom = sorted((selection.start[0], selection.end[0]))
+        key = (
+            visual_y,
+            row,
+            self.size,
+            self._epoch,
+            self._row_versions.get(row, 0),
+            selection if top <= row <= bottom else None,
+            self.has_focus,
+        )
+        cached = self._rows_cache.get(key)
+        if cached is not None:
+            return cached
+        strip = self._render_line(y)
+        if self._gutter_cells:
+            strip = Strip.join([self._gutter(section), strip])
+        self._rows_cache[key] = strip
+        return strip
+
+    def _section_at(self, visual_y: int) -> tuple[int, int, int | None] | None:
+        wrapped = self.wrapped_document
+        if isinstance(wrapped, CountedWrappedDocument):
+            return wrapped.section_at(visual_y)
+        if visual_y >= wrapped.height:
+            return None
+        row, column = wrapped.offset_to_location(Offset(0, visual_y))
+        breaks = [b for b in wrapped.get_offsets(row) if b > column]
+        return row, column, breaks[0] if breaks else None
+
+    def _gutter(self, section: tuple[int, int, int | None] | None) -> Strip:
+        """Timecode (first row of a turn) and coding stripes for one screen row."""
+        model = self.model
+        background = self._background()
+        base = Style(bgcolor=colors.parse(background).rich_color)
+        width = self._gutter_cells
+        if model is None or section is None:
+            return Strip([Segment(" " * width, base)], width)
+        row, column, end_column = section
+        row_start, row_end = model.offsets.row_span(row)
+        seg_start = row_start + column
+        seg_end = row_end if end_column is None else row_start + end_column
+        seg_end = max(seg_end, seg_start + 1)  # an empty row still shows codings across it
+        segments: list[Segment] = []
+        if self._timecode_cells:
+            stamp = model.timecodes.get(row, "") if column == 0 else ""
+            segments.append(
+                Segment(f"{stamp:>{self._timecode_cells - 1}} ", base + Style(dim=True))
+            )
+        cells: list[Segment] = [Segment(" ", base)] * STRIPES
+        for span in model.index.in_row(row):
+            if span.start < seg_end and span.end > seg_start:
+                lane = min(span.lane, STRIPES - 1)
+                mark = "▌" if span.mine else "╎"
+                if span.lane >= STRIPES - 1 and cells[lane].text.strip():
+                    mark = "+"
+                cells[lane] = Segment(mark, colors.stripe(span.view.color, background))
+        segments.extend(cells)
+        segments.append(Segment(" ", base))
+        return Strip(segments, width)
