@@ -1,0 +1,428 @@
+"""Counting codings: frequencies per attribute value, code x case matrices, co-occurrence.
+
+Every table is a pandas ``DataFrame`` with codes as rows (their paths, in
+codebook order) and ``df.attrs["unit"]`` naming what the numbers count, so a
+printout can always say "segments" or "words coded". pandas is imported
+inside the functions that build frames (it costs a quarter second to import).
+
+Units:
+
+- ``segments``: codings (two coders coding one passage are two segments);
+- ``documents``: documents holding at least one such coding;
+- ``words``: words in the text the codings cover, each word once per cell even
+  when codings overlap (a word partly covered counts).
+
+``CodingSet`` loads the codings once for several tables (the report needs many);
+the module-level functions are one-table shorthands.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Case, CaseDocument, Document, Sentence, Turn
+from codebook.domain import AttributeValue, CodebookError
+from codebook.services.codes import code_tree, walk_tree
+from codebook.services.retrieval import (
+    NO_FILTERS,
+    CodingRecord,
+    Filters,
+    attribute_text,
+    attributes_by_document,
+    children_map,
+    code_paths,
+    expand,
+    fetch_codings,
+    matching_documents,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Unit = Literal["segments", "documents", "words"]
+Within = Literal["segment", "sentence", "turn"]
+UNITS: tuple[Unit, ...] = ("segments", "documents", "words")
+WITHIN: tuple[Within, ...] = ("segment", "sentence", "turn")
+MISSING = "(none)"
+TOTAL = "total"
+UNIT_LABELS: dict[str, str] = {
+    "segments": "segments",
+    "documents": "documents",
+    "words": "words coded",
+    "segment": "overlapping coded segments",
+    "sentence": "sentences",
+    "turn": "turns",
+}
+_WORD = re.compile(r"\w+")
+
+Row = tuple[str, frozenset[int]]
+ColumnsOf = Callable[[CodingRecord], Iterable[str]]
+
+
+def _natural(value: str) -> tuple[object, ...]:
+    """Sort "WOU 2" before "WOU 10" and ignore case; MISSING and TOTAL go last."""
+    rank = 2 if value == TOTAL else 1 if value == MISSING else 0
+    parts = re.split(r"(\d+)", value.casefold())
+    return (rank, *[(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts])
+
+
+def check_unit(unit: str) -> Unit:
+    """``unit`` as a ``Unit``, or a clear error (for values typed by a user)."""
+    for known in UNITS:
+        if unit == known:
+            return known
+    raise CodebookError(f"unknown unit '{unit}' (use {', '.join(UNITS)})")
+
+
+def check_within(within: str) -> Within:
+    """``within`` as a ``Within``, or a clear error (for values typed by a user)."""
+    for known in WITHIN:
+        if within == known:
+            return known
+    raise CodebookError(f"unknown co-occurrence unit '{within}' (use {', '.join(WITHIN)})")
+
+
+@dataclass
+class CodingSet:
+    """The codings a filter allows, loaded once, for as many tables as needed.
+
+    It holds the session it was loaded with and reads texts, sentences, turns
+    and cases from it only when a table needs them, so use it inside the same
+    ``store.read()`` block.
+    """
+
+    session: Session
+    filters: Filters
+    records: list[CodingRecord]
+    documents: dict[int, str]
+    attributes: dict[int, Mapping[str, AttributeValue]]
+    paths: dict[int, str]
+    order: list[int]
+    top: list[int]
+    children: dict[int | None, list[int]]
+    by_code: dict[int, list[CodingRecord]] = field(default_factory=dict)
+    _words_at: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(
+        cls,
+        session: Session,
+        filters: Filters = NO_FILTERS,
+        code_ids: Sequence[int] | None = None,
+    ) -> CodingSet:
+        """Load the codings ``filters`` allow; with ``code_ids``, only those codes' codings
+        (tables then count nothing for other codes; the report loads just its themes)."""
+        allowed = matching_documents(session, filters.where)
+        names = {
+            i: n
+            for i, n in session.execute(select(Document.id, Document.name))
+            if allowed is None or i in allowed
+        }
+        tree = code_tree(session)
+        records = fetch_codings(session, code_ids, filters)
+        by_code: dict[int, list[CodingRecord]] = defaultdict(list)
+        for r in records:
+            by_code[r.code_id].append(r)
+        return cls(
+            session=session,
+            filters=filters,
+            records=records,
+            documents=names,
+            attributes=attributes_by_document(session),
+            paths=code_paths(session),
+            order=[n.code.id for n in walk_tree(tree)],
+            top=[n.code.id for n in tree],
+            children=children_map(session),
+            by_code=dict(by_code),
+        )
+
+    # ------------------------------------------------------------------ building blocks
+
+    def rows(self, codes: Sequence[int] | None = None, with_children: bool = False) -> list[Row]:
+        """(label, code ids) per row. Default: every live code, or with children the themes."""
+        chosen = list(codes) if codes is not None else self.top if with_children else self.order
+        return [
+            (
+                self.paths[c],
+                frozenset(expand(self.children, c)) if with_children else frozenset((c,)),
+            )
+            for c in chosen
+        ]
+
+    def attribute_values(self, name: str) -> list[str]:
+        """The values ``name`` takes among the documents in scope (MISSING if some lack it)."""
+        values = {
+            attribute_text(self.attributes[d][name])
+            if name in self.attributes.get(d, {})
+            else MISSING
+            for d in self.documents
+        }
+        return sorted(values, key=_natural)
+
+    def _word_spans(self, doc: int) -> tuple[list[int], list[int]]:
+        """Starts and ends of the words of a document, read and scanned once."""
+        found = self._words_at.get(doc)
+        if found is None:
+            text = self.session.scalar(select(Document.text).where(Document.id == doc)) or ""
+            spans = [m.span() for m in _WORD.finditer(text)]
+            found = ([s for s, _ in spans], [e for _, e in spans])
+            self._words_at[doc] = found
+        return found
+
+    def _words(self, ranges: list[tuple[int, int, int]]) -> int:
+        """Words touched by the union of (doc, start, end) ranges: words with
+        start < range end and end > range start, counted by bisection."""
+        total = 0
+        ranges.sort()
+        merged: list[list[int]] = []
+        for doc, start, end in ranges:
+            if merged and merged[-1][0] == doc and start <= merged[-1][2]:
+                merged[-1][2] = max(merged[-1][2], end)
+            else:
+                merged.append([doc, start, end])
+        for doc, start, end in merged:
+            starts, ends = self._word_spans(doc)
+            total += bisect.bisect_left(starts, end) - bisect.bisect_right(ends, start)
+        return total
+
+    def count(
+        self, rows: Sequence[Row], columns_of: ColumnsOf, columns: Sequence[str], unit: Unit
+    ) -> pd.DataFrame:
+        """The core of every table: ``unit`` per (row, column) over the loaded codings."""
+        import pandas as pd
+
+        unit = check_unit(unit)
+        col_index = {c: j for j, c in enumerate(columns)}
+        cells: list[list[int]] = [[0] * len(columns) for _ in rows]
+        for i, (_, ids) in enumerate(rows):
+            groups: dict[int, list[CodingRecord]] = defaultdict(list)
+            for code_id in ids:
+                for r in self.by_code.get(code_id, ()):
+                    if r.doc not in self.documents:
+                        continue
+                    for col in columns_of(r):
+                        if col in col_index:
+                            groups[col_index[col]].append(r)
+            for j, members in groups.items():
+                if unit == "segments":
+                    cells[i][j] = len({r.id for r in members})
+                elif unit == "documents":
+                    cells[i][j] = len({r.doc for r in members})
+                else:
+                    cells[i][j] = self._words([(r.doc, r.start, r.end) for r in members])
+        frame = pd.DataFrame(cells, index=[label for label, _ in rows], columns=list(columns))
+        frame.index.name = "code"
+        frame.attrs["unit"] = UNIT_LABELS[unit]
+        return frame
+
+    # ------------------------------------------------------------------ tables
+
+    def frequencies(
+        self,
+        by: str | None = None,
+        unit: Unit = "segments",
+        *,
+        codes: Sequence[int] | None = None,
+        with_children: bool = False,
+        total: bool = True,
+    ) -> pd.DataFrame:
+        """Codes x values of attribute ``by`` (documents without it: MISSING), plus TOTAL.
+
+        TOTAL is counted, not summed: a document coded in two columns counts
+        once in its total, and so does a word.
+        """
+        rows = self.rows(codes, with_children)
+        if by is None:
+            return self.count(rows, lambda r: (TOTAL,), [TOTAL], unit)
+        name = self._attribute_name(by)
+        values = self.attribute_values(name)
+        attrs = self.attributes
+
+        def columns_of(r: CodingRecord) -> tuple[str, ...]:
+            doc_attrs = attrs.get(r.doc, {})
+            value = attribute_text(doc_attrs[name]) if name in doc_attrs else MISSING
+            return (value, TOTAL) if total else (value,)
+
+        return self.count(rows, columns_of, [*values, *([TOTAL] if total else [])], unit)
+
+    def matrix(
+        self,
+        cases: str | None = None,
+        unit: Unit = "segments",
+        *,
+        codes: Sequence[int] | None = None,
+        with_children: bool = False,
+    ) -> pd.DataFrame:
+        """Codes x cases. ``cases``: ``"documents"``, ``"cases"`` (the case table; a case
+        linked to one speaker of a document gets only that speaker's codings), an
+        attribute name (its values), or ``None``: cases when any exist, else documents.
+        """
+        rows = self.rows(codes, with_children)
+        if cases is None:
+            has_cases = self.session.scalar(select(CaseDocument.id).limit(1)) is not None
+            cases = "cases" if has_cases else "documents"
+        if cases == "documents":
+            names = self.documents
+            order = sorted(names.values(), key=_natural)
+            return self.count(rows, lambda r: (names[r.doc],), order, unit)
+        if cases == "cases":
+            return self._case_matrix(rows, unit)
+        return self.frequencies(cases, unit, codes=codes, with_children=with_children, total=False)
+
+    def _case_matrix(self, rows: Sequence[Row], unit: Unit) -> pd.DataFrame:
+        links: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+        names: set[str] = set(self.session.scalars(select(Case.name)))
+        query = select(CaseDocument.document_id, Case.name, CaseDocument.speaker).join(
+            Case, Case.id == CaseDocument.case_id
+        )
+        for doc, name, speaker in self.session.execute(query):
+            links[doc].append((name, speaker))
+
+        def columns_of(r: CodingRecord) -> list[str]:
+            return [n for n, spk in links.get(r.doc, ()) if spk is None or spk == r.speaker]
+
+        return self.count(rows, columns_of, sorted(names, key=_natural), unit)
+
+    def cooccurrence(
+        self,
+        within: Within = "segment",
+        *,
+        codes: Sequence[int] | None = None,
+        with_children: bool = False,
+    ) -> pd.DataFrame:
+        """Codes x codes: how often two codes meet; symmetric.
+
+        ``segment``: pairs of overlapping codings (one of each code); the
+        diagonal is the code's number of segments. ``sentence``/``turn``: the
+        number of sentences (turns) touched by codings of both; the diagonal is
+        the number touched by the code.
+        """
+        import pandas as pd
+
+        within = check_within(within)
+        rows = self.rows(codes, with_children)
+        row_of: dict[int, list[int]] = defaultdict(list)
+        for i, (_, ids) in enumerate(rows):
+            for code_id in ids:
+                row_of[code_id].append(i)
+        relevant = [r for c in row_of for r in self.by_code.get(c, ()) if r.doc in self.documents]
+        cells = [[0] * len(rows) for _ in rows]
+        if within == "segment":
+            self._segment_pairs(relevant, row_of, cells)
+        else:
+            self._unit_pairs(relevant, row_of, cells, within)
+        labels = [label for label, _ in rows]
+        frame = pd.DataFrame(cells, index=labels, columns=labels)
+        frame.index.name = "code"
+        frame.attrs["unit"] = UNIT_LABELS[within]
+        return frame
+
+    @staticmethod
+    def _segment_pairs(
+        records: list[CodingRecord], row_of: Mapping[int, list[int]], cells: list[list[int]]
+    ) -> None:
+        unique = {r.id: r for r in records}.values()
+        by_doc: dict[int, list[CodingRecord]] = defaultdict(list)
+        for rec in unique:
+            by_doc[rec.doc].append(rec)
+            for k in set(row_of[rec.code_id]):
+                cells[k][k] += 1
+        for items in by_doc.values():
+            items.sort(key=lambda r: r.start)
+            active: list[CodingRecord] = []
+            for r in items:
+                active = [a for a in active if a.end > r.start]
+                for a in active:
+                    for i in set(row_of[a.code_id]):
+                        for j in set(row_of[r.code_id]):
+                            if i != j:
+                                cells[i][j] += 1
+                                cells[j][i] += 1
+                active.append(r)
+
+    def _unit_pairs(
+        self,
+        records: list[CodingRecord],
+        row_of: Mapping[int, list[int]],
+        cells: list[list[int]],
+        within: Within,
+    ) -> None:
+        docs = sorted({r.doc for r in records})
+        table = Sentence if within == "sentence" else Turn
+        bounds: dict[int, tuple[list[int], list[int]]] = {d: ([], []) for d in docs}
+        query = (
+            select(table.document_id, table.start, table.end)
+            .where(table.document_id.in_(docs))
+            .order_by(table.document_id, table.start)
+        )
+        for doc, start, end in self.session.execute(query):
+            bounds[doc][0].append(start)
+            bounds[doc][1].append(end)
+        present: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for r in records:
+            starts, ends = bounds[r.doc]
+            first = bisect.bisect_right(ends, r.start)
+            last = bisect.bisect_left(starts, r.end)
+            for unit in range(first, last):
+                present[(r.doc, unit)].update(row_of[r.code_id])
+        for members in present.values():
+            for i in members:
+                for j in members:
+                    cells[i][j] += 1
+
+    def _attribute_name(self, name: str) -> str:
+        known = {n for values in self.attributes.values() for n in values}
+        for candidate in known:
+            if candidate.lower() == name.lower():
+                return candidate
+        listed = ", ".join(sorted(known)) or "none yet"
+        raise CodebookError(f"unknown attribute '{name}' (attributes: {listed})")
+
+
+def frequencies(
+    session: Session,
+    by: str | None = None,
+    unit: Unit = "segments",
+    *,
+    filters: Filters = NO_FILTERS,
+    codes: Sequence[int] | None = None,
+    with_children: bool = False,
+) -> pd.DataFrame:
+    """Codes x values of attribute ``by``, counting ``unit``; see ``CodingSet.frequencies``."""
+    data = CodingSet.load(session, filters)
+    return data.frequencies(by, unit, codes=codes, with_children=with_children)
+
+
+def code_case_matrix(
+    session: Session,
+    cases: str | None = None,
+    unit: Unit = "segments",
+    *,
+    filters: Filters = NO_FILTERS,
+    codes: Sequence[int] | None = None,
+    with_children: bool = False,
+) -> pd.DataFrame:
+    """Codes x cases (documents, case table or attribute values); see ``CodingSet.matrix``."""
+    data = CodingSet.load(session, filters)
+    return data.matrix(cases, unit, codes=codes, with_children=with_children)
+
+
+def cooccurrence(
+    session: Session,
+    within: Within = "segment",
+    *,
+    filters: Filters = NO_FILTERS,
+    codes: Sequence[int] | None = None,
+    with_children: bool = False,
+) -> pd.DataFrame:
+    """Codes x codes meeting within a segment, sentence or turn; see ``CodingSet.cooccurrence``."""
+    data = CodingSet.load(session, filters)
+    return data.cooccurrence(within, codes=codes, with_children=with_children)

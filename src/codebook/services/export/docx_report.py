@@ -1,0 +1,249 @@
+"""The Word theme report: title page, contents, a chapter per theme, the codebook.
+
+Structure (headings use Word's built-in Heading 1-3 styles, so the navigation
+pane and the table of contents work):
+
+- title page: project, report title, date, coders, codebook version, selection;
+- contents: a real ``TOC \\o "1-3" \\h \\z \\u`` field, updated when Word opens
+  the file (``w:updateFields`` in settings.xml);
+- per theme (Heading 1): definition, counts per attribute value (documents,
+  segments, words coded), quotes grouped by code (Heading 3 each) in the
+  built-in "Quote" style, each followed by its citation (speaker, attributes,
+  document, timecode or turn) and memo, then the memos on the theme's codes;
+- appendix A: every code with all structured fields; appendix B: revisions.
+
+Paragraphs and tables are written as XML (``docx_xml.Body``) because
+python-docx's ``add_paragraph`` grows quadratically with the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from codebook.services.analysis import MISSING, TOTAL, CodingSet
+from codebook.services.export import Progress
+from codebook.services.export.atomic import atomic_path
+from codebook.services.export.docx_xml import Body, set_language, set_update_fields
+from codebook.services.export.labels import WORD_LANGUAGE, labels, long_date, timecode
+from codebook.services.export.report import (
+    CodebookEntry,
+    CountTable,
+    HistoryRow,
+    ReportHead,
+    ReportOptions,
+    Theme,
+    gather_head,
+    gather_theme,
+    report_codes,
+    theme_ids,
+)
+from codebook.services.retrieval import Quote, attribute_text
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+QUOTE_STYLE = "Quote"
+CITATION_STYLE = "Quote Citation"
+Labels = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path
+    themes: int
+    quotes: int
+
+
+def export_docx(
+    session: Session,
+    out: str | Path,
+    options: ReportOptions | None = None,
+    progress: Progress = None,
+) -> ReportResult:
+    """Write the theme report to ``out`` (atomically); returns what it holds.
+
+    Progress steps: one per theme, one for the appendix, one for saving.
+    """
+    import docx
+
+    options = options or ReportOptions()
+    lab = labels(options.lang)
+    themes = theme_ids(session, options.themes)
+    data = CodingSet.load(session, options.filters, report_codes(session, themes))
+    head = gather_head(session, data, options, themes)
+    steps = len(head.theme_ids) + 2
+    document = docx.Document()
+    _setup(document, options.lang, head, lab)
+    quotes = 0
+    with Body.of(document) as body:
+        _title_page(body, head, lab, options.lang)
+        body.paragraph(lab["contents"], "TOC Heading")
+        body.toc(lab["toc_placeholder"])
+        for done, theme_id in enumerate(head.theme_ids, start=1):
+            theme = gather_theme(session, data, head, theme_id, options)
+            quotes += theme.quote_count
+            _chapter(body, theme, head, lab)
+            if progress:
+                progress(done, steps)
+        _codebook(body, head.codebook, lab)
+        _history(body, head.history, lab)
+    if progress:
+        progress(steps - 1, steps)
+    target = Path(out)
+    with atomic_path(target) as tmp:
+        document.save(str(tmp))
+    if progress:
+        progress(steps, steps)
+    return ReportResult(target, len(head.theme_ids), quotes)
+
+
+def _setup(document: Document, lang: str, head: ReportHead, lab: Labels) -> None:
+    """A4 pages, the quote and citation styles (defined once, reused), language, settings."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Cm, Pt, RGBColor
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    quote = document.styles[QUOTE_STYLE].paragraph_format
+    quote.left_indent = quote.right_indent = Cm(1)
+    quote.space_after = Pt(2)
+    quote.keep_with_next = True
+    citation = document.styles.add_style(CITATION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    citation.base_style = document.styles["Normal"]
+    citation.paragraph_format.left_indent = Cm(1)
+    citation.paragraph_format.space_after = Pt(10)
+    citation.font.size = Pt(9)
+    citation.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    set_language(document, WORD_LANGUAGE[lang])
+    set_update_fields(document)
+    props = document.core_properties
+    props.title = f"{head.project}: {lab['report_title']}"
+    props.subject = lab["report_title"]
+    props.author = ", ".join(head.coders)
+    props.language = WORD_LANGUAGE[lang]
+    props.comments = lab["generated"]
+
+
+def _title_page(body: Body, head: ReportHead, lab: Labels, lang: str) -> None:
+    body.paragraph(head.project, "Title")
+    body.paragraph(lab["report_title"], "Subtitle")
+    facts = [
+        (lab["date"], long_date(head.day, lang)),
+        (lab["coders"], ", ".join(head.coders) or "-"),
+        (lab["codebook_version"], str(head.codebook_version)),
+        (lab["documents"], str(head.documents)),
+        (lab["filter"], head.selection or lab["all_documents"]),
+    ]
+    for label, value in facts:
+        p = body.paragraph()
+        body.run(p, f"{label}: ", bold=True)
+        body.run(p, value)
+    body.page_break()
+
+
+def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
+    body.paragraph(theme.path, "Heading 1", page_break_before=True)
+    body.paragraph(lab["definition"], "Heading 2")
+    if theme.fields.brief_definition:
+        body.paragraph(theme.fields.brief_definition, bold=True)
+    if theme.fields.full_definition:
+        body.paragraph(theme.fields.full_definition)
+    if theme.counts:
+        body.paragraph(lab["counts"], "Heading 2")
+        for table in theme.counts:
+            _count_table(body, table, lab)
+    body.paragraph(lab["quotes"], "Heading 2")
+    for group in theme.groups:
+        body.paragraph(group.label, "Heading 3")
+        if group.brief_definition and group.depth:
+            body.paragraph(group.brief_definition, italic=True)
+        if not group.quotes:
+            body.paragraph(lab["no_quotes"], italic=True)
+        for quote in group.quotes:
+            body.paragraph(quote.text, QUOTE_STYLE)
+            body.paragraph(citation(quote, head.citation, lab), CITATION_STYLE)
+            if quote.note:
+                p = body.paragraph(style=CITATION_STYLE)
+                body.run(p, f"{lab['memo']}: ", bold=True)
+                body.run(p, quote.note)
+        if group.hidden:
+            body.paragraph(lab["more_quotes"].format(count=group.hidden), italic=True)
+    body.paragraph(lab["memos"], "Heading 2")
+    if not theme.memos:
+        body.paragraph(lab["no_memos"], italic=True)
+    else:
+        body.table(
+            [lab["code"], lab["memo_title"], lab["memo_text"], lab["author"], lab["when"]],
+            [
+                [m.code, m.title, m.text, m.author, m.created_at.strftime("%Y-%m-%d")]
+                for m in theme.memos
+            ],
+            widths=(0.2, 0.15, 0.4, 0.12, 0.13),
+        )
+
+
+def _count_table(body: Body, table: CountTable, lab: Labels) -> None:
+    body.paragraph(lab["counts_by"].format(attribute=table.attribute), bold=True, keep_next=True)
+
+    def label(value: str) -> str:
+        return lab["total"] if value == TOTAL else lab["none"] if value == MISSING else value
+
+    body.table(
+        [table.attribute, lab["documents"], lab["segments"], lab["words_coded"]],
+        [[label(r.value), r.documents, r.segments, r.words] for r in table.rows],
+        widths=(0.4, 0.2, 0.2, 0.2),
+    )
+    body.paragraph()
+
+
+def citation(quote: Quote, attributes: Sequence[str], lab: Labels) -> str:
+    """``— Judith (coördinator, WOA), woa-01.docx, 00:01:02`` (or ``turn 12``)."""
+    values = [attribute_text(quote.attributes[a]) for a in attributes if a in quote.attributes]
+    who = quote.speaker or ""
+    if values:
+        who = f"{who} ({', '.join(values)})" if who else ", ".join(values)
+    parts = [p for p in (who, quote.document) if p]
+    if quote.timecode is not None:
+        parts.append(timecode(quote.timecode))
+    elif quote.turn is not None:
+        parts.append(lab["turn"].format(number=quote.turn))
+    return "— " + ", ".join(parts)
+
+
+def _codebook(body: Body, entries: Sequence[CodebookEntry], lab: Labels) -> None:
+    body.paragraph(lab["appendix_codebook"], "Heading 1", page_break_before=True)
+    for entry in entries:
+        body.paragraph(entry.path, "Heading 2" if entry.depth == 0 else "Heading 3")
+        f = entry.fields
+        rows = [
+            (lab["brief_definition"], f.brief_definition),
+            (lab["full_definition"], f.full_definition),
+            (lab["when_to_use"], f.when_to_use),
+            (lab["when_not_to_use"], f.when_not_to_use),
+            (lab["example"], f.example),
+            (lab["keywords"], ", ".join(f.keywords)),
+            (lab["color"], f.color),
+            (lab["status"], lab["retired"] if entry.retired else lab["active"]),
+            (lab["codings"], str(entry.codings)),
+        ]
+        body.table([lab["name"], f.name], [[k, v or "-"] for k, v in rows], widths=(0.28, 0.72))
+        body.paragraph()
+
+
+def _history(body: Body, rows: Sequence[HistoryRow], lab: Labels) -> None:
+    body.paragraph(lab["appendix_history"], "Heading 1", page_break_before=True)
+    if not rows:
+        body.paragraph(lab["no_history"], italic=True)
+        return
+    body.table(
+        [lab["version"], lab["kind"], lab["who"], lab["when"], lab["reason"]],
+        [[r.version, r.kind, r.who, r.when.strftime("%Y-%m-%d %H:%M"), r.reason] for r in rows],
+        widths=(0.1, 0.15, 0.15, 0.2, 0.4),
+    )

@@ -1,0 +1,897 @@
+"""Retrieving coded segments ("quotes") by code, with boolean code queries and filters.
+
+A query is a small tree of frozen dataclasses (``Code``, ``And``, ``Or``, ``Not``,
+``Near``) so the CLI, the TUI and the exports build and pass the same value;
+``parse_query`` turns the analyst's text (``"A" AND ("B" OR "C")``) into one.
+
+Every result is a ``Quote``: a range of one document's text with the codings
+that make it up, the speaker and position where it starts, the document's
+attributes and, on demand, a few sentences of context. What range a quote
+covers depends on the operator; see each query class.
+
+Speed matters because the TUI retrieves as the analyst types: codings come
+from one indexed query per code (with the containing turn found by an index
+seek in the same query), document texts are read once per document and sliced
+in Python, and nothing is loaded for documents the filters exclude.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from codebook.db.models import Attribute, Coder, Coding, Document, DocumentAttribute, Sentence, Turn
+from codebook.db.models import Code as CodeRow
+from codebook.domain import AttributeValue, CodebookError
+from codebook.services.codes import PATH_SEPARATOR, resolve_code
+
+# --------------------------------------------------------------------------- queries
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """The codings of one code (a path, unique name, guid or number, or its id).
+
+    Each coding is its own quote, ranges exactly as coded. With ``with_children``
+    the codings of every code below it count too.
+    """
+
+    ref: str | int
+    with_children: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    """Where a segment of ``left`` overlaps a segment of ``right`` in the same document.
+
+    The quote is the overlap itself: ``[max(a.start, b.start), min(a.end, b.end))``,
+    carrying both codings. Segments that merely touch (``a.end == b.start``) do
+    not overlap.
+    """
+
+    left: CodeQuery
+    right: CodeQuery
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    """Every segment of ``left`` and every segment of ``right``; equal ranges become one quote."""
+
+    left: CodeQuery
+    right: CodeQuery
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    """Segments of ``include`` that overlap no segment of ``exclude``, ranges unchanged."""
+
+    include: CodeQuery
+    exclude: CodeQuery
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    """Pairs of a ``left`` and a ``right`` segment at most ``sentences`` sentences apart.
+
+    Distance counts sentence boundaries: 0 when both touch the same sentence
+    (or overlap), 1 when they are in adjacent sentences, and so on. The quote
+    spans both segments and the text between them:
+    ``[min(a.start, b.start), max(a.end, b.end))``.
+    """
+
+    left: CodeQuery
+    right: CodeQuery
+    sentences: int = 1
+
+
+CodeQuery = Code | And | Or | Not | Near
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(slots=True)
+class QuoteCoding:
+    """One coding that makes up (part of) a quote. Read-only by convention (see ``Quote``)."""
+
+    id: int
+    code_id: int
+    code: str
+    coder: str
+    start: int
+    end: int
+    note: str | None
+    codebook_version: int
+
+
+@dataclass(slots=True)
+class Quote:
+    """A retrieved segment: a range of a document's text and what is known about it.
+
+    Treat it as read-only. It is not ``frozen`` only because a frozen dataclass
+    costs about eight times as much to construct, and one retrieval builds tens
+    of thousands of them; ``key`` identifies a quote (e.g. for a TUI selection).
+
+    ``speaker``, ``turn`` (1-based turn number) and ``timecode`` (seconds) come
+    from the turn that contains the start of the segment; when the segment
+    starts between turns (on a speaker label), from the first turn that begins
+    inside it; ``None`` when neither exists. ``attributes`` is the document's,
+    shared read-only between quotes of one document. ``context_before`` and
+    ``context_after`` are the text from the start of the N-th sentence before
+    to the quote, and from the quote to the end of the N-th sentence after.
+    """
+
+    document_id: int
+    document: str
+    start: int
+    end: int
+    text: str
+    codings: tuple[QuoteCoding, ...]
+    speaker: str | None
+    turn: int | None
+    timecode: float | None
+    attributes: Mapping[str, AttributeValue]
+    context_before: str = ""
+    context_after: str = ""
+
+    @property
+    def key(self) -> tuple[int, int, int, tuple[int, ...]]:
+        """(document, start, end, coding ids): equal for the same retrieved segment."""
+        return self.document_id, self.start, self.end, tuple(c.id for c in self.codings)
+
+    @property
+    def code(self) -> str:
+        """The path of the (first) code; for a single-code query the only one."""
+        return self.codings[0].code
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.code for c in self.codings))
+
+    @property
+    def coders(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.coder for c in self.codings))
+
+    @property
+    def note(self) -> str | None:
+        """The memos of the codings, joined; ``None`` when there is none."""
+        notes = [c.note for c in self.codings if c.note]
+        return "\n".join(dict.fromkeys(notes)) if notes else None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which documents and coders a retrieval looks at.
+
+    ``where`` maps an attribute name to accepted values: any of the values of
+    one attribute (OR), and every attribute given (AND). Values compare as text,
+    case-insensitively (dates as yyyy-mm-dd, whole numbers without ``.0``).
+    ``coders`` keeps only codings by these coders (empty: everyone). Filters
+    apply to every code in a query, so ``A NOT B`` with a coder excludes only
+    that coder's B.
+    """
+
+    where: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    coders: Sequence[str] = ()
+
+
+NO_FILTERS = Filters()
+
+
+# --------------------------------------------------------------------------- parsing
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<quoted>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')
+      | (?P<lpar>\()
+      | (?P<rpar>\))
+      | (?P<star>\*)
+      | (?P<near>NEAR(?:/(?P<n>\d+))?)(?=[\s("']|$)
+      | (?P<op>AND|OR|NOT)(?=[\s("']|$)
+      | (?P<word>[^\s()"'*]+)
+    )""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str
+    value: str
+    pos: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    pos = 0
+    text = text.rstrip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None or m.end() == pos:
+            raise CodebookError(f"query: cannot read {text[pos:].strip()!r} at column {pos + 1}")
+        kind = m.lastgroup or ""
+        if kind == "n":
+            kind = "near"
+        value = m.group(kind)
+        if kind == "quoted":
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        elif kind == "near":
+            value = m.group("n") or "1"
+        out.append(_Tok(kind, value, m.start(kind) + 1))
+        pos = m.end()
+    return out
+
+
+class _Parser:
+    """Recursive descent; ``OR`` binds loosest, then ``AND``/``NOT``, then ``NEAR/n``."""
+
+    def __init__(self, text: str, with_children: bool) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self.i = 0
+        self.with_children = with_children
+
+    def peek(self) -> _Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def error(self, what: str) -> CodebookError:
+        tok = self.peek()
+        where = f"at column {tok.pos}" if tok else "at the end"
+        return CodebookError(f"query {self.text!r}: {what} {where}")
+
+    def parse(self) -> CodeQuery:
+        if not self.toks:
+            raise CodebookError('query: empty; name a code, e.g. "Kennisdeling"')
+        node = self.or_expr()
+        if self.peek() is not None:
+            raise self.error("unexpected text")
+        return node
+
+    def or_expr(self) -> CodeQuery:
+        node = self.and_expr()
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value == "OR":
+            self.i += 1
+            node = Or(node, self.and_expr())
+        return node
+
+    def and_expr(self) -> CodeQuery:
+        node = self.near_expr()
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value != "OR":
+            self.i += 1
+            right = self.near_expr()
+            node = And(node, right) if tok.value == "AND" else Not(node, right)
+        return node
+
+    def near_expr(self) -> CodeQuery:
+        node = self.atom()
+        while (tok := self.peek()) is not None and tok.kind == "near":
+            self.i += 1
+            node = Near(node, self.atom(), int(tok.value))
+        return node
+
+    def atom(self) -> CodeQuery:
+        tok = self.peek()
+        if tok is None:
+            raise self.error("expected a code")
+        if tok.kind == "lpar":
+            self.i += 1
+            node = self.or_expr()
+            close = self.peek()
+            if close is None or close.kind != "rpar":
+                raise self.error("expected ')'")
+            self.i += 1
+            return node
+        if tok.kind == "quoted":
+            self.i += 1
+            ref = tok.value
+        elif tok.kind == "word":
+            words = []
+            while (w := self.peek()) is not None and w.kind == "word":
+                words.append(w.value)
+                self.i += 1
+            ref = " ".join(words)
+        else:
+            raise self.error("expected a code")
+        star = self.peek()
+        children = self.with_children
+        if star is not None and star.kind == "star":
+            self.i += 1
+            children = True
+        if not ref.strip():
+            raise self.error("empty code name")
+        return Code(ref.strip(), children)
+
+
+def parse_query(text: str, *, with_children: bool = False) -> CodeQuery:
+    """Parse ``"A" AND ("B" OR "C")``, ``"A" NEAR/2 "B"``, ``"A" NOT "B"``.
+
+    Codes are quoted paths or names (``"Kennisdeling > Landelijke kennisdeling"``);
+    unquoted words also work as long as they are not the upper-case operators
+    ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (``NEAR`` alone is ``NEAR/1``). A ``*``
+    after a code includes its children; ``with_children`` does so for every code.
+    ``OR`` binds loosest, ``AND`` and ``NOT`` (meaning AND NOT) next, ``NEAR``
+    tightest; operators of one level group from the left.
+    """
+    return _Parser(text, with_children).parse()
+
+
+def parse_where(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``["werkplaats=WOA", "werkplaats=POINT", "rol=schoolleider"]`` -> filter mapping."""
+    out: dict[str, tuple[str, ...]] = {}
+    for value in values:
+        key, sep, wanted = value.partition("=")
+        if not sep or not key.strip() or not wanted.strip():
+            raise CodebookError(f"--where '{value}': use ATTRIBUTE=VALUE, e.g. werkplaats=WOA")
+        out[key.strip()] = (*out.get(key.strip(), ()), wanted.strip())
+    return out
+
+
+def describe_query(query: CodeQuery) -> str:
+    """The query written back in the syntax ``parse_query`` reads."""
+    if isinstance(query, Code):
+        return f'"{query.ref}"' + ("*" if query.with_children else "")
+    if isinstance(query, Near):
+        return (
+            f"({describe_query(query.left)} NEAR/{query.sentences} {describe_query(query.right)})"
+        )
+    if isinstance(query, Not):
+        return f"({describe_query(query.include)} NOT {describe_query(query.exclude)})"
+    op = "AND" if isinstance(query, And) else "OR"
+    return f"({describe_query(query.left)} {op} {describe_query(query.right)})"
+
+
+# --------------------------------------------------------------------------- lookups
+
+
+def attribute_text(value: AttributeValue) -> str:
+    """An attribute value as shown and compared: dates ISO, whole numbers without ``.0``."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return value
+
+
+def code_paths(session: Session) -> dict[int, str]:
+    """Every code's path (``Parent > Child``), retired ones too, in one query."""
+    rows = session.execute(select(CodeRow.id, CodeRow.parent_id, CodeRow.name)).all()
+    parent = {i: p for i, p, _ in rows}
+    name = {i: n for i, _, n in rows}
+    out: dict[int, str] = {}
+
+    def path(i: int) -> str:
+        found = out.get(i)
+        if found is None:
+            p = parent[i]
+            found = name[i] if p is None or p not in name else path(p) + PATH_SEPARATOR + name[i]
+            out[i] = found
+        return found
+
+    for i in name:
+        path(i)
+    return out
+
+
+def children_map(session: Session) -> dict[int | None, list[int]]:
+    out: dict[int | None, list[int]] = {}
+    rows = session.execute(select(CodeRow.id, CodeRow.parent_id).order_by(CodeRow.position))
+    for cid, parent in rows:
+        out.setdefault(parent, []).append(cid)
+    return out
+
+
+def expand(children: Mapping[int | None, Sequence[int]], code_id: int) -> list[int]:
+    """``code_id`` and all its descendants, parents before children, in codebook order."""
+    out = [code_id]
+    for child in children.get(code_id, ()):
+        out.extend(expand(children, child))
+    return out
+
+
+def attributes_by_document(session: Session) -> dict[int, Mapping[str, AttributeValue]]:
+    """Each document's attributes as a read-only mapping (shared by its quotes)."""
+    out: dict[int, dict[str, AttributeValue]] = {}
+    rows = session.execute(
+        select(
+            DocumentAttribute.document_id,
+            Attribute.name,
+            DocumentAttribute.value_text,
+            DocumentAttribute.value_number,
+            DocumentAttribute.value_date,
+        ).join(Attribute, Attribute.id == DocumentAttribute.attribute_id)
+    )
+    for doc, name, text, number, day in rows:
+        value: AttributeValue = (
+            day if day is not None else number if number is not None else text or ""
+        )
+        out.setdefault(doc, {})[name] = value
+    return {doc: MappingProxyType(values) for doc, values in out.items()}
+
+
+def matching_documents(session: Session, where: Mapping[str, Sequence[str]]) -> set[int] | None:
+    """Ids of documents passing the attribute filter; ``None`` when there is no filter."""
+    if not where:
+        return None
+    known = {n.lower(): n for n in session.scalars(select(Attribute.name))}
+    for key in where:
+        if key.lower() not in known:
+            listed = ", ".join(sorted(known.values())) or "none yet"
+            raise CodebookError(f"unknown attribute '{key}' (attributes: {listed})")
+    wanted = {
+        known[k.lower()]: {v.casefold() for v in values} for k, values in where.items() if values
+    }
+    attrs = attributes_by_document(session)
+    all_docs = session.scalars(select(Document.id))
+    return {
+        doc
+        for doc in all_docs
+        if all(
+            name in attrs.get(doc, {}) and attribute_text(attrs[doc][name]).casefold() in accepted
+            for name, accepted in wanted.items()
+        )
+    }
+
+
+def coder_ids(session: Session, names: Sequence[str]) -> list[int] | None:
+    """Ids of the named coders; ``None`` when no coder filter is given."""
+    if not names:
+        return None
+    found = {k: v for k, v in session.execute(select(Coder.name, Coder.id))}
+    missing = [n for n in names if n not in found]
+    if missing:
+        listed = ", ".join(sorted(found)) or "none yet"
+        raise CodebookError(f"unknown coder '{missing[0]}' (coders: {listed})")
+    return [found[n] for n in names]
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+class CodingRecord(NamedTuple):
+    """A coding as fetched, with the turn its start lies in (``turn``: 0-based position).
+
+    The light form analysis works on (no text, ids instead of names). It is
+    also a segment of its own (``leaves``/``anchor``), so the common
+    single-code retrieval builds no second object per coding.
+    """
+
+    id: int
+    doc: int
+    code_id: int
+    start: int
+    end: int
+    coder_id: int
+    note: str | None
+    version: int
+    turn: int | None
+    speaker: str | None
+    timecode: float | None
+
+    @property
+    def leaves(self) -> tuple[CodingRecord, ...]:
+        return (self,)
+
+    @property
+    def anchor(self) -> CodingRecord:
+        return self
+
+
+class _Seg(NamedTuple):
+    """A combined segment; ``anchor`` is the coding whose start begins it (speaker, turn)."""
+
+    doc: int
+    start: int
+    end: int
+    leaves: tuple[CodingRecord, ...]
+    anchor: CodingRecord
+
+
+_Span = CodingRecord | _Seg
+
+
+@dataclass
+class _Context:
+    session: Session
+    documents: set[int] | None
+    coders: list[int] | None
+    children: dict[int | None, list[int]] = field(default_factory=dict)
+    sentences: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+
+def _fetch_leaves(ctx: _Context, code_ids: Sequence[int] | None) -> list[CodingRecord]:
+    """One indexed query: the codings and, by index seek, the turn their start lies in.
+
+    The turn is the one containing the coding's start; a coding starting
+    between turns gets the first turn that begins inside it, or none.
+    ``code_ids`` ``None`` means every code.
+    """
+    if ctx.documents is not None and not ctx.documents:
+        return []
+    prev_turn = (
+        select(Turn.id)
+        .where(Turn.document_id == Coding.document_id, Turn.start <= Coding.start)
+        .order_by(Turn.start.desc())
+        .limit(1)
+        .correlate(Coding)
+        .scalar_subquery()
+    )
+    inner = select(
+        Coding.id,
+        Coding.document_id,
+        Coding.code_id,
+        Coding.start,
+        Coding.end,
+        Coding.coder_id,
+        Coding.note,
+        Coding.codebook_version,
+        prev_turn.label("turn_id"),
+    )
+    if code_ids is not None:
+        inner = inner.where(Coding.code_id.in_(code_ids))
+    if ctx.coders is not None:
+        inner = inner.where(Coding.coder_id.in_(ctx.coders))
+    if ctx.documents is not None:
+        inner = inner.where(Coding.document_id.in_(sorted(ctx.documents)))
+    sub = inner.subquery()
+    # No ORDER BY: callers group by document and sort there, cheaper than a SQL sort.
+    query = select(
+        sub, Turn.position, Turn.speaker, Turn.timecode, Turn.end.label("turn_end")
+    ).outerjoin(Turn, Turn.id == sub.c.turn_id)
+    leaves: list[CodingRecord] = []
+    gaps: list[int] = []
+    append = leaves.append
+    # Core execution on the session's connection: no ORM row processing per coding.
+    for row in ctx.session.connection().execute(query).all():
+        cid, doc, code, start, end, coder, note, version, _tid, pos, spk, tc, tend = row
+        if pos is None or tend <= start:
+            gaps.append(len(leaves))
+            pos = spk = tc = None
+        append(CodingRecord(cid, doc, code, start, end, coder, note, version, pos, spk, tc))
+    if gaps:
+        _locate_gaps(ctx.session, leaves, gaps)
+    return leaves
+
+
+def _locate_gaps(session: Session, leaves: list[CodingRecord], gaps: list[int]) -> None:
+    """Codings that start between turns take the first turn beginning inside them."""
+    docs = sorted({leaves[i].doc for i in gaps})
+    turns: dict[int, list[tuple[int, int, str | None, float | None]]] = {}
+    rows = session.execute(
+        select(Turn.document_id, Turn.start, Turn.position, Turn.speaker, Turn.timecode)
+        .where(Turn.document_id.in_(docs))
+        .order_by(Turn.document_id, Turn.start)
+    )
+    for doc, start, pos, spk, tc in rows:
+        turns.setdefault(doc, []).append((start, pos, spk, tc))
+    for i in gaps:
+        leaf = leaves[i]
+        found = turns.get(leaf.doc, [])
+        k = bisect.bisect_right(found, leaf.start, key=lambda t: t[0])
+        if k < len(found) and found[k][0] < leaf.end:
+            _, pos, spk, tc = found[k]
+            leaves[i] = leaf._replace(turn=pos, speaker=spk, timecode=tc)
+
+
+def _code_ids(ctx: _Context, leaf: Code) -> list[int]:
+    if isinstance(leaf.ref, int):
+        code_id = leaf.ref
+        if ctx.session.get(CodeRow, code_id) is None:
+            raise CodebookError(f"unknown code {code_id}")
+    else:
+        code_id = resolve_code(ctx.session, leaf.ref).id
+    if not leaf.with_children:
+        return [code_id]
+    if not ctx.children:
+        ctx.children = children_map(ctx.session)
+    return expand(ctx.children, code_id)
+
+
+_POSITION = attrgetter("start", "end")
+
+
+def _by_doc(segs: Iterable[_Span]) -> dict[int, list[_Span]]:
+    """Segments per document, each list in text order."""
+    out: dict[int, list[_Span]] = {}
+    for s in segs:
+        found = out.get(s.doc)
+        if found is None:
+            out[s.doc] = [s]
+        else:
+            found.append(s)
+    for items in out.values():
+        items.sort(key=_POSITION)
+    return out
+
+
+def _pairs(
+    xs: Sequence[_Span],
+    ys: Sequence[_Span],
+    xspan: Callable[[_Span], tuple[int, int]],
+    yspan: Callable[[_Span], tuple[int, int]],
+) -> Iterator[tuple[_Span, _Span]]:
+    """Every (x, y) whose half-open spans overlap, by one sweep over both sorted lists."""
+    xs_sorted = sorted(((xspan(x), x) for x in xs), key=lambda t: t[0][0])
+    ys_sorted = sorted(((yspan(y), y) for y in ys), key=lambda t: t[0][0])
+    active: list[tuple[tuple[int, int], _Span]] = []
+    j = 0
+    for (x0, x1), x in xs_sorted:
+        while j < len(ys_sorted) and ys_sorted[j][0][0] < x1:
+            active.append(ys_sorted[j])
+            j += 1
+        # x starts only grow, so a y that ends before this x starts meets no later x.
+        active = [item for item in active if item[0][1] > x0]
+        for (y0, _), y in active:
+            if y0 < x1:
+                yield x, y
+
+
+def _chars(s: _Span) -> tuple[int, int]:
+    return s.start, s.end
+
+
+def _merge(segs: Iterable[_Span]) -> list[_Span]:
+    """Segments with equal ranges become one, carrying all their codings once."""
+    out: dict[tuple[int, int, int], _Span] = {}
+    for s in segs:
+        key = (s.doc, s.start, s.end)
+        found = out.get(key)
+        if found is None:
+            out[key] = s
+        else:
+            leaves = tuple({leaf.id: leaf for leaf in (*found.leaves, *s.leaves)}.values())
+            out[key] = _Seg(s.doc, s.start, s.end, leaves, found.anchor)
+    return list(out.values())
+
+
+def _sentences(ctx: _Context, docs: Iterable[int]) -> dict[int, tuple[list[int], list[int]]]:
+    """Sentence starts and ends per document, read once per retrieval."""
+    missing = sorted(set(docs) - ctx.sentences.keys())
+    if missing:
+        for doc in missing:
+            ctx.sentences[doc] = ([], [])
+        rows = ctx.session.connection().execute(
+            select(Sentence.document_id, Sentence.start, Sentence.end)
+            .where(Sentence.document_id.in_(missing))
+            .order_by(Sentence.document_id, Sentence.start)
+        )
+        for doc, start, end in rows:
+            starts, ends = ctx.sentences[doc]
+            starts.append(start)
+            ends.append(end)
+    return ctx.sentences
+
+
+def _near(
+    ctx: _Context, query: Near, left: dict[int, list[_Span]], right: dict[int, list[_Span]]
+) -> list[_Span]:
+    if query.sentences < 0:
+        raise CodebookError("NEAR needs a distance of 0 or more sentences")
+    docs = left.keys() & right.keys()
+    sentences = _sentences(ctx, docs)
+    n = query.sentences
+    out: list[_Span] = []
+    for doc in docs:
+        starts = sentences[doc][0]
+
+        def span(s: _Span, widen: int, starts: list[int] = starts) -> tuple[int, int]:
+            """Sentence indexes the segment touches, widened by ``widen`` on each side."""
+            first = bisect.bisect_right(starts, s.start) - 1
+            last = bisect.bisect_right(starts, s.end - 1) - 1
+            return first - widen, last + widen + 1
+
+        for a, b in _pairs(left[doc], right[doc], lambda s: span(s, n), lambda s: span(s, 0)):
+            start, end = min(a.start, b.start), max(a.end, b.end)
+            anchor = a.anchor if a.start <= b.start else b.anchor
+            out.append(_Seg(doc, start, end, (*a.leaves, *b.leaves), anchor))
+    return _merge(out)
+
+
+def _evaluate(ctx: _Context, query: CodeQuery) -> list[_Span]:
+    if isinstance(query, Code):
+        return list(_fetch_leaves(ctx, _code_ids(ctx, query)))
+    if isinstance(query, Or):
+        return _merge([*_evaluate(ctx, query.left), *_evaluate(ctx, query.right)])
+    if isinstance(query, Not):
+        keep = _by_doc(_evaluate(ctx, query.include))
+        drop = _by_doc(_evaluate(ctx, query.exclude))
+        hit = {
+            id(a)
+            for doc in keep.keys() & drop.keys()
+            for a, _ in _pairs(keep[doc], drop[doc], _chars, _chars)
+        }
+        return [s for segs in keep.values() for s in segs if id(s) not in hit]
+    left = _by_doc(_evaluate(ctx, query.left))
+    right = _by_doc(_evaluate(ctx, query.right))
+    if isinstance(query, Near):
+        return _near(ctx, query, left, right)
+    out: list[_Span] = []
+    for doc in left.keys() & right.keys():
+        for a, b in _pairs(left[doc], right[doc], _chars, _chars):
+            start, end = max(a.start, b.start), min(a.end, b.end)
+            anchor = a.anchor if a.start >= b.start else b.anchor
+            out.append(_Seg(doc, start, end, (*a.leaves, *b.leaves), anchor))
+    return _merge(out)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _texts(session: Session, docs: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Name and full text of each document, read once: slicing in Python beats one
+    ``substr`` per coding, which makes the database read the whole text every time."""
+    ids = sorted(set(docs))
+    rows = session.connection().execute(
+        select(Document.id, Document.name, Document.text).where(Document.id.in_(ids))
+    )
+    return {i: (name, text) for i, name, text in rows}
+
+
+def _context(
+    text: str, sentences: tuple[list[int], list[int]], start: int, end: int, n: int
+) -> tuple[str, str]:
+    """From the start of the n-th sentence before the quote, to the end of the n-th after it.
+
+    A quote starting between sentences (on a speaker label) counts the sentence
+    just before it as the first one before. Fewer sentences than ``n`` on a
+    side: as many as there are.
+    """
+    starts, ends = sentences
+    if n <= 0 or not starts:
+        return "", ""
+    first = bisect.bisect_right(starts, start) - 1
+    if first >= 0 and start >= ends[first]:
+        first += 1
+    before_from = starts[first - n] if first - n >= 0 else min(start, starts[0])
+    last = bisect.bisect_right(starts, end - 1) - 1
+    after_to = ends[min(last + n, len(ends) - 1)] if last + n >= 0 else end
+    return text[before_from:start], text[end : max(after_to, end)]
+
+
+def _quotes(ctx: _Context, segs: Sequence[_Span], context: int) -> list[Quote]:
+    by_doc = _by_doc(segs)
+    texts = _texts(ctx.session, by_doc)
+    paths = code_paths(ctx.session)
+    coders = {k: v for k, v in ctx.session.connection().execute(select(Coder.id, Coder.name))}
+    attrs = attributes_by_document(ctx.session)
+    empty: Mapping[str, AttributeValue] = MappingProxyType({})
+    sentences = _sentences(ctx, by_doc) if context > 0 else {}
+    out: list[Quote] = []
+    append = out.append
+    for doc in sorted(by_doc, key=lambda d: texts[d][0]):
+        name, text = texts[doc]
+        doc_attrs = attrs.get(doc, empty)
+        for s in by_doc[doc]:
+            codings = tuple(
+                [
+                    QuoteCoding(
+                        leaf.id,
+                        leaf.code_id,
+                        paths[leaf.code_id],
+                        coders[leaf.coder_id],
+                        leaf.start,
+                        leaf.end,
+                        leaf.note,
+                        leaf.version,
+                    )
+                    for leaf in s.leaves
+                ]
+            )
+            before, after = (
+                _context(text, sentences[doc], s.start, s.end, context) if context else ("", "")
+            )
+            a = s.anchor
+            append(
+                Quote(
+                    doc,
+                    name,
+                    s.start,
+                    s.end,
+                    text[s.start : s.end],
+                    codings,
+                    a.speaker,
+                    None if a.turn is None else a.turn + 1,
+                    a.timecode,
+                    doc_attrs,
+                    before,
+                    after,
+                )
+            )
+    return out
+
+
+def retrieve(
+    session: Session,
+    query: CodeQuery | str,
+    filters: Filters = NO_FILTERS,
+    *,
+    context: int = 0,
+) -> list[Quote]:
+    """All quotes matching ``query`` in the documents and by the coders ``filters`` allow.
+
+    A string is parsed with ``parse_query``. Quotes come sorted by document
+    name, then position. ``context`` adds that many sentences of surrounding
+    text before and after each quote (from the sentence table). An unknown
+    code, attribute or coder is a ``CodebookError``.
+    """
+    parsed = parse_query(query) if isinstance(query, str) else query
+    ctx = _Context(
+        session,
+        matching_documents(session, filters.where),
+        coder_ids(session, filters.coders),
+    )
+    return _quotes(ctx, _evaluate(ctx, parsed), context)
+
+
+def quotes_of_code(
+    session: Session,
+    code: str | int,
+    filters: Filters = NO_FILTERS,
+    *,
+    with_children: bool = True,
+    context: int = 0,
+) -> list[Quote]:
+    """Shorthand for ``retrieve(session, Code(code, with_children), ...)``."""
+    return retrieve(session, Code(code, with_children), filters, context=context)
+
+
+def all_quotes(session: Session, filters: Filters = NO_FILTERS, *, context: int = 0) -> list[Quote]:
+    """Every coding the filters allow as its own quote (for exports of all codings)."""
+    ctx = _Context(
+        session, matching_documents(session, filters.where), coder_ids(session, filters.coders)
+    )
+    return _quotes(ctx, _fetch_leaves(ctx, None), context)
+
+
+def fetch_codings(
+    session: Session, code_ids: Sequence[int] | None = None, filters: Filters = NO_FILTERS
+) -> list[CodingRecord]:
+    """The codings of these codes (all codes: ``None``) that ``filters`` allow, with turns.
+
+    Sorted by document id and position. For analysis over many codings: no
+    text and no names, so it stays cheap on a million rows.
+    """
+    ctx = _Context(
+        session, matching_documents(session, filters.where), coder_ids(session, filters.coders)
+    )
+    found = _fetch_leaves(ctx, code_ids)
+    found.sort(key=attrgetter("doc", "start", "end", "id"))
+    return found
+
+
+def leaf_codes(query: CodeQuery) -> list[Code]:
+    """The ``Code`` leaves of a query, left to right (for labels and highlighting)."""
+    if isinstance(query, Code):
+        return [query]
+    if isinstance(query, Not):
+        return [*leaf_codes(query.include), *leaf_codes(query.exclude)]
+    return [*leaf_codes(query.left), *leaf_codes(query.right)]
+
+
+def quote_rows(quotes: Sequence[Quote]) -> list[dict[str, Any]]:
+    """Quotes as flat dicts (one per quote), the shape tables and exports want."""
+    names = sorted({k for q in quotes for k in q.attributes})
+    return [
+        {
+            "document": q.document,
+            "start": q.start,
+            "end": q.end,
+            "code": "; ".join(q.codes),
+            "coder": "; ".join(q.coders),
+            "speaker": q.speaker or "",
+            "turn": q.turn,
+            "timecode": q.timecode,
+            "text": q.text,
+            "note": q.note or "",
+            **{n: attribute_text(q.attributes[n]) if n in q.attributes else "" for n in names},
+        }
+        for q in quotes
+    ]
