@@ -76,51 +76,52 @@ VOCABULARY = [
 ]
 
 
-def make_transcript(rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
-    """About WORDS words in speaker turns of a few sentences; returns text and sentences."""
+Span = tuple[int, int]
+
+
+def make_transcript(rng: random.Random) -> tuple[str, list[tuple[str, Span]], list[Span]]:
+    """About WORDS words in alternating speaker turns: text, (speaker, turn span), sentences."""
     parts: list[str] = []
-    sentences: list[tuple[int, int]] = []
-    pos = 0
-    words = 0
-    turn = 0
+    turns: list[tuple[str, Span]] = []
+    sentences: list[Span] = []
+    pos = words = 0
     while words < WORDS:
-        speaker = "Interviewer" if turn % 2 == 0 else "Respondent"
+        speaker = "Interviewer" if len(turns) % 2 == 0 else "Respondent"
         line = f"{speaker}: "
-        pos_line = pos + len(line)
+        begin = pos + len(line)
         for _ in range(rng.randint(1, 5)):
             n = rng.randint(6, 18)
             sentence = " ".join(rng.choice(VOCABULARY) for _ in range(n)).capitalize() + "."
             if not line.endswith(": "):
                 line += " "
-                pos_line += 1
-            sentences.append((pos_line, pos_line + len(sentence)))
+            sentences.append((pos + len(line), pos + len(line) + len(sentence)))
             line += sentence
-            pos_line += len(sentence)
             words += n
+        turns.append((speaker, (begin, pos + len(line))))
         parts.append(line + "\n")
         pos += len(line) + 1
-        turn += 1
-    return "".join(parts), sentences
+    return "".join(parts), turns, sentences
 
 
 def build_project(path: Path) -> int:
-    """A project with the big transcript, ten codes (1-9 pinned) and CODINGS codings."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    from codebook.domain import CodeFields
+    """A project with the big transcript, ten codes and CODINGS codings; returns its id."""
+    from codebook.domain import CodeFields, ParsedTranscript, TurnSpan
     from codebook.services.codes import create_code
     from codebook.services.coding import NewCoding, apply_codings
     from codebook.services.documents import add_document
     from codebook.services.project import coder_id, init_project
-    from helpers import parsed
 
     rng = random.Random(42)
-    text, sentences = make_transcript(rng)
+    text, turns, sentences = make_transcript(rng)
+    parsed = ParsedTranscript(
+        text=text,
+        turns=tuple(TurnSpan(s, e, speaker) for speaker, (s, e) in turns),
+        source_format="txt",
+    )
     store = init_project(str(path), "bench")
     with store.write() as session:
         coder = coder_id(session, "bench")
-        doc = add_document(session, coder, "big.txt", parsed(text), sentences=sentences)
+        doc = add_document(session, coder, "big.txt", parsed, sentences=sentences)
         codes = [create_code(session, coder, CodeFields(f"Code {i}")).id for i in range(10)]
     items = []
     for _ in range(CODINGS):
@@ -134,7 +135,11 @@ def build_project(path: Path) -> int:
 
 
 class RenderClock:
-    """Records when a widget class last rendered a line, by wrapping its ``render_line``."""
+    """Records when a widget class rendered a line, by wrapping its ``render_line``.
+
+    Only rows rendered with content count: for the transcript that means once
+    its document (``model``) is loaded; a bare TextArea always has its text.
+    """
 
     def __init__(self, cls: type[Any]) -> None:
         self.cls = cls
@@ -146,7 +151,8 @@ class RenderClock:
 
         def render_line(widget: Any, y: int) -> Any:
             strip = original(widget, y)
-            times.append(time.perf_counter())
+            if getattr(widget, "model", True) is not None:
+                times.append(time.perf_counter())
             return strip
 
         self.cls.render_line = render_line
@@ -161,8 +167,22 @@ class RenderClock:
             later = [t for t in self.times if t > moment]
             if later:
                 return later[0]
-            await asyncio.sleep(0.0005)
+            await asyncio.sleep(POLL)
         raise TimeoutError("nothing rendered")
+
+
+POLL = 0.002
+"""How often a wait looks; the figures come from render timestamps, not from polling,
+and polling faster would only steal the interpreter from the app being measured."""
+
+
+async def until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    """Poll until ``condition()`` holds; fail loudly, never hang."""
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"waited {timeout} s for {what}")
+        await asyncio.sleep(POLL)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -197,13 +217,16 @@ async def measure_ours(path: Path, doc: int) -> tuple[list[float], list[float]]:
                         await pilot.pause()
                     start = time.perf_counter()
                     home.action_open()  # what Enter on the documents list does
-                    while not (
-                        isinstance(app.screen, CodingScreen)
-                        and app.screen.ready
-                        and clock.times
-                        and clock.times[-1] > start
-                    ):
-                        await asyncio.sleep(0.0005)
+
+                    def opened(since: float = start) -> bool:
+                        return (
+                            isinstance(app.screen, CodingScreen)
+                            and app.screen.ready
+                            and bool(clock.times)
+                            and clock.times[-1] > since
+                        )
+
+                    await until(opened, "the coding screen")
                     opens.append(clock.times[-1] - start)
                 screen = app.screen
                 assert isinstance(screen, CodingScreen)
@@ -257,8 +280,11 @@ async def measure_baseline(text: str) -> tuple[list[float], list[float]]:
                 area = TextArea(text, read_only=True, soft_wrap=True)
                 await app.screen.mount(area)
                 area.focus()
-                while not (clock.times and clock.times[-1] > start):
-                    await asyncio.sleep(0.0005)
+
+                def painted(since: float = start) -> bool:
+                    return bool(clock.times) and clock.times[-1] > since
+
+                await until(painted, "the bare TextArea")
                 opens.append(clock.times[-1] - start)
                 await pilot.pause()
             latencies = []
@@ -275,7 +301,7 @@ def bench_tui(tmp: Path) -> list[BenchResult]:
     os.environ.setdefault("CODEBOOK_CONFIG", str(tmp / "config.json"))
     path = tmp / "bench.db"
     doc = build_project(path)
-    text, _sentences = make_transcript(random.Random(42))
+    text, _turns, _sentences = make_transcript(random.Random(42))
     base_open, base_lat = asyncio.run(measure_baseline(text))
     our_open, our_lat = asyncio.run(measure_ours(path, doc))
     note = (

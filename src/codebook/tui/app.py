@@ -24,6 +24,20 @@ from codebook.tui.screens.help import HelpScreen
 from codebook.tui.screens.home import HomeScreen
 
 
+def tune_garbage_collector() -> None:
+    """Fewer, cheaper pauses of the cyclic garbage collector while the app runs.
+
+    Everything loaded by now (modules, styles, the services) lives as long as
+    the app, so it is frozen out of the collector's full scans. And a repaint
+    allocates thousands of short-lived objects that reference counting frees
+    anyway: with Python's default threshold (700) the collector ran every few
+    milliseconds while opening a long transcript; 10,000 makes that rare.
+    """
+    gc.freeze()
+    _gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(10_000, gen1, gen2)
+
+
 class CodebookApp(App[None]):
     """Home is the bottom screen; coding and codebook screens are pushed over it."""
 
@@ -33,6 +47,9 @@ class CodebookApp(App[None]):
         Binding("f1,question_mark", "help", "help"),
         Binding("f2", "home", "documents"),
         Binding("f3", "codebook", "codebook"),
+        Binding("f4", "quotes", "quotes", show=False),
+        Binding("f5", "analysis", "analysis", show=False),
+        Binding("ctrl+e", "export", "export", show=False, priority=True),
         Binding("ctrl+q", "quit", "quit"),
     ]
 
@@ -42,10 +59,7 @@ class CodebookApp(App[None]):
         self._coder_argument = coder
 
     def on_mount(self) -> None:
-        # Everything loaded so far (modules, styles, the services) lives as long as
-        # the app: keep it out of the collector's full scans, which otherwise grow
-        # with every import and show up as pauses while coding.
-        gc.freeze()
+        tune_garbage_collector()
         ctx = self.ctx
         with ctx.store.read() as session:
             ctx.project_guid = meta(session, "guid")
@@ -85,6 +99,24 @@ class CodebookApp(App[None]):
                 self.pop_screen()
             return
         self.push_screen(CodebookScreen())
+
+    def action_quotes(self) -> None:
+        from codebook.tui.screen_stack import bring_forward
+        from codebook.tui.screens.retrieval import RetrievalScreen
+
+        bring_forward(self, RetrievalScreen)
+
+    def action_analysis(self) -> None:
+        from codebook.tui.screen_stack import bring_forward
+        from codebook.tui.screens.analysis import AnalysisScreen
+
+        bring_forward(self, AnalysisScreen)
+
+    def action_export(self) -> None:
+        # Priority, or the focused field's own ctrl+e ("end of line") would take the key.
+        from codebook.tui.modals.export import open_export
+
+        open_export(self)
 
 
 def run_app(location: str, coder: str | None, lang: str) -> None:

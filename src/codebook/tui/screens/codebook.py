@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Label, LoadingIndicator, Static, TextArea, Tree
+from textual.widgets import Input, Label, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError, CodeFields
@@ -46,6 +46,7 @@ from codebook.tui.modals.confirm import ConfirmPreview
 from codebook.tui.modals.palette import ROOT, CodePalette
 from codebook.tui.modals.prompt import TextPrompt
 from codebook.tui.modals.split import SplitAssign
+from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.keybar import KeyBar
 
@@ -96,7 +97,6 @@ class CodebookScreen(Screen[None]):
     DEFAULT_CSS = """
     CodebookScreen #title { height: 1; background: $primary-background; padding: 0 1; }
     CodebookScreen #topbar { height: 1; }
-    CodebookScreen #busy { width: 12; height: 1; min-height: 1; }
     CodebookScreen #body { height: 1fr; }
     CodebookScreen CodeTreeView { width: 50; border-right: solid $primary-background; }
     CodebookScreen #form { width: 1fr; padding: 0 1; }
@@ -126,7 +126,7 @@ class CodebookScreen(Screen[None]):
         ctx = self.ctx
         with Horizontal(id="topbar"):
             yield Static(escape(f"{ctx.project_name} · {ctx.t('codebook')}"), id="title")
-            yield LoadingIndicator(id="busy")
+            yield BusyIndicator(id="busy")
         with Horizontal(id="body"):
             yield CodeTreeView(id="codes")
             with VerticalScroll(id="form"):
@@ -156,7 +156,11 @@ class CodebookScreen(Screen[None]):
         self._load()
 
     def _busy(self, busy: bool) -> None:
-        self.query_one("#busy").display = busy
+        indicator = self.query_one(BusyIndicator)
+        if busy:
+            indicator.start()
+        else:
+            indicator.stop()
 
     @work(thread=True, exclusive=True, group="codebook-load")
     def _load(self) -> None:

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import LoadingIndicator, Static, Tree
+from textual.widgets import Static, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
@@ -38,6 +38,7 @@ from codebook.tui.modals.memo import MemoEditor
 from codebook.tui.modals.palette import CodePalette
 from codebook.tui.navigation import trim
 from codebook.tui.transcript_model import TranscriptModel
+from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.code_details import CodeDetails
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.keybar import KeyBar
@@ -94,7 +95,6 @@ class CodingScreen(Screen[None]):
     }
     CodingScreen #topbar { height: 1; background: $boost; }
     CodingScreen #pins { padding: 0 1; height: 1; width: 1fr; }
-    CodingScreen #busy { width: 12; height: 1; min-height: 1; }
     CodingScreen #body { height: 1fr; }
     CodingScreen TranscriptView { width: 1fr; height: 1fr; }
     CodingScreen #side { width: 48; border-left: solid $primary-background; }
@@ -119,7 +119,7 @@ class CodingScreen(Screen[None]):
             yield Static("", id="pins")
             # Not TranscriptView.loading: a covered widget has no size, so the text
             # would be wrapped twice more once it is uncovered.
-            yield LoadingIndicator(id="busy")
+            yield BusyIndicator(id="busy")
         with Horizontal(id="body"):
             yield TranscriptView(id="transcript")
             with Vertical(id="side"):
@@ -148,7 +148,7 @@ class CodingScreen(Screen[None]):
         if prepared is None:
             self._load(self._changes)
         else:
-            self.query_one("#busy").display = False
+            self.query_one(BusyIndicator).stop()
             self._loaded(prepared.model, prepared.items, self._changes)
 
     def on_screen_resume(self) -> None:
@@ -158,7 +158,7 @@ class CodingScreen(Screen[None]):
             self._load(self._changes)
 
     def _load(self, changes: int) -> None:
-        self.query_one("#busy").display = True
+        self.query_one(BusyIndicator).start()
         self._read(changes)
 
     def _wrote(self) -> None:
@@ -173,19 +173,13 @@ class CodingScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, prepared.model, prepared.items, changes)
 
-    def _loaded(
-        self, model: TranscriptModel, items: list[CodeItem], changes: int, waited: bool = False
-    ) -> None:
+    def _loaded(self, model: TranscriptModel, items: list[CodeItem], changes: int) -> None:
         if changes != self._changes:
             # A coding was applied or removed while we read: read again, never show stale data.
             self._load(self._changes)
             return
         first = self.model is None
-        if first and not waited and self.transcript.size.width == 0:
-            # Not laid out yet: loaded now, the text would be wrapped (and long
-            # rows painted) at width 0 and then all over again at the real width.
-            self.call_after_refresh(self._loaded, model, items, changes, True)
-            return
+        self._seen = self.ctx.generation
         self.model = model
         self.items = items
         if first:
@@ -193,15 +187,12 @@ class CodingScreen(Screen[None]):
         else:
             # Same text (it never changes): keep the cursor and scroll, swap the codings.
             self.transcript.swap_model(model)
-        self.query_one("#busy").display = False
+        self.query_one(BusyIndicator).stop()
         self.code_tree.load(items, self._pin_slots())
         self._show_pins()
         self._show_title()
         self._show_status()
         self.query_one(CodeDetails).show_code(self.code_tree.highlighted_item)
-        self.call_after_refresh(self._mark_ready)
-
-    def _mark_ready(self) -> None:
         self.ready = True
 
     # --- the bars ----------------------------------------------------------------

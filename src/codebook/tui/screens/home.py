@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, LoadingIndicator, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from codebook.domain import AttributeValue, CodebookError
 from codebook.services.documents import DocumentRow, list_documents
 from codebook.tui.context import context_of
 from codebook.tui.screens.coding import CodingScreen, Prepared, prepare
+from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
 
 BAR_CELLS = 10
@@ -81,7 +82,6 @@ class HomeScreen(Screen[None]):
     HomeScreen DataTable { height: 1fr; }
     HomeScreen #bottom { height: 1; }
     HomeScreen #summary { padding: 0 1; color: $text-muted; width: 1fr; }
-    HomeScreen #busy { width: 12; height: 1; min-height: 1; display: none; }
     """
 
     def __init__(self) -> None:
@@ -104,7 +104,7 @@ class HomeScreen(Screen[None]):
         yield table
         with Horizontal(id="bottom"):
             yield Static("", id="summary")
-            yield LoadingIndicator(id="busy")
+            yield BusyIndicator(id="busy")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -120,7 +120,7 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         self._seen = context_of(self).generation
-        self.table.loading = True
+        self.query_one(BusyIndicator).start()
         self._load()
 
     @work(thread=True, exclusive=True, group="home-load")
@@ -134,7 +134,7 @@ class HomeScreen(Screen[None]):
     def _loaded(self, rows: list[DocumentRow]) -> None:
         self.rows = rows
         self._attribute_names = sorted({k for r in rows for k in r.attributes})
-        self.table.loading = False
+        self.query_one(BusyIndicator).stop()
         self._refill()
 
     # --- columns, filter and sort ---------------------------------------------
@@ -252,7 +252,7 @@ class HomeScreen(Screen[None]):
         document = self.selected_document
         if document is not None and not self._opening:
             self._opening = True
-            self.query_one("#busy").display = True
+            self.query_one(BusyIndicator).start()
             self._prepare(document)
 
     @work(thread=True, exclusive=True, group="home-open")
@@ -266,10 +266,10 @@ class HomeScreen(Screen[None]):
 
     def _open(self, document: int, prepared: Prepared) -> None:
         self._opening = False
-        self.query_one("#busy").display = False
+        self.query_one(BusyIndicator).stop()
         self.app.push_screen(CodingScreen(document, prepared))
 
     def _open_failed(self, message: str) -> None:
         self._opening = False
-        self.query_one("#busy").display = False
+        self.query_one(BusyIndicator).stop()
         self.notify(message, severity="error")

@@ -130,6 +130,7 @@ class TranscriptView(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
         # Set before TextArea.__init__, which already wraps (and so asks for gutter_width).
         self.model: TranscriptModel | None = None
+        self._pending: TranscriptModel | None = None
         self._gutter_cells = 0
         self._timecode_cells = 0
         self._row_versions: dict[int, int] = {}
@@ -162,7 +163,23 @@ class TranscriptView(TextArea):
     # --- loading ---------------------------------------------------------------
 
     def show(self, model: TranscriptModel) -> None:
-        """Display a prepared document; the margin width is fixed before the text wraps."""
+        """Display a prepared document, once the widget has its width.
+
+        Before the first layout the widget is 0 cells wide: loading the text then
+        would wrap it (and paint its long rows) at width 0, and again at the real
+        width a moment later. So it waits for the first ``Resize``.
+        """
+        if self.size.width == 0:
+            self._pending = model
+            return
+        self._display(model)
+
+    def on_resize(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._display(pending)
+
+    def _display(self, model: TranscriptModel) -> None:
         self.model = model
         self._timecode_cells = TIMECODE_WIDTH if model.timecodes else 0
         self._gutter_cells = self._timecode_cells + STRIPES + 1
@@ -172,6 +189,9 @@ class TranscriptView(TextArea):
 
     def swap_model(self, model: TranscriptModel) -> None:
         """New codings for the same text: keep cursor and scroll, repaint everything."""
+        if self.model is None:
+            self.show(model)
+            return
         self.model = model
         self.redraw()
 

@@ -1,0 +1,240 @@
+"""Export dialog: the Word theme report, the Excel workbook or the CSV tables.
+
+The export runs in a worker and drives a progress bar through the export's
+``progress(done, total)`` callback, so a report of hundreds of quotes never
+freezes the screen. The services write atomically: a failed or interrupted
+export leaves no half-written file. The language is the app's (``--lang``),
+so a Dutch session writes a Dutch report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.actions import SkipAction
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, Static, TextArea
+
+from codebook.db.engine import Store
+from codebook.domain import CodebookError
+from codebook.services.retrieval import NO_FILTERS, Filters
+from codebook.tui.context import AppContext, context_of
+
+KINDS = ("docx", "xlsx", "csv")
+SUFFIXES = {"docx": "-themes.docx", "xlsx": "-tables.xlsx", "csv": "-tables"}
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """One export: which writer, where to, in which language, of which documents and coders."""
+
+    kind: str
+    target: Path
+    lang: str
+    filters: Filters = NO_FILTERS
+
+
+def file_stem(project_name: str) -> str:
+    """The project's name made safe as a file name (``Werkplaatsen PO`` -> ``Werkplaatsen-PO``)."""
+    stem = re.sub(r"[^\w.-]+", "-", project_name).strip("-.")
+    return stem or "codebook"
+
+
+def project_folder(store: Store) -> Path:
+    """The folder of the project file; for a server database, the current directory."""
+    database = store.engine.url.database if store.is_sqlite else None
+    if database and database != ":memory:":
+        return Path(database).expanduser().resolve().parent
+    return Path.cwd()
+
+
+def default_target(store: Store, project_name: str, kind: str) -> Path:
+    """``<project folder>/<project name>-themes.docx`` (``-tables.xlsx``, ``-tables/``)."""
+    return project_folder(store) / f"{file_stem(project_name)}{SUFFIXES[kind]}"
+
+
+def run_export(store: Store, job: ExportJob, progress: Progress | None = None) -> Path:
+    """Write the export (call in a worker); returns the file or folder written.
+
+    The writers are imported here: python-docx and openpyxl cost time to load,
+    and a session that never exports should not pay for them.
+    """
+    with store.read() as session:
+        if job.kind == "docx":
+            from codebook.services.export.docx_report import export_docx
+            from codebook.services.export.report import ReportOptions
+
+            options = ReportOptions(filters=job.filters, lang=job.lang)
+            return export_docx(session, job.target, options, progress).path
+        from codebook.services.export.tables import TableOptions
+
+        tables = TableOptions(filters=job.filters, lang=job.lang)
+        if job.kind == "xlsx":
+            from codebook.services.export.xlsx import export_xlsx
+
+            export_xlsx(session, job.target, tables, progress)
+        else:
+            from codebook.services.export.csv_files import export_csv
+
+            export_csv(session, job.target, tables, progress)
+        return job.target
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Choose the kind and the target, then Enter; dismissed with the path written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "cancel"),
+        Binding("ctrl+s", "start", "export_start"),
+    ]
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical {
+        width: 90; height: auto; padding: 0 1; border: thick $primary; background: $surface;
+    }
+    ExportDialog #heading { text-style: bold; margin-bottom: 1; }
+    ExportDialog RadioSet { width: 100%; }
+    ExportDialog #target-label { margin-top: 1; }
+    ExportDialog #progress { margin-top: 1; display: none; }
+    ExportDialog #status { height: auto; }
+    ExportDialog #status.error { color: $error; }
+    ExportDialog #keys { color: $text-muted; margin-top: 1; }
+    """
+
+    def __init__(self, kind: str = "docx", filters: Filters = NO_FILTERS) -> None:
+        super().__init__()
+        self.kind = kind if kind in KINDS else "docx"
+        self.filters = filters
+        self.running = False
+        self.written: Path | None = None
+
+    @property
+    def ctx(self) -> AppContext:
+        return context_of(self)
+
+    def default(self, kind: str) -> Path:
+        return default_target(self.ctx.store, self.ctx.project_name, kind)
+
+    def compose(self) -> ComposeResult:
+        ctx = self.ctx
+        with Vertical():
+            yield Label(ctx.t("export_title"), id="heading")
+            with RadioSet(id="kind"):
+                for kind in KINDS:
+                    yield RadioButton(ctx.t(f"export_{kind}"), kind == self.kind, id=f"kind-{kind}")
+            yield Label(ctx.t("export_target"), id="target-label")
+            yield Input(str(self.default(self.kind)), id="target", select_on_focus=False)
+            yield Static(ctx.t("export_language", language=ctx.t("language_name")), id="language")
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+            yield Static("", id="status")
+            yield Static(ctx.t("export_keys"), id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#target", Input).focus()
+
+    @on(RadioSet.Changed, "#kind")
+    def _kind_changed(self, event: RadioSet.Changed) -> None:
+        kind = (event.pressed.id or "").removeprefix("kind-")
+        if kind not in KINDS or kind == self.kind:
+            return
+        target = self.query_one("#target", Input)
+        # A path the user typed is theirs; the suggested one follows the kind.
+        if target.value.strip() == str(self.default(self.kind)):
+            target.value = str(self.default(kind))
+        self.kind = kind
+
+    @on(Input.Submitted, "#target")
+    def _submitted(self) -> None:
+        self.action_start()
+
+    # --- running -------------------------------------------------------------------
+
+    def _lock(self, running: bool) -> None:
+        self.running = running
+        self.query_one("#kind", RadioSet).disabled = running
+        self.query_one("#target", Input).disabled = running
+
+    def action_start(self) -> None:
+        if self.running:
+            return
+        ctx = self.ctx
+        text = self.query_one("#target", Input).value.strip()
+        if not text:
+            self._failed(ctx.t("export_no_target"))
+            return
+        job = ExportJob(self.kind, Path(text).expanduser(), ctx.lang, self.filters)
+        self._lock(True)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        status = self.query_one("#status", Static)
+        status.remove_class("error")
+        status.update(ctx.t("export_running"))
+        self._export(ctx.store, job)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, store: Store, job: ExportJob) -> None:
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, done, total)
+
+        try:
+            written = run_export(store, job, progress)
+        except (CodebookError, OSError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._finished, written)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.is_attached:
+            self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+
+    def _finished(self, written: Path) -> None:
+        self.running = False
+        self.written = written
+        # Said by the app, so it is seen even if the dialog was closed meanwhile.
+        self.app.notify(self.ctx.t("export_done", path=str(written)))
+        if self.is_current:
+            self.dismiss(written)
+
+    def _failed(self, message: str) -> None:
+        if not self.is_attached:
+            self.app.notify(message, severity="error")
+            return
+        self._lock(False)
+        self.query_one("#progress", ProgressBar).display = False
+        status = self.query_one("#status", Static)
+        status.add_class("error")
+        status.update(Text(message))
+        self.notify(message, severity="error")
+        self.query_one("#target", Input).focus()
+
+    def action_cancel(self) -> None:
+        if self.running:
+            # The writer cannot be stopped halfway; it finishes (atomically) in moments.
+            self.notify(self.ctx.t("export_wait"), severity="warning")
+            return
+        self.dismiss(None)
+
+
+def open_export(app: App[Any]) -> None:
+    """The export key: open the dialog, unless a dialog or text being edited has the keyboard.
+
+    Raising ``SkipAction`` passes the key on, so ctrl+e keeps meaning "end of
+    line" in the memo editor and the codebook's definition fields while they
+    are edited (the transcript is a read-only ``TextArea``: it exports).
+    """
+    focused = app.focused
+    editing = isinstance(focused, TextArea) and not focused.read_only
+    if editing or isinstance(app.screen, ModalScreen):
+        raise SkipAction()
+    app.push_screen(ExportDialog())

@@ -1,0 +1,360 @@
+"""Quotes: every passage coded with a code (or a code query), filtered, read in context.
+
+The analyst types a code path or name, or a query (``"A" AND "B"``,
+``"A" NEAR/2 "B"``, ``"A" NOT "B"``, a ``*`` for children), narrows it with
+the CLI's ``--where`` syntax and a coder list, and reads each quote with a few
+sentences around it in the panel below the list.
+
+Retrieval runs in a worker shortly after typing pauses, so the field never
+lags; only the newest request's answer is shown. Half-typed queries are
+normal while typing, so their errors only show in the status line; Enter
+retrieves at once and reports an error as a notification.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Checkbox, DataTable, Input, Static
+from textual.worker import get_current_worker
+
+from codebook.db.engine import Store
+from codebook.domain import CodebookError
+from codebook.services.codes import PATH_SEPARATOR
+from codebook.services.export.labels import timecode
+from codebook.services.retrieval import Quote, attribute_text, parse_query, retrieve
+from codebook.tui.context import AppContext, context_of
+from codebook.tui.filter_text import filters_from_text
+from codebook.tui.widgets.busy import BusyIndicator
+from codebook.tui.widgets.keybar import KeyBar
+
+DEBOUNCE = 0.15
+"""Seconds of no typing before retrieving: one query per pause, not one per key."""
+MAX_CONTEXT = 10
+MIN_QUOTE_WIDTH = 40
+MEMO_WIDTH = 24
+COLUMNS = (
+    "col_document",
+    "col_speaker",
+    "col_attributes",
+    "col_position",
+    "col_code",
+    "col_quote",
+    "col_memo",
+)
+QUOTE_COLUMN = COLUMNS.index("col_quote")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the fields ask for, read on the UI thread and handed to the worker."""
+
+    query: str
+    where: str = ""
+    coders: str = ""
+    with_children: bool = False
+    context: int = 0
+
+
+def run_request(store: Store, request: Request) -> list[Quote]:
+    """The quotes ``request`` asks for (call in a worker); ``CodebookError`` if it is wrong."""
+    parsed = parse_query(request.query, with_children=request.with_children)
+    filters = filters_from_text(request.where, request.coders)
+    with store.read() as session:
+        return retrieve(session, parsed, filters, context=request.context)
+
+
+def one_line(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def position(ctx: AppContext, quote: Quote) -> str:
+    """Where the quote starts: turn number and, for transcribed media, the timecode."""
+    parts = []
+    if quote.turn is not None:
+        parts.append(ctx.t("turn_number", turn=quote.turn))
+    if quote.timecode is not None:
+        parts.append(timecode(quote.timecode))
+    return " · ".join(parts)
+
+
+def attribute_values(quote: Quote) -> str:
+    """The document's attribute values, by attribute name, compact enough for a column."""
+    return " · ".join(attribute_text(quote.attributes[k]) for k in sorted(quote.attributes))
+
+
+def quote_cells(ctx: AppContext, quote: Quote) -> list[str]:
+    """One row of the list; codes by their own name (the full paths are in the panel)."""
+    return [
+        quote.document,
+        quote.speaker or "",
+        attribute_values(quote),
+        position(ctx, quote),
+        "; ".join(code.rpartition(PATH_SEPARATOR)[2] for code in quote.codes),
+        quote.text,
+        one_line(quote.note or "", MEMO_WIDTH),
+    ]
+
+
+def quote_width(headers: list[str], rows: list[list[str]], available: int) -> int:
+    """Room left for the quote once the other columns have theirs (each cell pads by 2)."""
+    used = 2  # the vertical scrollbar
+    for column, header in enumerate(headers):
+        if column != QUOTE_COLUMN:
+            used += 2 + max([len(header), *(len(row[column]) for row in rows)])
+    return max(MIN_QUOTE_WIDTH, available - used - 2)
+
+
+def context_text(ctx: AppContext, quote: Quote) -> Text:
+    """The quote with its context, who said it and where, its codes and memo."""
+    head = [quote.document]
+    if quote.speaker:
+        head.append(quote.speaker)
+    where = position(ctx, quote)
+    if where:
+        head.append(where)
+    head.extend(f"{k}={attribute_text(v)}" for k, v in sorted(quote.attributes.items()))
+    out = Text(" · ".join(head), style="bold")
+    out.append(f"  [{quote.start}-{quote.end}]\n", style="dim")
+    for coding in quote.codings:
+        out.append(coding.code, style="cyan")
+        out.append(f" ({coding.coder})\n", style="dim")
+    out.append(quote.context_before.lstrip(), style="dim")
+    out.append(quote.text, style="bold reverse")
+    out.append(quote.context_after.rstrip(), style="dim")
+    if quote.note:
+        out.append(f"\n{ctx.t('memo')}: ", style="italic")
+        out.append(quote.note, style="italic")
+    return out
+
+
+class RetrievalScreen(Screen[None]):
+    """Query fields above, quotes in the middle, the highlighted quote in context below."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor(1)", "next", show=False),
+        Binding("up", "cursor(-1)", "previous", show=False),
+        Binding("pagedown", "cursor(10)", "page_down", show=False),
+        Binding("pageup", "cursor(-10)", "page_up", show=False),
+        Binding("ctrl+r", "retrieve", "retrieve_now"),
+        Binding("ctrl+t", "toggle_children", "with_children"),
+        Binding("escape", "back", "back"),
+    ]
+    DEFAULT_CSS = """
+    RetrievalScreen #title { height: 1; background: $primary-background; padding: 0 1; }
+    RetrievalScreen #fields, RetrievalScreen #options { height: 3; }
+    RetrievalScreen Input { border: tall $border-blurred; }
+    RetrievalScreen Input:focus { border: tall $border; }
+    RetrievalScreen #query { width: 2fr; }
+    RetrievalScreen #where { width: 1fr; }
+    RetrievalScreen #coders { width: 40; }
+    RetrievalScreen #context-label { padding: 1 1 0 2; width: auto; }
+    RetrievalScreen #context { width: 8; }
+    RetrievalScreen #quotes { height: 1fr; }
+    RetrievalScreen #panel {
+        height: 11; border-top: solid $primary-background; padding: 0 1;
+    }
+    RetrievalScreen #panel:focus { border-top: solid $accent; }
+    RetrievalScreen #bottom { height: 1; }
+    RetrievalScreen #summary { padding: 0 1; color: $text-muted; width: 1fr; }
+    RetrievalScreen #summary.error { color: $error; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.quotes: list[Quote] = []
+        self.error: str | None = None
+        self._asked = 0
+        self._timer: Timer | None = None
+        self._seen = -1
+
+    @property
+    def ctx(self) -> AppContext:
+        return context_of(self)
+
+    @property
+    def table(self) -> DataTable[Any]:
+        return self.query_one("#quotes", DataTable)
+
+    def compose(self) -> ComposeResult:
+        ctx = self.ctx
+        yield Static(escape(f"{ctx.project_name} · {ctx.t('quotes')}"), id="title")
+        with Horizontal(id="fields"):
+            yield Input(placeholder=ctx.t("query_placeholder"), id="query")
+            yield Input(placeholder=ctx.t("where_placeholder"), id="where")
+        with Horizontal(id="options"):
+            yield Input(placeholder=ctx.t("coders_placeholder"), id="coders")
+            yield Checkbox(ctx.t("with_children"), id="children")
+            yield Static(ctx.t("context_sentences"), id="context-label")
+            yield Input("1", id="context", type="integer", max_length=2)
+        table: DataTable[Any] = DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
+        yield table
+        with VerticalScroll(id="panel"):
+            yield Static("", id="context-text")
+        with Horizontal(id="bottom"):
+            yield Static(ctx.t("quotes_hint"), id="summary")
+            yield BusyIndicator(id="busy")
+        yield KeyBar()
+
+    def _headers(self) -> list[str]:
+        return [self.ctx.t(key) for key in COLUMNS]
+
+    def on_mount(self) -> None:
+        ctx = self.ctx
+        self.table.add_columns(*self._headers())
+        self._seen = ctx.generation
+        self.query_one("#query", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from coding: the quotes may have changed under us.
+        if self._seen != self.ctx.generation:
+            self._seen = self.ctx.generation
+            self.retrieve(loud=False)
+
+    # --- asking ------------------------------------------------------------------
+
+    def request(self) -> Request:
+        """The fields as a request; an empty or unreadable context counts as none."""
+        try:
+            sentences = int(self.query_one("#context", Input).value or 0)
+        except ValueError:
+            sentences = 0
+        return Request(
+            query=self.query_one("#query", Input).value.strip(),
+            where=self.query_one("#where", Input).value,
+            coders=self.query_one("#coders", Input).value,
+            with_children=self.query_one("#children", Checkbox).value,
+            context=max(0, min(MAX_CONTEXT, sentences)),
+        )
+
+    def retrieve(self, loud: bool) -> None:
+        """Retrieve now; ``loud``: an error is also a notification (the user pressed Enter)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._asked += 1
+        request = self.request()
+        if not request.query:
+            self._show(self._asked, [], None, loud=False)
+            return
+        self.query_one(BusyIndicator).start()
+        self._retrieve(self._asked, self.ctx.store, request, loud)
+
+    def _later(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.retrieve(loud=False))
+
+    @work(thread=True, exclusive=True, group="quotes")
+    def _retrieve(self, number: int, store: Store, request: Request, loud: bool) -> None:
+        try:
+            quotes, error = run_request(store, request), None
+        except CodebookError as exc:
+            quotes, error = None, str(exc)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, number, quotes, error, loud)
+
+    def _show(self, number: int, quotes: list[Quote] | None, error: str | None, loud: bool) -> None:
+        if number != self._asked or not self.is_attached:
+            return  # a newer request is on its way, or the screen was closed meanwhile
+        self.query_one(BusyIndicator).stop()
+        summary = self.query_one("#summary", Static)
+        self.error = error
+        summary.set_class(error is not None, "error")
+        if error is not None or quotes is None:
+            # Keep the last good quotes on screen: a half-typed query is no reason to blank them.
+            summary.update(escape(error or ""))
+            if loud and error:
+                self.notify(error, severity="error")
+            return
+        self._fill(quotes)
+        if self.query_one("#query", Input).value.strip():
+            documents = len({q.document_id for q in quotes})
+            summary.update(self.ctx.t("quotes_summary", count=len(quotes), documents=documents))
+        else:
+            summary.update(self.ctx.t("quotes_hint"))
+
+    def _fill(self, quotes: list[Quote]) -> None:
+        ctx = self.ctx
+        table = self.table
+        keep = self.selected.key if self.selected is not None else None
+        self.quotes = quotes
+        rows = [quote_cells(ctx, quote) for quote in quotes]
+        width = quote_width(self._headers(), rows, table.size.width or self.app.size.width)
+        table.clear()
+        cursor = 0
+        for index, (quote, cells) in enumerate(zip(quotes, rows, strict=True)):
+            cells[QUOTE_COLUMN] = one_line(cells[QUOTE_COLUMN], width)
+            table.add_row(*(Text(cell) for cell in cells), key=str(index))
+            if quote.key == keep:
+                cursor = index
+        if quotes:
+            table.move_cursor(row=cursor)
+        self._show_context()
+
+    # --- reading -----------------------------------------------------------------
+
+    @property
+    def selected(self) -> Quote | None:
+        """The highlighted quote, if any."""
+        table = self.table
+        if not self.quotes or table.row_count == 0:
+            return None
+        return self.quotes[min(max(table.cursor_row, 0), len(self.quotes) - 1)]
+
+    def _show_context(self) -> None:
+        quote = self.selected
+        text = Text("") if quote is None else context_text(self.ctx, quote)
+        self.query_one("#context-text", Static).update(text)
+        self.query_one("#panel", VerticalScroll).scroll_home(animate=False)
+
+    @on(DataTable.RowHighlighted, "#quotes")
+    def _highlighted(self) -> None:
+        self._show_context()
+
+    @on(DataTable.RowSelected, "#quotes")
+    def _selected(self) -> None:
+        # The coding screen cannot open at an offset yet: Enter reads the quote in context.
+        self.query_one("#panel", VerticalScroll).focus()
+
+    @on(Input.Changed, "#query, #where, #coders, #context")
+    def _typed(self) -> None:
+        self._later()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.retrieve(loud=True)
+
+    @on(Checkbox.Changed, "#children")
+    def _children_changed(self) -> None:
+        self.retrieve(loud=False)
+
+    # --- actions -----------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_retrieve(self) -> None:
+        self.retrieve(loud=True)
+
+    def action_toggle_children(self) -> None:
+        self.query_one("#children", Checkbox).toggle()
+
+    def action_back(self) -> None:
+        if self.query_one("#panel", VerticalScroll).has_focus:
+            self.table.focus()
+            return
+        self.app.pop_screen()
