@@ -262,7 +262,8 @@ class HomeScreen(Screen[None]):
         except CodebookError as exc:
             self.app.call_from_thread(self._open_failed, str(exc))
             return
-        self.app.call_from_thread(self._open, document, prepared)
+        if not get_current_worker().is_cancelled:  # the app may be closing
+            self.app.call_from_thread(self._open, document, prepared)
 
     def _open(self, document: int, prepared: Prepared) -> None:
         self._opening = False
