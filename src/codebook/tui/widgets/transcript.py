@@ -279,6 +279,10 @@ class TranscriptView(TextArea):
         return self._background_hex
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if not self.is_attached:
+            # Its screen was just popped: Textual has dropped the widget's component
+            # styles, which TextArea's theme needs, yet may ask for one last frame.
+            return [Strip.blank(crop.width)] * crop.height
         self._background_hex = None  # the theme may have changed since the last repaint
         return super().render_lines(crop)
 
