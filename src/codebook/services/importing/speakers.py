@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 from codebook.domain import TurnSpan
 
@@ -276,7 +277,12 @@ def parse_timecode(value: str) -> float:
 
 def looks_like_speaker_label(label: str) -> bool:
     """Whether a label has the shape of a name or a known role (ignoring how often it occurs)."""
-    label = " ".join(label.split())
+    return _has_label_shape(" ".join(label.split()))
+
+
+@lru_cache(maxsize=4096)
+def _has_label_shape(label: str) -> bool:
+    """Cached: a transcript repeats its few labels on thousands of lines."""
     if not label or len(label) > MAX_LABEL_CHARS:
         return False
     if _is_known_label(label):
@@ -316,7 +322,7 @@ def _match_label(line: str, line_start: int) -> _Candidate | None:
         if match is None:
             continue
         label = " ".join(match.group("label").split())
-        if not looks_like_speaker_label(label):
+        if not _has_label_shape(label):
             continue
         groups = match.groupdict()
         raw_timecode = groups.get("tc1") or groups.get("tc2") or groups.get("tc3")
@@ -340,6 +346,7 @@ def _is_accepted(candidate: _Candidate, occurrences: int) -> bool:
     return is_plausible_speaker(candidate.label, occurrences)
 
 
+@lru_cache(maxsize=4096)
 def _is_known_label(label: str) -> bool:
     folded = label.casefold()
     if folded in KNOWN_LABELS:
