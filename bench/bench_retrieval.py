@@ -9,6 +9,7 @@ the quote starts in). Targets: at most 50 ms, at most 2x the raw SQL.
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from datetime import datetime
@@ -91,16 +92,21 @@ def build(path: Path, seed: int = 7) -> dict[int, list[int]]:
         doc_text = "".join(parts)
         con.execute(
             "INSERT INTO document (id, name, text, sha256, source_format, language, word_count, "
-            "imported_at) VALUES (?, ?, ?, ?, 'txt', 'nl', ?, ?)",
-            (d, f"doc-{d:04}.txt", doc_text, f"{d:064x}", len(doc_text.split()), now),
+            "imported_at, sentences) VALUES (?, ?, ?, ?, 'txt', 'nl', ?, ?, ?)",
+            (
+                d,
+                f"doc-{d:04}.txt",
+                doc_text,
+                f"{d:064x}",
+                len(doc_text.split()),
+                now,
+                json.dumps([[s, e] for _, s, e in sentences]),
+            ),
         )
         con.executemany(
             'INSERT INTO turn (document_id, position, speaker, start, "end", timecode) '
             "VALUES (?, ?, ?, ?, ?, ?)",
             [(d, i, spk, s, e, tc) for i, (s, e, spk, tc) in enumerate(turns)],
-        )
-        con.executemany(
-            'INSERT INTO sentence (document_id, start, "end") VALUES (?, ?, ?)', sentences
         )
         seen: set[tuple[int, int, int, int]] = set()
         rows = []

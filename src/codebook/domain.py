@@ -68,6 +68,12 @@ class ParsedTranscript:
     source_format: str
     encoding: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    #: Words as ``wc -w`` counts them; counted where the transcript is read (an
+    #: import worker), not again by the process that stores it.
+    words: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", len(self.text.split()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from codebook.db.models import Case, CaseDocument, Document, Sentence, Turn
+from codebook.db.models import Case, CaseDocument, Document, Turn
 from codebook.domain import AttributeValue, CodebookError
 from codebook.services.codes import code_tree, walk_tree
+from codebook.services.documents import sentence_bounds
 from codebook.services.retrieval import (
     NO_FILTERS,
     CodingRecord,
@@ -356,16 +357,18 @@ class CodingSet:
         within: Within,
     ) -> None:
         docs = sorted({r.doc for r in records})
-        table = Sentence if within == "sentence" else Turn
         bounds: dict[int, tuple[list[int], list[int]]] = {d: ([], []) for d in docs}
-        query = (
-            select(table.document_id, table.start, table.end)
-            .where(table.document_id.in_(docs))
-            .order_by(table.document_id, table.start)
-        )
-        for doc, start, end in self.session.execute(query):
-            bounds[doc][0].append(start)
-            bounds[doc][1].append(end)
+        if within == "sentence":
+            bounds.update(sentence_bounds(self.session, docs))
+        else:
+            query = (
+                select(Turn.document_id, Turn.start, Turn.end)
+                .where(Turn.document_id.in_(docs))
+                .order_by(Turn.document_id, Turn.start)
+            )
+            for doc, start, end in self.session.execute(query):
+                bounds[doc][0].append(start)
+                bounds[doc][1].append(end)
         present: dict[tuple[int, int], set[int]] = defaultdict(set)
         for r in records:
             starts, ends = bounds[r.doc]

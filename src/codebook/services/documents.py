@@ -7,7 +7,7 @@ every coding offset indexes into exactly that text, so nothing can drift.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +21,6 @@ from codebook.db.models import (
     Coding,
     Document,
     DocumentAttribute,
-    Sentence,
     Turn,
 )
 from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
@@ -34,14 +33,12 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def word_count(text: str) -> int:
-    """Words as ``wc -w`` counts them: runs of non-space characters."""
-    return len(text.split())
+class DuplicateDocument(CodebookError):
+    """The text is already in the project: an import reports it as skipped, not failed."""
 
-
-def find_duplicate(session: Session, text: str) -> str | None:
-    """The name of an existing document with exactly this text, if any."""
-    return session.scalar(select(Document.name).where(Document.sha256 == text_sha256(text)))
+    def __init__(self, name: str, existing: str) -> None:
+        super().__init__(f"{name}: same text as document '{existing}', already imported")
+        self.existing = existing
 
 
 def add_document(
@@ -62,10 +59,15 @@ def add_document(
     if not parsed.text.strip():
         raise CodebookError(f"{name}: empty transcript")
     digest = text_sha256(parsed.text)
-    duplicate = session.scalar(select(Document.name).where(Document.sha256 == digest))
-    if duplicate is not None:
-        raise CodebookError(f"{name}: same text as document '{duplicate}', already imported")
-    if session.scalar(select(Document.id).where(Document.name == name)) is not None:
+    clashes = session.execute(
+        select(Document.name, Document.sha256).where(
+            (Document.sha256 == digest) | (Document.name == name)
+        )
+    ).all()
+    for existing, existing_digest in clashes:
+        if existing_digest == digest:
+            raise DuplicateDocument(name, existing)
+    if clashes:
         raise CodebookError(f"{name}: a document with this name already exists")
     if sentences is None:
         from codebook.services.importing.sentences import sentence_spans
@@ -82,8 +84,9 @@ def add_document(
                 "source_format": parsed.source_format,
                 "source_encoding": parsed.encoding,
                 "language": language,
-                "word_count": word_count(parsed.text),
+                "word_count": parsed.words,
                 "imported_at": now(),
+                "sentences": [[start, end] for start, end in sentences],
             }
         ],
     )
@@ -101,10 +104,6 @@ def add_document(
             }
             for i, t in enumerate(parsed.turns)
         ],
-    )
-    rec.insert(
-        Sentence,
-        [{"document_id": doc_id, "start": s, "end": e} for s, e in sentences],
     )
     if attributes:
         _write_attributes(session, rec, doc_id, attributes)
@@ -265,12 +264,23 @@ def turns_of(session: Session, document_id: int) -> list[Turn]:
 
 
 def sentences_of(session: Session, document_id: int) -> list[tuple[int, int]]:
-    rows = session.execute(
-        select(Sentence.start, Sentence.end)
-        .where(Sentence.document_id == document_id)
-        .order_by(Sentence.start)
-    )
-    return [(s, e) for s, e in rows]
+    value = session.scalar(select(Document.sentences).where(Document.id == document_id))
+    return [(start, end) for start, end in value or ()]
+
+
+def sentence_bounds(
+    session: Session, document_ids: Iterable[int]
+) -> dict[int, tuple[list[int], list[int]]]:
+    """Sentence starts and ends (each sorted) per document, for bisecting offsets."""
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    wanted = sorted(set(document_ids))
+    for i in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(Document.id, Document.sentences).where(Document.id.in_(wanted[i : i + 500]))
+        )
+        for doc_id, pairs in rows:
+            out[doc_id] = ([start for start, _ in pairs], [end for _, end in pairs])
+    return out
 
 
 def link_case(

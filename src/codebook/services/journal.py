@@ -11,8 +11,9 @@ otherwise, so undoing never silently destroys a colleague's later work.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -29,6 +30,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -116,9 +118,14 @@ def allocate_ids(session: Session, table: Table, count: int) -> list[int]:
 
 
 def bulk_insert(
-    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], *, skip_duplicates: bool
+    session: Session,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    ids: Sequence[int],
+    *,
+    skip_duplicates: bool,
 ) -> None:
-    """Insert many rows with one ``executemany`` per chunk.
+    """Insert many rows, with the given ids, with one ``executemany`` per chunk.
 
     On SQLite the statement is compiled once and the driver's C-level
     ``executemany`` gets plain tuples, with SQLAlchemy's own type processors
@@ -130,22 +137,49 @@ def bulk_insert(
     """
     stmt = _insert_statement(session, table, skip_duplicates)
     if session.get_bind().dialect.name != "sqlite" or len(rows) < 50:
-        for chunk in _chunks(list(rows), 10_000):
+        with_ids = [{**r, "id": i} for r, i in zip(rows, ids, strict=True)]
+        for chunk in _chunks(with_ids, 10_000):
             session.execute(stmt, list(chunk))
         return
     conn = session.connection()
-    names = list(rows[0])
-    compiled = stmt.values({n: bindparam(n) for n in names}).compile(dialect=conn.dialect)
-    order = list(compiled.positiontup or names)
-    procs = [(i, table.c[n].type.bind_processor(conn.dialect)) for i, n in enumerate(order)]
-    active = [(i, p) for i, p in procs if p is not None]
-    params = []
-    for row in rows:
-        values = [row[n] for n in order]
-        for i, proc in active:
-            values[i] = proc(values[i])
-        params.append(tuple(values))
-    conn.exec_driver_sql(str(compiled), params)
+    names = ("id", *(n for n in rows[0] if n != "id"))
+    sql, order, active = _compiled_insert(stmt, table, names, skip_duplicates, conn.dialect)
+    at = order.index("id")
+    others = [n for n in order if n != "id"]
+    pick = itemgetter(*others) if len(others) > 1 else lambda row: (row[others[0]],)
+    picked = zip(map(pick, rows), ids, strict=True)
+    params = [(i, *v) for v, i in picked] if at == 0 else [(*v[:at], i, *v[at:]) for v, i in picked]
+    if active:
+        for n, values in enumerate(params):
+            fixed = list(values)
+            for i, proc in active:
+                fixed[i] = proc(fixed[i])
+            params[n] = tuple(fixed)
+    conn.exec_driver_sql(sql, params)
+
+
+_Processor = Callable[[Any], Any]
+_CompiledInsert = tuple[str, list[str], list[tuple[int, _Processor]]]
+_compiled_inserts: dict[tuple[str, str, tuple[str, ...], bool], _CompiledInsert] = {}
+
+
+def _compiled_insert(
+    stmt: Any, table: Table, names: tuple[str, ...], skip_duplicates: bool, dialect: Dialect
+) -> _CompiledInsert:
+    """SQL, parameter order and type processors of a SQLite insert, compiled once per shape.
+
+    An import inserts the turns of every file with the same statement, and
+    compiling it again for each file cost more than the insert itself.
+    """
+    key = (dialect.name, table.name, names, skip_duplicates)
+    found = _compiled_inserts.get(key)
+    if found is None:
+        compiled = stmt.values({n: bindparam(n) for n in names}).compile(dialect=dialect)
+        order = list(compiled.positiontup or names)
+        procs = [(i, table.c[n].type.bind_processor(dialect)) for i, n in enumerate(order)]
+        found = (str(compiled), order, [(i, p) for i, p in procs if p is not None])
+        _compiled_inserts[key] = found
+    return found
 
 
 def _insert_statement(session: Session, table: Table, skip_duplicates: bool) -> Any:
@@ -207,12 +241,7 @@ class Recorder:
             )
             return []
         ids = allocate_ids(self.session, table, len(rows))
-        bulk_insert(
-            self.session,
-            table,
-            [{**r, "id": i} for r, i in zip(rows, ids, strict=True)],
-            skip_duplicates=skip_duplicates,
-        )
+        bulk_insert(self.session, table, rows, ids, skip_duplicates=skip_duplicates)
         if skip_duplicates:
             ids = (
                 list(
@@ -323,10 +352,14 @@ class Recorder:
 
 
 def _discard_redo(session: Session, coder_id: int) -> None:
+    # Plain SQL, no ORM synchronisation: that scan of the session's objects cost more
+    # than the update, on every action. No caller reads an undone Action's state
+    # after recording a new action in the same transaction.
     session.execute(
         update(Action)
         .where(Action.coder_id == coder_id, Action.state == "undone")
         .values(state="discarded")
+        .execution_options(synchronize_session=False)
     )
 
 

@@ -29,10 +29,11 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from codebook.db.models import Attribute, Coder, Coding, Document, DocumentAttribute, Sentence, Turn
+from codebook.db.models import Attribute, Coder, Coding, Document, DocumentAttribute, Turn
 from codebook.db.models import Code as CodeRow
 from codebook.domain import AttributeValue, CodebookError
 from codebook.services.codes import PATH_SEPARATOR, resolve_code
+from codebook.services.documents import sentence_bounds
 
 # --------------------------------------------------------------------------- queries
 
@@ -654,19 +655,10 @@ def _merge(segs: Iterable[_Span]) -> list[_Span]:
 
 def _sentences(ctx: _Context, docs: Iterable[int]) -> dict[int, tuple[list[int], list[int]]]:
     """Sentence starts and ends per document, read once per retrieval."""
-    missing = sorted(set(docs) - ctx.sentences.keys())
+    missing = set(docs) - ctx.sentences.keys()
     if missing:
-        for doc in missing:
-            ctx.sentences[doc] = ([], [])
-        rows = ctx.session.connection().execute(
-            select(Sentence.document_id, Sentence.start, Sentence.end)
-            .where(Sentence.document_id.in_(missing))
-            .order_by(Sentence.document_id, Sentence.start)
-        )
-        for doc, start, end in rows:
-            starts, ends = ctx.sentences[doc]
-            starts.append(start)
-            ends.append(end)
+        ctx.sentences.update({doc: ([], []) for doc in missing})
+        ctx.sentences.update(sentence_bounds(ctx.session, missing))
     return ctx.sentences
 
 

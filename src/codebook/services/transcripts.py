@@ -14,7 +14,11 @@ from pathlib import Path
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError, ParsedTranscript
-from codebook.services.documents import TypedValue, add_document, find_duplicate, word_count
+from codebook.services.documents import (
+    DuplicateDocument,
+    TypedValue,
+    add_document,
+)
 from codebook.services.project import coder_id
 
 PARALLEL_FROM = 4
@@ -88,33 +92,32 @@ def _prepare(path: Path, options: ImportOptions) -> _Prepared:
             pseudonyms=options.pseudonyms,
             max_bytes=options.max_bytes,
         )
-        return _Prepared(path, parsed, sentence_spans(parsed.text, parsed.turns, options.language))
+        sentences = sentence_spans(parsed.text, parsed.turns, options.language)
+        return _Prepared(path, parsed, sentences)
     except CodebookError as exc:
         return _Prepared(path, error=str(exc))
     except OSError as exc:
         return _Prepared(path, error=f"{path}: {exc.strerror or exc}")
 
 
-def _store(store: Store, coder: str, prepared: _Prepared, options: ImportOptions) -> ImportOutcome:
+def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions) -> ImportOutcome:
     """The database half: one transaction per file, so a failure leaves no trace."""
     path, parsed = prepared.path, prepared.parsed
     if parsed is None:
         return ImportOutcome(path, "failed", prepared.error)
     try:
-        with store.read() as session:
-            duplicate = find_duplicate(session, parsed.text)
-        if duplicate is not None:
-            return ImportOutcome(path, "duplicate", f"same text as '{duplicate}'")
         with store.write() as session:
             doc_id = add_document(
                 session,
-                coder_id(session, coder),
+                coder,
                 path.name,
                 parsed,
                 language=options.language,
                 attributes=_attributes_for(path, options),
                 sentences=prepared.sentences,
             )
+    except DuplicateDocument as exc:
+        return ImportOutcome(path, "duplicate", f"same text as '{exc.existing}'")
     except CodebookError as exc:
         return ImportOutcome(path, "failed", str(exc))
     return ImportOutcome(
@@ -123,13 +126,8 @@ def _store(store: Store, coder: str, prepared: _Prepared, options: ImportOptions
         document_id=doc_id,
         encoding=parsed.encoding,
         turns=len(parsed.turns),
-        words=word_count(parsed.text),
+        words=parsed.words,
     )
-
-
-def import_one(store: Store, coder: str, path: Path, options: ImportOptions) -> ImportOutcome:
-    """Read, split and store one file; never raises for a bad file, reports it instead."""
-    return _store(store, coder, _prepare(path, options), options)
 
 
 def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iterator[_Prepared]:
@@ -138,7 +136,9 @@ def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iter
     Reading and sentence splitting are CPU-bound and independent per file, so
     they run on every core while this process stores the files already done.
     Workers are forked after the spaCy pipeline is built here, so they share it
-    instead of each paying the second it takes to build.
+    instead of each paying the second it takes to build. They run at a lower
+    priority: the storing here is the one part that cannot be spread, and when
+    it waited for a core behind the workers the import took half as long again.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -148,7 +148,9 @@ def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iter
     warm_up(options.language)
     workers = min(len(paths), os.cpu_count() or 1, 4)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=os.nice, initargs=(5,)
+    ) as pool:
         futures = [pool.submit(_prepare, path, options) for path in paths]
         for future in futures:
             yield future.result()
@@ -168,9 +170,11 @@ def import_files(
     prepared: Iterable[_Prepared] = (
         _prepared_in_parallel(paths, options) if many else (_prepare(p, options) for p in paths)
     )
+    with store.write() as session:
+        coder_key = coder_id(session, coder)
     outcomes = []
     for item in prepared:
-        outcome = _store(store, coder, item, options)
+        outcome = _store(store, coder_key, item, options)
         outcomes.append(outcome)
         if progress is not None:
             progress(outcome)
