@@ -12,6 +12,7 @@ import random
 import resource
 import time
 from pathlib import Path
+from statistics import median
 
 from codebook.domain import TurnSpan
 from codebook.services.importing import read_transcript, sentence_spans
@@ -20,6 +21,7 @@ from codebook.services.transcripts import ImportOptions, import_files
 from common import BenchResult
 
 FILES = 100
+ROUNDS = 5
 WORDS_PER_FILE = 10_000
 VOCAB = [
     "de",
@@ -102,17 +104,21 @@ def bench_import(tmp: Path) -> list[BenchResult]:
     for path in paths:
         parsed = read_transcript(path)
         turns_text.extend(parsed.text[t.start : t.end] for t in parsed.turns)
-    start = time.perf_counter()
-    sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(turns_text, batch_size=256))
-    baseline = time.perf_counter() - start
-
     sentence_spans("Warm. Up.", (TurnSpan(0, 9),), "nl")  # build our pipeline, as the baseline's
-    store = init_project(tmp / "bench.db")
-    start = time.perf_counter()
-    outcomes = import_files(store, "bench", paths, ImportOptions(language="nl"))
-    ours = time.perf_counter() - start
-    store.close()
-    assert all(o.status == "imported" for o in outcomes), [o.detail for o in outcomes][:3]
+
+    sentences = 0
+    baselines, ours, outcomes = [], [], []
+    for round_ in range(ROUNDS):  # interleaved, so a burst of load hits both sides alike
+        start = time.perf_counter()
+        sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(turns_text, batch_size=256))
+        baselines.append(time.perf_counter() - start)
+
+        store = init_project(tmp / f"bench-{round_}.db")
+        start = time.perf_counter()
+        outcomes = import_files(store, "bench", paths, ImportOptions(language="nl"))
+        ours.append(time.perf_counter() - start)
+        store.close()
+        assert all(o.status == "imported" for o in outcomes), [o.detail for o in outcomes][:3]
     peak_mb = (
         max(
             resource.getrusage(who).ru_maxrss
@@ -124,10 +130,10 @@ def bench_import(tmp: Path) -> list[BenchResult]:
     return [
         BenchResult(
             f"import {FILES} files, {words:,} words vs bare spaCy",
-            ours,
-            baseline,
-            note=f"{sentences:,} sentences; peak RSS of any process {peak_mb:.0f} MB"
-            " (target < 1024)",
+            min(ours),
+            min(baselines),
+            note=f"best of {ROUNDS} (medians {median(ours):.2f}s vs {median(baselines):.2f}s); "
+            f"{sentences:,} sentences; peak RSS of any process {peak_mb:.0f} MB (target < 1024)",
         )
     ]
 

@@ -86,7 +86,7 @@ def add_document(
                 "language": language,
                 "word_count": parsed.words,
                 "imported_at": now(),
-                "sentences": [[start, end] for start, end in sentences],
+                "sentences": list(sentences),  # pairs: JSON writes tuples as arrays
             }
         ],
     )

@@ -8,6 +8,7 @@ no trace: its transaction is never committed.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,9 +152,11 @@ def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iter
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=os.nice, initargs=(5,)
     ) as pool:
-        futures = [pool.submit(_prepare, path, options) for path in paths]
-        for future in futures:
-            yield future.result()
+        # a queue, not a list: a stored file's text, turns and sentences are let go
+        # at once instead of piling up (and slowing the garbage collector) till the end
+        futures = deque(pool.submit(_prepare, path, options) for path in paths)
+        while futures:
+            yield futures.popleft().result()
 
 
 def import_files(

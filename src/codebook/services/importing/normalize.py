@@ -26,6 +26,7 @@ def normalize_text(text: str) -> str:
     Everything else (emoji, astral characters, U+200D in emoji sequences, tabs)
     is kept as it is.
     """
-    text = _LINE_ENDS.sub("\n", text)
+    if "\r" in text:
+        text = _LINE_ENDS.sub("\n", text)
     text = _CONTROL_CHARACTERS.sub("", text)
     return unicodedata.normalize("NFC", text)

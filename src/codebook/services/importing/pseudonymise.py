@@ -12,7 +12,6 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from codebook.domain import ImportFailed, TurnSpan
@@ -135,8 +134,7 @@ def pseudonymise_turns(
         length += len(piece)
         moved[end] = length
     new_turns = tuple(
-        replace(
-            turn,
+        turn._replace(
             start=moved[turn.start],
             end=moved[turn.end],
             speaker=pseudonymiser(turn.speaker) if turn.speaker is not None else None,

@@ -102,6 +102,8 @@ def _last_sentence_end(text: str, start: int, limit: int) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end  # the usual case, checked without a regex
     match = _NOT_SPACE.search(text, start, end)
     if match is None:
         return None

@@ -194,6 +194,7 @@ _BRACKETED = re.compile(rf"[ \t]*\[(?P<label>[^\]\n]{{1,60}})\][ \t]*:?{_AFTER}"
 _COLON = re.compile(
     rf"[ \t]*(?P<bold>\*\*|__)?(?P<label>{_LABEL})(?:(?(bold)\*\*):|:(?(bold)\*\*)){_AFTER}"
 )
+_ALL_PATTERNS = (_TIMECODE_FIRST, _TIMECODE_AFTER, _BRACKETED, _COLON)
 _TIMECODE_PARTS = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
 _NOT_SPACE = re.compile(r"\S")
 _KNOWN_WITH_NUMBER = re.compile(r"(?P<role>[^\W\d_]+)[ \t]*\d{1,3}")
@@ -317,7 +318,7 @@ def _match_label(line: str, line_start: int) -> _Candidate | None:
     if not line or not (line[0].isalnum() or line[0] in " \t[(*_"):
         # cheap pre-filter: a label line starts with a letter, a timecode or markup
         return None
-    for pattern in (_TIMECODE_FIRST, _TIMECODE_AFTER, _BRACKETED, _COLON):
+    for pattern in _patterns_that_could_match(line):
         match = pattern.match(line)
         if match is None:
             continue
@@ -336,6 +337,19 @@ def _match_label(line: str, line_start: int) -> _Candidate | None:
             strength = _Strength.NORMAL
         return _Candidate(line_start, line_start + match.end(), label, timecode, strength)
     return None
+
+
+def _patterns_that_could_match(line: str) -> tuple[re.Pattern[str], ...]:
+    """The label patterns worth trying, in priority order, by cheap necessary conditions.
+
+    Most lines of a transcript are "Name: text"; skipping patterns that need a
+    leading timecode or a bracket the line does not have halves detection time.
+    """
+    first = line.lstrip(" \t")[:1]
+    has_bracket = "[" in line or "(" in line
+    if first.isdigit() or first in ("[", "("):
+        return _ALL_PATTERNS if has_bracket else (_TIMECODE_FIRST, _COLON)
+    return (_TIMECODE_AFTER, _COLON) if has_bracket else (_COLON,)
 
 
 def _is_accepted(candidate: _Candidate, occurrences: int) -> bool:
