@@ -148,10 +148,13 @@ def test_quotes_are_document_text_and_each_is_cited(study: Study, tmp_path: Path
     group = group_of(kennis, "Landelijke kennisdeling")
     landelijk = [(b.text, group[i + 1].text) for i, b in enumerate(group) if b.style == "Quote"]
     assert landelijk == [
-        ("Landelijk delen we weinig.", "— Karel (schoolleider, POINT), point-01.txt, turn 2"),
+        (
+            "Landelijk delen we weinig.",
+            "— Karel (schoolleider, POINT), point-01.txt, turn 2, coded by anna",
+        ),
         (
             "We delen kennis landelijk via de conferentie.",
-            "— Judith (coördinator, WOA), woa-01.txt, turn 2",
+            "— Judith (coördinator, WOA), woa-01.txt, turn 2, coded by anna",
         ),
     ]
     texts = [b.text for b in kennis]
@@ -163,13 +166,28 @@ def test_a_passage_two_coders_coded_alike_is_quoted_once(study: Study, tmp_path:
     out = tmp_path / "report.docx"
     write(study, out, themes=["Vormgeving van de samenwerking"])
     found = blocks(out)
-    quotes = [b.text for b in found if b.style == "Quote"]
-    assert quotes == ["De samenwerking met de hogeschool is gelijkwaardig."]
+    quotes = [i for i, b in enumerate(found) if b.style == "Quote"]
+    assert [found[i].text for i in quotes] == [
+        "De samenwerking met de hogeschool is gelijkwaardig."
+    ]
+    assert found[quotes[0] + 1].text.endswith(", coded by anna, bram")
     assert "Memo: eens" in [b.text for b in found]
     theme = group_of(
         chapter(found, "Vormgeving van de samenwerking"), "Vormgeving van de samenwerking"
     )
     assert [b.text for b in theme] == ["No quotes."]
+
+
+def test_a_report_on_one_coder_does_not_name_the_coder(study: Study, tmp_path: Path) -> None:
+    out = tmp_path / "report.docx"
+    write(study, out, filters=Filters({}, ["bram"]))
+    citations = [b.text for b in blocks(out) if b.style == "Quote Citation"]
+    assert citations == [
+        "— Karel (schoolleider, POINT), point-01.txt, turn 2",
+        "— Judith (coördinator, WOA), woa-01.txt, turn 4",
+        "Memo: eens",
+        "— Karel (schoolleider, POINT), point-01.txt, turn 2",
+    ]
 
 
 def test_themes_filters_max_quotes_and_by(study: Study, tmp_path: Path) -> None:
@@ -269,7 +287,9 @@ def test_dutch_report(study: Study, tmp_path: Path) -> None:
         "Fragmenten",
         "Gecodeerde woorden",
     ]
-    assert "— Karel (schoolleider, POINT), point-01.txt, beurt 2" in [b.text for b in kennis]
+    assert "— Karel (schoolleider, POINT), point-01.txt, beurt 2, gecodeerd door anna" in [
+        b.text for b in kennis
+    ]
     with zipfile.ZipFile(out) as z:
         assert 'w:val="nl-NL"' in z.read("word/styles.xml").decode()
 

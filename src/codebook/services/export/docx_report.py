@@ -168,7 +168,8 @@ def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
             body.paragraph(lab["no_quotes"], italic=True)
         for quote in group.quotes:
             body.paragraph(quote.text, QUOTE_STYLE)
-            body.paragraph(citation(quote, head.citation, lab), CITATION_STYLE)
+            named = len(head.coders) > 1
+            body.paragraph(citation(quote, head.citation, lab, named), CITATION_STYLE)
             if quote.note:
                 p = body.paragraph(style=CITATION_STYLE)
                 body.run(p, f"{lab['memo']}: ", bold=True)
@@ -203,8 +204,14 @@ def _count_table(body: Body, table: CountTable, lab: Labels) -> None:
     body.paragraph()
 
 
-def citation(quote: Quote, attributes: Sequence[str], lab: Labels) -> str:
-    """``— Judith (coördinator, WOA), woa-01.docx, 00:01:02`` (or ``turn 12``)."""
+def citation(
+    quote: Quote, attributes: Sequence[str], lab: Labels, name_coders: bool = False
+) -> str:
+    """``— Judith (coördinator, WOA), woa-01.docx, 00:01:02`` (or ``turn 12``).
+
+    With ``name_coders`` (a report over several coders) it ends in ``coded by
+    anna, ben``, so a reader of a reliability study sees whose reading a quote is.
+    """
     values = [attribute_text(quote.attributes[a]) for a in attributes if a in quote.attributes]
     who = quote.speaker or ""
     if values:
@@ -214,6 +221,9 @@ def citation(quote: Quote, attributes: Sequence[str], lab: Labels) -> str:
         parts.append(timecode(quote.timecode))
     elif quote.turn is not None:
         parts.append(lab["turn"].format(number=quote.turn))
+    if name_coders:
+        coders = sorted({c.coder for c in quote.codings})
+        parts.append(lab["coded_by"].format(coders=", ".join(coders)))
     return "— " + ", ".join(parts)
 
 
