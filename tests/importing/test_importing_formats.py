@@ -256,7 +256,55 @@ def test_docx_merged_cells_are_read_once(tmp_path: Path) -> None:
     path = tmp_path / "t.docx"
     document.save(str(path))
     parsed = read_transcript(path)
-    assert parsed.text == ("Interviewer\tHoe gaat het?\nMarieke\tGoed.\n\tEn met jou?\nEinde")
+    assert parsed.text == "Interviewer: Hoe gaat het?\nMarieke: Goed.\nEn met jou?\nEinde"
+    assert spoken(parsed) == [
+        ("Interviewer", "Hoe gaat het?"),
+        ("Marieke", "Goed.\nEn met jou?\nEinde"),
+    ]
+
+
+def test_docx_conversation_table_with_timecodes_and_header(make_docx: MakeDocx) -> None:
+    rows = [
+        ["Tijd", "Spreker", "Tekst"],
+        ["00:00:05", "Interviewer", "Wat doet de coördinator?"],
+        ["00:00:09", "Judith", "Ik verbind de scholen met de hogeschool."],
+        ["00:01:30", "Interviewer:", "En het bestuur?"],
+        ["00:01:34", "Judith", "Dat faciliteert ons."],
+    ]
+    parsed = read_transcript(make_docx("tabel.docx", ["Interview WOA-01", rows]))
+    assert spoken(parsed) == [
+        (None, "Interview WOA-01\nTijd\tSpreker\tTekst"),
+        ("Interviewer", "Wat doet de coördinator?"),
+        ("Judith", "Ik verbind de scholen met de hogeschool."),
+        ("Interviewer", "En het bestuur?"),
+        ("Judith", "Dat faciliteert ons."),
+    ]
+    assert [t.timecode for t in parsed.turns[1:]] == [5.0, 9.0, 90.0, 94.0]
+
+
+def test_docx_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("Interviewer: De werkplaats ")
+    paragraph._p.append(
+        parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>deelt nu </w:t></w:r></w:ins>')
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>mist </w:delText></w:r></w:del>'
+        )
+    )
+    paragraph.add_run("kennis.")
+    paragraph.add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+    paragraph.add_run("Echt.")
+    document.add_paragraph("Judith: Ja.")
+    path = tmp_path / "wijzigingen.docx"
+    document.save(str(path))
+    parsed = read_transcript(path)
+    assert parsed.text == "Interviewer: De werkplaats deelt nu kennis.Echt.\nJudith: Ja."
 
 
 def test_vtt_timing_without_spaces_around_the_arrow(write_file: WriteFile) -> None:

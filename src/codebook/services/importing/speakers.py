@@ -286,7 +286,7 @@ def _has_label_shape(label: str) -> bool:
     """Cached: a transcript repeats its few labels on thousands of lines."""
     if not label or len(label) > MAX_LABEL_CHARS:
         return False
-    if _is_known_label(label):
+    if is_known_label(label):
         return True
     words = label.split(" ")
     if len(words) > MAX_LABEL_WORDS or words[0].casefold() in NEVER_LABELS:
@@ -307,7 +307,7 @@ def is_plausible_speaker(label: str, occurrences: int) -> bool:
     """Whether a label counts as a speaker, given how often it occurs in the document."""
     if not looks_like_speaker_label(label):
         return False
-    if _is_known_label(label) or occurrences >= 2:
+    if is_known_label(label) or occurrences >= 2:
         return True
     words = label.split()
     # A one-off "Deel 1:" or "Vraag 3:" is a heading; "Deelnemer 3:" is known above.
@@ -329,7 +329,7 @@ def _match_label(line: str, line_start: int) -> _Candidate | None:
         raw_timecode = groups.get("tc1") or groups.get("tc2") or groups.get("tc3")
         timecode = parse_timecode(raw_timecode) if raw_timecode else None
         has_colon = bool(groups.get("colon", "").startswith(":"))
-        if _is_known_label(label) or (timecode is not None and has_colon):
+        if is_known_label(label) or (timecode is not None and has_colon):
             strength = _Strength.STRONG
         elif timecode is not None:
             strength = _Strength.WEAK
@@ -361,7 +361,8 @@ def _is_accepted(candidate: _Candidate, occurrences: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _is_known_label(label: str) -> bool:
+def is_known_label(label: str) -> bool:
+    """A role every transcript uses ("Interviewer", "R", "Deelnemer 3"), in any case."""
     folded = label.casefold()
     if folded in KNOWN_LABELS:
         return True

@@ -1,9 +1,17 @@
 """Reading Word (.docx) transcripts.
 
 Transcripts are often typed in Word, sometimes with the conversation in a
-table (speaker in one column, text in the next). Body paragraphs and table
-rows are read in document order; headers and footers hold page furniture
-(project name, page numbers), not speech, and are left out.
+table (speaker in one column, text in the next, perhaps a timecode first).
+Body paragraphs and table rows are read in document order; headers and
+footers hold page furniture (project name, page numbers), not speech, and are
+left out. Text is read as the document stands with its tracked changes
+accepted: insertions count, deletions do not, as Word shows it with
+"No Markup".
+
+A table that holds a conversation is written out as ``Speaker: text`` lines
+(``00:01:02 Speaker: text`` with a timecode column), so its rows become
+turns like any typed transcript; any other table is one tab-separated line
+per row.
 """
 
 from __future__ import annotations
@@ -11,12 +19,18 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from codebook.domain import ImportFailed
 from codebook.services.importing.extracted import DocumentText
+from codebook.services.importing.speakers import (
+    is_known_label,
+    looks_like_speaker_label,
+    parse_timecode,
+)
 
 # The signature of the OLE2 container used by old .doc files and by
 # password-protected .docx files.
@@ -62,12 +76,11 @@ def _check_package(path: Path, data: bytes) -> None:
 
 def _block_lines(container: Any, document: Any, qn: Any) -> Iterator[str]:
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     paragraph_tag, table_tag, sdt_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt")
     for child in container.iterchildren():
         if child.tag == paragraph_tag:
-            yield Paragraph(child, document).text
+            yield _paragraph_text(child)
         elif child.tag == table_tag:
             yield from _table_lines(Table(child, document))
         elif child.tag == sdt_tag:
@@ -77,18 +90,105 @@ def _block_lines(container: Any, document: Any, qn: Any) -> Iterator[str]:
                 yield from _block_lines(content, document, qn)
 
 
-def _table_lines(table: Any) -> Iterator[str]:
-    from docx.table import _Cell
+# Run content that is text, in a run that is not deleted, moved away or in a
+# text box (whose paragraphs are drawn beside the text, not part of the speech).
+_RUN_TEXT = (
+    ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
+    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+)
 
-    for row in table.rows:
-        cells: list[str] = []
-        for tc in row._tr.tc_lst:
-            if tc.vMerge == "continue":
-                # the rest of a vertically merged cell: its text belongs to the row above
-                cells.append("")
-                continue
-            cells.append(" ".join(_Cell(tc, table).text.split("\n")).strip())
-        yield "\t".join(cells)
+
+def _paragraph_text(paragraph: Any) -> str:
+    """Like python-docx's ``Paragraph.text``, but keeping tracked insertions."""
+    parts = []
+    for node in paragraph.xpath(_RUN_TEXT):
+        kind = node.tag.rsplit("}", 1)[-1]
+        if kind == "t":
+            parts.append(node.text or "")
+        elif kind == "tab":
+            parts.append("\t")
+        elif kind == "noBreakHyphen":
+            parts.append("-")
+        elif kind == "cr" or node.get(_BREAK_TYPE) in (None, "textWrapping"):
+            parts.append("\n")  # a page or column break is layout, not a line
+    return "".join(parts)
+
+
+_BREAK_TYPE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type"
+
+
+def _table_lines(table: Any) -> Iterator[str]:
+    rows = [_row_cells(table, row) for row in table.rows]
+    speaker_column = _speaker_column(rows)
+    if speaker_column is None:
+        yield from ("\t".join(cells) for cells in rows)
+        return
+    counts = Counter(cells[speaker_column].rstrip(":").strip().casefold() for cells in rows)
+    for index, cells in enumerate(rows):
+        label = cells[speaker_column].rstrip(":").strip()
+        spoken = cells[-1]
+        if not label:
+            yield spoken  # the same speaker goes on
+        elif index == 0 and _is_header(cells, counts[label.casefold()]):
+            yield "\t".join(cells)
+        elif speaker_column == 1:
+            yield f"{cells[0]} {label}: {spoken}"
+        else:
+            yield f"{label}: {spoken}"
+
+
+def _is_header(cells: list[str], occurrences: int) -> bool:
+    """A first row like "Tijd | Spreker | Tekst": one-off, short cells, no timecode, no sentence."""
+    return (
+        occurrences == 1
+        and not _is_timecode(cells[0])
+        and all(len(cell.split()) <= 2 and not any(m in cell for m in ".?!") for cell in cells)
+    )
+
+
+def _row_cells(table: Any, row: Any) -> list[str]:
+    from docx.oxml.ns import qn
+
+    cells: list[str] = []
+    for tc in row._tr.tc_lst:
+        if tc.vMerge == "continue":
+            # the rest of a vertically merged cell: its text belongs to the row above
+            cells.append("")
+            continue
+        paragraphs = (_paragraph_text(p) for p in tc.iter(qn("w:p")))
+        cells.append(" ".join(" ".join(paragraphs).split("\n")).strip())
+    return cells
+
+
+def _speaker_column(rows: list[list[str]]) -> int | None:
+    """Which column names the speaker, when the table is a conversation; else None.
+
+    A conversation table has two columns (speaker, text) or three (timecode,
+    speaker, text), and most of its rows name a speaker, of whom at least one
+    speaks more than once or is a known role such as "Interviewer". A table
+    of names and roles, each named once, stays a table.
+    """
+    widths = {len(cells) for cells in rows}
+    if len(rows) < 2 or len(widths) != 1 or widths.pop() not in (2, 3):
+        return None
+    column = 1 if len(rows[0]) == 3 else 0
+    if column == 1 and sum(_is_timecode(cells[0]) for cells in rows) < len(rows) / 2:
+        return None
+    labels = [cells[column].rstrip(":").strip() for cells in rows if cells[column].strip()]
+    named = [label for label in labels if looks_like_speaker_label(label)]
+    counts = Counter(label.casefold() for label in named)
+    recurring = any(n >= 2 for n in counts.values()) or any(map(is_known_label, named))
+    if not recurring or len(named) < 2 or len(named) < 0.6 * len(labels):
+        return None
+    return column
+
+
+def _is_timecode(value: str) -> bool:
+    try:
+        parse_timecode(value.strip("[]() "))
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(error: Exception) -> str:
