@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from codebook.db.engine import Store
-from codebook.db.models import Code, CodebookEvent, Coding
+from codebook.db.models import Code, CodebookEvent, Coding, Memo
 from codebook.domain import CodeFields
 from codebook.services.codes import create_code
 from codebook.services.coding import apply_coding
@@ -76,8 +76,8 @@ def rows(store: Store, model: Any) -> list[dict[str, Any]]:
 
 
 def dump(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Every column of every code and coding: 'restored exactly' means equal dumps."""
-    return {"code": rows(store, Code), "coding": rows(store, Coding)}
+    """Every column of every code, coding and memo: 'restored exactly' means equal dumps."""
+    return {"code": rows(store, Code), "coding": rows(store, Coding), "memo": rows(store, Memo)}
 
 
 def ranges(store: Store) -> set[tuple[int, int, int]]:

@@ -8,13 +8,14 @@ codebook version goes up, codings keep the version they were made under, and
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
 
 from codebook.db.engine import Store
-from codebook.db.models import Code, Coding
+from codebook.db.models import Code, Coding, Memo
 from codebook.domain import CodebookError
 from codebook.services.codebook_log import current_version
 from codebook.services.coding import apply_coding, set_note
@@ -224,6 +225,62 @@ def test_merge_keeps_the_memo_of_a_collapsed_coding(
     _revise(store, coder, lambda s, c: merge_codes(s, c, "Samenwerking", "Tijd"))
     (kept,) = [r for r in codings_of(store, project.codes["Tijd"]) if r["start"] == 30]
     assert kept["note"] == "mooi citaat"
+
+
+def _memo_on(store: Store, coder: int, code_id: int, text: str) -> int:
+    with store.write() as s:
+        memo = Memo(
+            target_kind="code",
+            target_id=code_id,
+            coder_id=coder,
+            title="",
+            text=text,
+            created_at=datetime(2026, 3, 1),
+            updated_at=datetime(2026, 3, 1),
+        )
+        s.add(memo)
+        s.flush()
+        return memo.id
+
+
+def _memo_targets(store: Store) -> dict[str, int | None]:
+    return {r["text"]: r["target_id"] for r in rows(store, Memo)}
+
+
+def test_merge_takes_the_memos_of_the_merged_code_along(
+    store: Store, coder: int, project: Project
+) -> None:
+    source, target = project.codes["Samenwerking"], project.codes["Tijd"]
+    _memo_on(store, coder, source, "samenwerking gaat vooral over tijd")
+    _memo_on(store, coder, project.codes["Kennisdeling"], "blijft staan")
+    before, v = dump(store), _version(store)
+    with store.read() as s:
+        plan = plan_merge(s, "Samenwerking", "Tijd")
+    assert "1 memos on 'Samenwerking' move to 'Tijd'" in plan.lines()
+    revision = _revise(store, coder, lambda s, c: merge_codes(s, c, "Samenwerking", "Tijd"))
+    assert _memo_targets(store) == {
+        "samenwerking gaat vooral over tijd": target,
+        "blijft staan": project.codes["Kennisdeling"],
+    }
+    _check_logged_and_undoable(store, coder, before, v, revision, "merge", "")
+
+
+def test_split_gives_the_memos_to_the_default_new_code(
+    store: Store, coder: int, project: Project
+) -> None:
+    old = project.codes["Samenwerking"]
+    _memo_on(store, coder, old, "twee soorten samenwerking")
+    before, v = dump(store), _version(store)
+    revision = _revise(
+        store,
+        coder,
+        lambda s, c: split_code(
+            s, c, "Samenwerking", ["Met HO", "Tussen scholen"], {}, default="Tussen scholen"
+        ),
+    )
+    _ho, schools = revision.details["new_ids"]
+    assert _memo_targets(store) == {"twee soorten samenwerking": schools}
+    _check_logged_and_undoable(store, coder, before, v, revision, "split", "")
 
 
 def test_split_assigns_every_coding(store: Store, coder: int, project: Project) -> None:

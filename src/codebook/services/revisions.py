@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from codebook.db.models import Code, Coding
+from codebook.db.models import Code, Coding, Memo
 from codebook.domain import STRUCTURED_FIELDS, CodebookError, CodeFields
 from codebook.services.codebook_log import record_event
 from codebook.services.codes import (
@@ -284,14 +284,18 @@ class MergePlan:
     moving: list[int]
     collapsing: list[tuple[int, int]]  # (source coding, identical coding on the target)
     children: list[int]
+    memos: list[int]
 
     def lines(self) -> list[str]:
-        return [
+        lines = [
             f"'{self.source}' is merged into '{self.target}' and retired",
             f"{len(self.moving)} codings move to '{self.target}'",
             f"{len(self.collapsing)} identical codings collapse into the target's",
             f"{len(self.children)} sub-codes move under '{self.target}'",
         ]
+        if self.memos:
+            lines.append(f"{len(self.memos)} memos on '{self.source}' move to '{self.target}'")
+        return lines
 
 
 def plan_merge(session: Session, source: CodeRef, target: CodeRef) -> MergePlan:
@@ -342,7 +346,26 @@ def plan_merge(session: Session, source: CodeRef, target: CodeRef) -> MergePlan:
         else:
             collapsing.append((i, twin))
     return MergePlan(
-        src.id, tgt.id, _label(session, src), _label(session, tgt), moving, collapsing, children
+        src.id,
+        tgt.id,
+        _label(session, src),
+        _label(session, tgt),
+        moving,
+        collapsing,
+        children,
+        code_memos(session, src.id),
+    )
+
+
+def code_memos(session: Session, code_id: int) -> list[int]:
+    """Memos written on a code: they follow its codings when it is merged or split,
+    so no analytic note stays behind on a retired code where nobody looks."""
+    return list(
+        session.scalars(
+            select(Memo.id)
+            .where(Memo.target_kind == "code", Memo.target_id == code_id)
+            .order_by(Memo.id)
+        )
     )
 
 
@@ -377,6 +400,7 @@ def merge_codes(
         existing = children_of(session, plan.target_id)
         rec.update_many(Code, plan.children, {"parent_id": plan.target_id})
         renumber(rec, [i for i, _ in existing] + plan.children, {})
+    rec.update_many(Memo, plan.memos, {"target_id": plan.target_id})
     rec.update(Code, [plan.source_id], {"retired": True, "merged_into_id": plan.target_id})
     payload = {
         "code_ids": [plan.source_id, plan.target_id],
@@ -385,6 +409,7 @@ def merge_codes(
         "moved": len(plan.moving),
         "collapsed": len(plan.collapsing),
         "children": plan.children,
+        "memos": len(plan.memos),
     }
     details = {"moved": len(plan.moving), "collapsed": len(plan.collapsing)}
     return commit_revision(session, rec, "merge", summary, payload, reason, details)
@@ -402,7 +427,8 @@ class SplitPlan:
     code: str
     new_codes: list[CodeFields]
     assignment: dict[int, int]  # coding id -> index into new_codes
-    children_to: int  # index of the new code that takes the old code's sub-codes
+    children_to: int  # index of the new code that takes the old code's sub-codes and memos
+    memos: list[int]
 
     def counts(self) -> list[int]:
         out = [0] * len(self.new_codes)
@@ -414,6 +440,9 @@ class SplitPlan:
         lines = [f"'{self.code}' is split and retired"]
         for spec, count in zip(self.new_codes, self.counts(), strict=True):
             lines.append(f"new code '{spec.name}' gets {count} codings")
+        if self.memos:
+            heir = self.new_codes[self.children_to].name
+            lines.append(f"{len(self.memos)} memos on '{self.code}' move to '{heir}'")
         return lines
 
 
@@ -471,6 +500,7 @@ def plan_split(
         specs,
         assignment,
         fallback if fallback is not None else 0,
+        code_memos(session, old.id),
     )
 
 
@@ -488,8 +518,8 @@ def split_code(
 
     The new codes become siblings of the old one, right after it, in the order
     given; the old code is retired (keeping nothing: every coding moves), and
-    its sub-codes move under the default new code (the first one if there is
-    no default), so nothing is left under a retired code.
+    its sub-codes and memos move to the default new code (the first one if
+    there is no default), so nothing is left under a retired code.
     """
     plan = plan_split(session, code, new_codes, assign, default)
     old = live_code(session, plan.code_id)
@@ -514,6 +544,7 @@ def split_code(
     children = [cid for cid, _ in children_of(session, old.id)]
     if children:
         rec.update_many(Code, children, {"parent_id": new_ids[plan.children_to]})
+    rec.update_many(Memo, plan.memos, {"target_id": new_ids[plan.children_to]})
     by_code: dict[int, list[int]] = {}
     for coding_id, n in plan.assignment.items():
         by_code.setdefault(new_ids[n], []).append(coding_id)
