@@ -169,7 +169,12 @@ def import_files(
     parallel: bool = True,
 ) -> list[ImportOutcome]:
     """Import files one transaction each; several files are prepared in parallel processes."""
-    many = parallel and len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    many = (
+        parallel
+        and len(paths) >= PARALLEL_FROM
+        and (os.cpu_count() or 1) > 1
+        and hasattr(os, "fork")  # workers share the built pipeline by forking (not on Windows)
+    )
     prepared: Iterable[_Prepared] = (
         _prepared_in_parallel(paths, options) if many else (_prepare(p, options) for p in paths)
     )
