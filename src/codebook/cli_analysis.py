@@ -26,7 +26,10 @@ export_app = typer.Typer(
 from codebook.cli import ProjectArg  # noqa: E402
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
+    from sqlalchemy.orm import Session
 
     from codebook.services.export.tables import TableOptions
     from codebook.services.retrieval import Filters, Quote
@@ -140,6 +143,18 @@ def print_frame(frame: pd.DataFrame, title: str) -> None:
     console().print(table)
 
 
+def _read_frame(project: str, compute: Callable[[Session], pd.DataFrame]) -> pd.DataFrame:
+    """Open the project, compute one table in a read transaction, close it again."""
+    from codebook.cli import open_store
+
+    store = open_store(project)
+    try:
+        with store.read() as session:
+            return compute(session)
+    finally:
+        store.close()
+
+
 @analysis_app.command()
 def frequencies(
     project: ProjectArg,
@@ -152,16 +167,15 @@ def frequencies(
     with_children: ChildrenOpt = False,
 ) -> None:
     """Count codes per attribute value (segments, documents or words coded)."""
-    from codebook.cli import open_store
     from codebook.services.analysis import check_unit, frequencies
 
-    checked = check_unit(unit)
-    store = open_store(project)
-    with store.read() as session:
-        frame = frequencies(
-            session, by, checked, filters=_filters(where, coder), with_children=with_children
-        )
-    store.close()
+    checked, filters = check_unit(unit), _filters(where, coder)
+    frame = _read_frame(
+        project,
+        lambda session: frequencies(
+            session, by, checked, filters=filters, with_children=with_children
+        ),
+    )
     print_frame(frame, f"Codes by {by or 'project'} ({frame.attrs['unit']})")
 
 
@@ -181,16 +195,15 @@ def matrix(
     with_children: ChildrenOpt = False,
 ) -> None:
     """Show the code x case matrix."""
-    from codebook.cli import open_store
     from codebook.services.analysis import check_unit, code_case_matrix
 
-    checked = check_unit(unit)
-    store = open_store(project)
-    with store.read() as session:
-        frame = code_case_matrix(
-            session, cases, checked, filters=_filters(where, coder), with_children=with_children
-        )
-    store.close()
+    checked, filters = check_unit(unit), _filters(where, coder)
+    frame = _read_frame(
+        project,
+        lambda session: code_case_matrix(
+            session, cases, checked, filters=filters, with_children=with_children
+        ),
+    )
     print_frame(frame, f"Code x case matrix ({frame.attrs['unit']})")
 
 
@@ -208,22 +221,18 @@ def cooccurrence(
     with_children: ChildrenOpt = False,
 ) -> None:
     """Show how often codes occur together within a segment, sentence or turn."""
-    from codebook.cli import open_store
     from codebook.services.analysis import check_within, cooccurrence
     from codebook.services.codes import resolve_code
 
-    checked = check_within(within)
-    store = open_store(project)
-    with store.read() as session:
+    checked, filters = check_within(within), _filters(where, coder)
+
+    def compute(session: Session) -> pd.DataFrame:
         ids = [resolve_code(session, ref).id for ref in code] if code else None
-        frame = cooccurrence(
-            session,
-            checked,
-            filters=_filters(where, coder),
-            codes=ids,
-            with_children=with_children,
+        return cooccurrence(
+            session, checked, filters=filters, codes=ids, with_children=with_children
         )
-    store.close()
+
+    frame = _read_frame(project, compute)
     print_frame(frame, f"Co-occurrence ({frame.attrs['unit']})")
 
 
