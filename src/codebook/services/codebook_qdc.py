@@ -13,8 +13,6 @@ REFI-QDA schema before anything is read from them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from codebook import __version__
 from codebook.domain import CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.services.atomic import atomic_path
 from codebook.services.codebook_yaml import GUID_RE, normalize_guid
 
 if TYPE_CHECKING:
@@ -141,20 +140,10 @@ def _new_guid() -> str:
 
 
 def save_qdc(spec: CodebookSpec, path: str | Path) -> None:
-    path = Path(path)
+    """Write the codebook atomically: a crash never leaves half a file."""
     data = dump_qdc(spec)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        raise CodebookFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CodebookFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
 
 
 # ---------------------------------------------------------------------------

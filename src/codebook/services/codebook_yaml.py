@@ -11,9 +11,7 @@ line breaks), so a one-word change to a definition is a one- or two-line diff.
 from __future__ import annotations
 
 import copy
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from codebook.domain import TEXT_FIELDS, CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.services.atomic import atomic_path
 
 TOP_KEYS: tuple[str, ...] = ("name", "language", "description", "codes")
 CODE_KEYS: tuple[str, ...] = (
@@ -452,17 +451,6 @@ def dump_yaml(spec: CodebookSpec) -> str:
 
 def save_yaml(spec: CodebookSpec, path: str | Path) -> None:
     """Write the codebook atomically: a crash never leaves half a file."""
-    path = Path(path)
     text = dump_yaml(spec)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        raise CodebookFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise CodebookFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)

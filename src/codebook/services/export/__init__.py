@@ -1,7 +1,7 @@
 """Exports: the Word theme report, Excel and CSV tables.
 
 Each writer builds its file beside the target and moves it into place only
-when complete (``atomic.py``), takes a ``progress(done, total)`` callback so
+when complete (``services/atomic.py``), takes a ``progress(done, total)`` callback so
 the TUI can run it in a worker, and imports its heavy library (python-docx,
 openpyxl) only when called.
 """

@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from codebook.domain import CodebookError
+from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
-from codebook.services.export.atomic import atomic_path
 from codebook.services.export.tables import ExportTable, TableOptions, build_tables
 
 ENCODING = "utf-8-sig"

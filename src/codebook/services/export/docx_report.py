@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from codebook.services.analysis import MISSING, TOTAL, CodingSet
+from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
-from codebook.services.export.atomic import atomic_path
 from codebook.services.export.docx_xml import Body, set_language, set_update_fields
 from codebook.services.export.labels import WORD_LANGUAGE, labels, long_date, timecode
 from codebook.services.export.report import (

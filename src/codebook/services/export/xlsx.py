@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
-from codebook.services.export.atomic import atomic_path
 from codebook.services.export.tables import Cell, ExportTable, TableOptions, build_tables
 
 EXCEL_CELL_LIMIT = 32_767

@@ -1,4 +1,4 @@
-"""Writing export files so that a reader never sees half a file.
+"""Writing files (exports, codebooks) so that a reader never sees half a file.
 
 The file is written under a temporary name in the target's own folder (so the
 final ``os.replace`` is a rename within one file system: atomic on POSIX and
