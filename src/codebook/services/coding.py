@@ -159,7 +159,7 @@ def set_note(session: Session, coder_id: int, coding_id: int, note: str | None) 
     rec.finish()
 
 
-def _views(session: Session, where: ColumnElement[bool], *order: Any) -> list[CodingView]:
+def coding_views(session: Session, where: ColumnElement[bool], *order: Any) -> list[CodingView]:
     """Plain columns in ``CodingView`` order: no ORM identity map for thousands of rows."""
     query = (
         select(
@@ -185,10 +185,12 @@ def _views(session: Session, where: ColumnElement[bool], *order: Any) -> list[Co
 
 
 def codings_of_document(session: Session, document_id: int) -> list[CodingView]:
-    return _views(session, Coding.document_id == document_id, Coding.start, Coding.end, Coding.id)
+    return coding_views(
+        session, Coding.document_id == document_id, Coding.start, Coding.end, Coding.id
+    )
 
 
 def codings_of_code(session: Session, code_ids: Sequence[int]) -> list[CodingView]:
-    return _views(
+    return coding_views(
         session, Coding.code_id.in_(code_ids), Coding.document_id, Coding.start, Coding.id
     )

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document, Turn
 from codebook.domain import CodebookError, TurnSpan
 from codebook.services.codes import code_tree, coding_counts, walk_tree
-from codebook.services.coding import CodingView
+from codebook.services.coding import CodingView, coding_views
 from codebook.services.documents import sentences_of
 
 
@@ -155,32 +155,7 @@ def document_codings(session: Session, document_id: int, text: str) -> list[Codi
 
 def coding_view(session: Session, coding_id: int) -> CodingView:
     """One coding as a ``CodingView`` (code name and colour, coder, the coded text)."""
-    row = session.execute(
-        select(
-            Coding,
-            Code.name,
-            Code.color,
-            Coder.name,
-            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
-        )
-        .join(Code, Code.id == Coding.code_id)
-        .join(Coder, Coder.id == Coding.coder_id)
-        .join(Document, Document.id == Coding.document_id)
-        .where(Coding.id == coding_id)
-    ).first()
-    if row is None:
+    found = coding_views(session, Coding.id == coding_id)
+    if not found:
         raise CodebookError(f"unknown coding {coding_id}")
-    coding, code_name, color, coder, text = row
-    return CodingView(
-        id=coding.id,
-        document_id=coding.document_id,
-        code_id=coding.code_id,
-        code_name=code_name,
-        color=color,
-        start=coding.start,
-        end=coding.end,
-        coder=coder,
-        codebook_version=coding.codebook_version,
-        note=coding.note,
-        text=text,
-    )
+    return found[0]
