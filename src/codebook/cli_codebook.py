@@ -24,6 +24,7 @@ codebook_app = typer.Typer(
 # Imported after ``codebook_app`` exists: ``codebook.cli`` mounts this module's
 # app when it loads, so whichever of the two is imported first, both finish.
 from codebook.cli import ProjectArg  # noqa: E402
+from codebook.domain import FIELD_LABELS  # noqa: E402
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,15 +36,6 @@ CodeArg = Annotated[
     str, typer.Argument(metavar="CODE", help="Code path (A > B), unique name, guid or number.")
 ]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why: stored with the revision.")]
-
-FIELD_LABELS: tuple[tuple[str, str], ...] = (
-    ("brief_definition", "Brief definition"),
-    ("full_definition", "Full definition"),
-    ("when_to_use", "When to use"),
-    ("when_not_to_use", "When not to use"),
-    ("example", "Example"),
-    ("keywords", "Keywords"),
-)
 
 
 def _print(text: str = "") -> None:

@@ -101,6 +101,15 @@ TEXT_FIELDS: tuple[str, ...] = (
     "example",
 )
 STRUCTURED_FIELDS: tuple[str, ...] = ("name", *TEXT_FIELDS, "color", "keywords")
+#: How those fields are labelled where they are written as text (``.qdc`` descriptions, CLI).
+FIELD_LABELS: tuple[tuple[str, str], ...] = (
+    ("brief_definition", "Brief definition"),
+    ("full_definition", "Full definition"),
+    ("when_to_use", "When to use"),
+    ("when_not_to_use", "When not to use"),
+    ("example", "Example"),
+    ("keywords", "Keywords"),
+)
 
 
 @dataclass(frozen=True, slots=True)

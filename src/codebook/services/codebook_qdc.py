@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from codebook import __version__
-from codebook.domain import CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain import FIELD_LABELS, CodebookFileError, CodebookSpec, CodeFields, CodeSpec
 from codebook.services.atomic import atomic_path
 from codebook.services.codebook_yaml import GUID_RE, normalize_guid
 
@@ -28,15 +28,6 @@ if TYPE_CHECKING:
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 XSD_PATH = Path(__file__).resolve().parents[1] / "schemas" / "refi_qda" / "Codebook.xsd"
-#: Field labels inside ``Description``, in the order they are written.
-LABELS: tuple[tuple[str, str], ...] = (
-    ("brief_definition", "Brief definition"),
-    ("full_definition", "Full definition"),
-    ("when_to_use", "When to use"),
-    ("when_not_to_use", "When not to use"),
-    ("example", "Example"),
-    ("keywords", "Keywords"),
-)
 _CONTINUATION = "  "
 _KEYWORD_SEPARATOR = ", "
 
@@ -48,7 +39,7 @@ _KEYWORD_SEPARATOR = ", "
 def description_text(fields: CodeFields) -> str:
     """The structured fields as labelled lines; continuation lines are indented two spaces."""
     lines: list[str] = []
-    for attr, label in LABELS:
+    for attr, label in FIELD_LABELS:
         if attr == "keywords":
             value = _KEYWORD_SEPARATOR.join(fields.keywords)
         else:
@@ -67,7 +58,7 @@ def parse_description(text: str) -> dict[str, Any]:
     Anything else (a note from another program) becomes the full definition,
     whole, so nothing written elsewhere is lost or misread.
     """
-    by_label = {f"{label}: ": attr for attr, label in LABELS}
+    by_label = {f"{label}: ": attr for attr, label in FIELD_LABELS}
     values: dict[str, list[str]] = {}
     current: str | None = None
     for line in text.split("\n"):

@@ -35,13 +35,6 @@ from codebook.services.codes import (
 from codebook.services.journal import Recorder
 
 CodeRef = str | int
-TEXT_FIELDS: tuple[str, ...] = (
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
-)
 
 
 @dataclass(frozen=True)
