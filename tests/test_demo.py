@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from sqlalchemy import func, select
 
@@ -12,15 +13,22 @@ from codebook.services.codes import code_tree, walk_tree
 from codebook.services.demo import build_demo, main
 from codebook.services.demo_codings import squeeze
 from codebook.services.documents import list_documents
+from codebook.services.memos import list_memos
 from codebook.services.project import open_project, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_demo_project_is_complete(tmp_path: Path) -> None:
-    target = tmp_path / "werkplaatsen.db"
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project, built once for this module's tests (which only read it)."""
+    target = tmp_path_factory.mktemp("demo") / "werkplaatsen.db"
     build_demo(target, ROOT)
-    store = open_project(target)
+    return target
+
+
+def test_demo_project_is_complete(demo: Path) -> None:
+    store = open_project(demo)
     with store.read() as s:
         info = summary(s)
         docs = list_documents(s)
@@ -48,6 +56,46 @@ def test_demo_project_is_complete(tmp_path: Path) -> None:
     assert {(name, squeeze(text)) for name, text in quotes} == expected
     assert info.codings == len(shipped["codings"]) >= 150
     assert {c["code"] for c in shipped["codings"]} <= paths
+
+
+def test_demo_memos_are_the_shipped_ones_on_codes_and_the_project(demo: Path) -> None:
+    shipped = yaml.safe_load((ROOT / "transcripts" / "demo-codings.yaml").read_text("utf-8"))
+    store = open_project(demo)
+    with store.read() as s:
+        memos = list_memos(s)
+    store.close()
+    assert len(memos) == len(shipped["memos"])
+    assert {m.coder for m in memos} == {"analist-a", "analist-b"}
+    assert [m.target.kind for m in memos].count("project") == 1
+    assert 5 <= [m.target.kind for m in memos].count("code") <= 8
+    assert {m["code"] for m in shipped["memos"] if "code" in m} == {
+        m.target.label for m in memos if m.target.kind == "code"
+    }
+    assert all(m.title and len(m.text) > 100 for m in memos)
+
+
+def test_demo_word_report_prints_the_memos_on_each_themes_codes(demo: Path, tmp_path: Path) -> None:
+    import docx
+
+    from codebook.services.export.docx_report import export_docx
+    from codebook.services.export.report import ReportOptions
+
+    out = tmp_path / "rapport.docx"
+    store = open_project(demo)
+    with store.read() as s:
+        export_docx(s, out, ReportOptions(themes=["Rol van de coördinator"], lang="nl"))
+    store.close()
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 2"]
+    assert "Memo's" in headings
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["Code", "Titel", "Tekst", "Auteur", "Wanneer"] in rows
+    (memo,) = [row for row in rows if "Van regelaar naar verbinder" in row]
+    assert memo[0] == "Rol van de coördinator > Coördinator verschuift naar netwerk"
+    assert memo[2].startswith("In alle drie de werkplaatsen beschrijven de coördinatoren")
+    assert memo[3:] == ["analist-a", "2018-06-04"]
+    (spil,) = [row for row in rows if "Spil en risico tegelijk" in row]
+    assert spil[3] == "analist-b"
 
 
 def test_demo_refuses_to_overwrite_a_project(tmp_path: Path, capsys: object) -> None:

@@ -380,7 +380,7 @@ def _undo_redo(project: str, redo: bool) -> None:
 
 @app.command()
 def undo(project: ProjectArg) -> None:
-    """Undo your last action (coding, import, attribute or codebook revision)."""
+    """Undo your last action (coding, memo, import, attribute or codebook revision)."""
     _undo_redo(project, redo=False)
 
 
@@ -452,11 +452,13 @@ def _fail(message: str) -> None:
 
 
 def _mount_subcommands() -> None:
-    """The codebook, analysis and export commands live in their own modules (typer only)."""
+    """The codebook, memo, analysis and export commands live in their own modules (typer only)."""
     from codebook.cli_analysis import analysis_app, export_app
     from codebook.cli_codebook import codebook_app
+    from codebook.cli_memo import memo_app
 
     app.add_typer(codebook_app, name="codebook")
+    app.add_typer(memo_app, name="memo")
     app.add_typer(export_app, name="export")
     app.add_typer(analysis_app)
 
@@ -464,4 +466,8 @@ def _mount_subcommands() -> None:
 _mount_subcommands()
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported ``codebook.cli``, not this ``__main__`` copy of it: the
+    # sub-command modules read the global options from ``codebook.cli.settings``.
+    from codebook import cli as _cli
+
+    sys.exit(_cli.main())

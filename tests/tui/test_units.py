@@ -21,7 +21,7 @@ def all_codebook_classes() -> list[type[DOMNode]]:
     from codebook.tui.modals.choose import ChooseCoding
     from codebook.tui.modals.coder import CoderPrompt
     from codebook.tui.modals.confirm import ConfirmPreview
-    from codebook.tui.modals.memo import MemoEditor
+    from codebook.tui.modals.memo import ChooseMemo, MemoEditor
     from codebook.tui.modals.palette import CodePalette
     from codebook.tui.modals.prompt import TextPrompt
     from codebook.tui.modals.split import SplitAssign
@@ -43,6 +43,7 @@ def all_codebook_classes() -> list[type[DOMNode]]:
         CodePalette,
         ChooseCoding,
         MemoEditor,
+        ChooseMemo,
         ConfirmPreview,
         TextPrompt,
         CoderPrompt,

@@ -2,8 +2,9 @@
 
 ``make demo`` runs this module. It uses only the public services, in the
 order an analyst would: create the project, import the transcripts with their
-attribute sidecar, import the codebook, apply the two analysts' codings. So
-the demo doubles as an end-to-end check that those services fit together.
+attribute sidecar, import the codebook, apply the two analysts' codings and
+memos. So the demo doubles as an end-to-end check that those services fit
+together.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from codebook.domain import CodebookError
 from codebook.services.codebook_import import import_codebook
-from codebook.services.demo_codings import apply_demo_codings
+from codebook.services.demo_codings import apply_demo_file
 from codebook.services.importing import load_sidecar
 from codebook.services.project import coder_id, init_project
 from codebook.services.transcripts import ImportOptions, expand_paths, import_files
@@ -44,7 +45,7 @@ def build_demo(location: str | Path, root: Path) -> None:
                 reason="theoretisch model van de werkplaatsen",
             )
         with store.write() as session:
-            apply_demo_codings(session, transcripts / "demo-codings.yaml", DEMO_CODER)
+            apply_demo_file(session, transcripts / "demo-codings.yaml", DEMO_CODER)
     finally:
         store.close()
 

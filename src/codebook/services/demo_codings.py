@@ -10,6 +10,12 @@ transcripts are imported::
         quote: "exact passage as it appears in the document text"
         occurrence: 1             # which one, when the passage occurs more than once
         memo: "optional note"
+    memos:                        # analytic memos, optional
+      - coder: analist-b          # optional, as for codings
+        code: Rol van de coördinator > Coördinator als spil   # or document: NAME, or project: true
+        title: "optional one-line title"
+        text: "the memo"
+        date: 2018-06-04          # optional: when it was written (default: now)
 
 A quote matches when it equals a passage of the stored text after runs of
 whitespace (spaces, line breaks, tabs) are squeezed to one space on both
@@ -20,8 +26,9 @@ passage's offsets in the original text. A quote found more than once without
 
 Everything is checked before anything is applied; any problem is a
 ``CodebookError`` naming the file, the entry's line and the problem. Codings
-are applied as one undoable action per coder, and codings that already exist
-are skipped, so applying the same file twice changes nothing.
+and memos are applied as one undoable action each per coder, and codings and
+memos that already exist (a memo: same coder, target, title and text) are
+skipped, so applying the same file twice changes nothing.
 """
 
 from __future__ import annotations
@@ -30,20 +37,34 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from codebook.db.models import Memo
 from codebook.domain import CodebookError
 from codebook.services.codes import resolve_code
 from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import resolve_document
+from codebook.services.memos import (
+    TITLE_MAX,
+    MemoDraft,
+    MemoTarget,
+    add_memos,
+    code_target,
+    document_target,
+    project_target,
+)
 from codebook.services.project import coder_id
 
+_SECTIONS = ("codings", "memos")
 _KEYS = {"document", "coder", "code", "quote", "occurrence", "memo"}
+_MEMO_KEYS = {"coder", "code", "document", "project", "title", "text", "date"}
 _REQUIRED = ("document", "code", "quote")
 _WHITESPACE = re.compile(r"\s{2,}|[^\S ]")  # runs of 2+, or one tab / line break
 
@@ -59,6 +80,34 @@ class DemoCoding:
     coder: str | None = None
     occurrence: int | None = None
     memo: str | None = None
+
+
+@dataclass(frozen=True)
+class DemoMemo:
+    """One memo of the file: on a code, a document, or the project (``project: true``)."""
+
+    line: int
+    text: str
+    code: str | None = None
+    document: str | None = None
+    project: bool = False
+    coder: str | None = None
+    title: str = ""
+    written: date | None = None
+
+
+@dataclass(frozen=True)
+class DemoFile:
+    codings: list[DemoCoding] = field(default_factory=list)
+    memos: list[DemoMemo] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DemoApplied:
+    """New codings and new memos, per coder."""
+
+    codings: dict[str, int]
+    memos: dict[str, int]
 
 
 class SqueezedText:
@@ -99,6 +148,11 @@ def squeeze(text: str) -> str:
 
 
 def read_demo_codings(path: str | Path) -> list[DemoCoding]:
+    """Parse the file and check each coding's shape (not yet against the project)."""
+    return read_demo_file(path).codings
+
+
+def read_demo_file(path: str | Path) -> DemoFile:
     """Parse the file and check each entry's shape (not yet against the project)."""
     path = Path(path)
     try:
@@ -109,9 +163,12 @@ def read_demo_codings(path: str | Path) -> list[DemoCoding]:
     try:
         root = loader.get_single_node()
         if root is None:
-            return []
-        items = _entries(path, root)
-        return [_entry(path, loader, node) for node in items]
+            return DemoFile()
+        sections = _sections(path, root)
+        return DemoFile(
+            [_entry(path, loader, node) for node in sections["codings"]],
+            [_memo_entry(path, loader, node) for node in sections["memos"]],
+        )
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -121,19 +178,29 @@ def read_demo_codings(path: str | Path) -> list[DemoCoding]:
         loader.dispose()
 
 
-def _entries(path: Path, root: yaml.Node) -> list[yaml.Node]:
+def _sections(path: Path, root: yaml.Node) -> dict[str, list[yaml.Node]]:
+    """The entries under ``codings:`` and ``memos:`` (either may be left out)."""
+    expected = "expected 'codings:' or 'memos:' at the top"
     if not isinstance(root, yaml.MappingNode):
-        raise CodebookError(f"{path}:{root.start_mark.line + 1}: expected 'codings:' at the top")
+        raise CodebookError(f"{path}:{root.start_mark.line + 1}: {expected}")
+    found: dict[str, list[yaml.Node]] = {}
     for key, value in root.value:
-        if key.value == "codings":
-            if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
-                return []
-            if not isinstance(value, yaml.SequenceNode):
-                raise CodebookError(
-                    f"{path}:{value.start_mark.line + 1}: 'codings' must be a list of entries"
-                )
-            return list(value.value)
-    raise CodebookError(f"{path}:1: expected 'codings:' at the top")
+        line = key.start_mark.line + 1
+        if key.value not in _SECTIONS:
+            if not any(k.value in _SECTIONS for k, _v in root.value):
+                raise CodebookError(f"{path}:1: {expected}")
+            raise CodebookError(
+                f"{path}:{line}: unknown top-level key '{key.value}' (use codings, memos)"
+            )
+        if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
+            found[key.value] = []
+        elif isinstance(value, yaml.SequenceNode):
+            found[key.value] = list(value.value)
+        else:
+            raise CodebookError(
+                f"{path}:{value.start_mark.line + 1}: '{key.value}' must be a list of entries"
+            )
+    return {name: found.get(name, []) for name in _SECTIONS}
 
 
 def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
@@ -168,6 +235,55 @@ def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
     )
 
 
+def _memo_entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoMemo:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise CodebookError(f"{path}:{line}: a memo must be a mapping (code, title, text)")
+    data: Mapping[Any, Any] = loader.construct_mapping(node, deep=True)
+    unknown = sorted(str(k) for k in data if k not in _MEMO_KEYS)
+    if unknown:
+        raise CodebookError(
+            f"{path}:{line}: unknown memo key '{unknown[0]}' (use {', '.join(sorted(_MEMO_KEYS))})"
+        )
+    if not isinstance(data.get("text"), str) or not data["text"].strip():
+        raise CodebookError(f"{path}:{line}: the memo's 'text' is missing or empty")
+    for key in ("coder", "title", "code", "document"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise CodebookError(f"{path}:{line}: '{key}' must be text")
+    title = data.get("title") or ""
+    if "\n" in title.strip() or len(title.strip()) > TITLE_MAX:
+        raise CodebookError(f"{path}:{line}: 'title' must be one line of at most {TITLE_MAX}")
+    on_project = data.get("project", False)
+    if not isinstance(on_project, bool):
+        raise CodebookError(f"{path}:{line}: 'project' must be true or false")
+    targets = [k for k in ("code", "document") if data.get(k)] + (["project"] if on_project else [])
+    if len(targets) != 1:
+        raise CodebookError(
+            f"{path}:{line}: a memo is on exactly one of code, document or project: true"
+        )
+    written = data.get("date")
+    if written is not None and (isinstance(written, datetime) or not isinstance(written, date)):
+        raise CodebookError(f"{path}:{line}: 'date' must be a date (yyyy-mm-dd)")
+    return DemoMemo(
+        line=line,
+        text=data["text"],
+        code=(data.get("code") or "").strip() or None,
+        document=(data.get("document") or "").strip() or None,
+        project=on_project,
+        coder=(data.get("coder") or "").strip() or None,
+        title=title.strip(),
+        written=written,
+    )
+
+
+def _memo_target(session: Session, entry: DemoMemo) -> MemoTarget:
+    if entry.code is not None:
+        return code_target(session, entry.code)
+    if entry.document is not None:
+        return document_target(session, entry.document)
+    return project_target()
+
+
 def locate(entry: DemoCoding, text: SqueezedText, document: str) -> tuple[int, int]:
     """Offsets of the entry's quote in a document; raises when absent or ambiguous."""
     needle = squeeze(unicodedata.normalize("NFC", entry.quote)).strip()
@@ -191,12 +307,21 @@ def locate(entry: DemoCoding, text: SqueezedText, document: str) -> tuple[int, i
 
 
 def apply_demo_codings(session: Session, path: str | Path, default_coder: str) -> dict[str, int]:
-    """Check every entry, then apply all codings; returns new codings per coder.
+    """Check every entry, then apply all codings (and memos); returns new codings per coder.
+
+    Call it inside one ``store.write()``: on any error nothing is applied.
+    """
+    return apply_demo_file(session, path, default_coder).codings
+
+
+def apply_demo_file(session: Session, path: str | Path, default_coder: str) -> DemoApplied:
+    """Check every entry, then apply all codings and memos; returns what was new, per coder.
 
     Call it inside one ``store.write()``: on any error nothing is applied.
     """
     path = Path(path)
-    entries = read_demo_codings(path)
+    parsed = read_demo_file(path)
+    entries = parsed.codings
     texts: dict[int, SqueezedText] = {}
     batches: dict[str, list[NewCoding]] = {}
     for entry in entries:
@@ -214,10 +339,46 @@ def apply_demo_codings(session: Session, path: str | Path, default_coder: str) -
         batches.setdefault(coder, []).append(
             NewCoding(document.id, code.id, start, end, entry.memo)
         )
+    drafts: dict[str, list[MemoDraft]] = {}
+    for memo in parsed.memos:
+        try:
+            target = _memo_target(session, memo)
+        except CodebookError as exc:
+            raise CodebookError(f"{path}:{memo.line}: {exc}") from exc
+        written = None if memo.written is None else datetime.combine(memo.written, time(12))
+        drafts.setdefault(memo.coder or default_coder, []).append(
+            MemoDraft(target, memo.text, memo.title, written)
+        )
     applied: dict[str, int] = {}
     for coder, items in batches.items():
         ids = apply_codings(
             session, coder_id(session, coder), items, f"demo codings from {path.name}"
         )
         applied[coder] = len(ids)
-    return applied
+    memos: dict[str, int] = {}
+    for coder, todo in drafts.items():
+        cid = coder_id(session, coder)
+        new = _new_memos(session, cid, todo)
+        if new:
+            add_memos(session, cid, new, f"demo memos from {path.name}")
+        memos[coder] = len(new)
+    return DemoApplied(applied, memos)
+
+
+def _new_memos(session: Session, coder: int, drafts: list[MemoDraft]) -> list[MemoDraft]:
+    """The drafts this coder has not written yet (same target, title and text)."""
+    rows = session.execute(
+        select(Memo.target_kind, Memo.target_id, Memo.title, Memo.text).where(
+            Memo.coder_id == coder
+        )
+    )
+    existing: set[tuple[str, int | None, str, str]] = {
+        (kind, target, title or "", text) for kind, target, title, text in rows
+    }
+    out = []
+    for draft in drafts:
+        key = (draft.target.kind, draft.target.id, draft.title.strip(), draft.text.strip())
+        if key not in existing:
+            existing.add(key)
+            out.append(draft)
+    return out

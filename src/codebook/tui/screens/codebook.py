@@ -28,6 +28,7 @@ from codebook.domain import CodebookError, CodeFields
 from codebook.services import journal
 from codebook.services.codes import create_code
 from codebook.services.coding import codings_of_code
+from codebook.services.memos import MemoTarget, MemoView, code_memos
 from codebook.services.revisions import (
     Revision,
     merge_codes,
@@ -42,6 +43,7 @@ from codebook.services.revisions import (
 )
 from codebook.services.workspace import CodeItem, code_items
 from codebook.tui.context import AppContext, context_of
+from codebook.tui.memo_flow import memo_on
 from codebook.tui.modals.confirm import ConfirmPreview
 from codebook.tui.modals.palette import ROOT, CodePalette
 from codebook.tui.modals.prompt import TextPrompt
@@ -89,6 +91,7 @@ class CodebookScreen(Screen[None]):
         Binding("g", "merge", "merge"),
         Binding("s", "split", "split"),
         Binding("x", "retire", "retire"),
+        Binding("M", "memo", "memo"),
         Binding("u", "unretire", "unretire", show=False),
         Binding("z,ctrl+z", "undo", "undo", show=False),
         Binding("Z,ctrl+y", "redo", "redo", show=False),
@@ -104,11 +107,13 @@ class CodebookScreen(Screen[None]):
     CodebookScreen #form Input { border: tall $border-blurred; }
     CodebookScreen #form Input:focus { border: tall $border; }
     CodebookScreen #form TextArea { height: 5; }
+    CodebookScreen #form #memos { margin-bottom: 1; }
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.items: list[CodeItem] = []
+        self.memos: dict[int, list[MemoView]] = {}
         self.ready = False
         self.editing = False
         self._seen = -1
@@ -136,6 +141,8 @@ class CodebookScreen(Screen[None]):
                         yield TextArea(id=f"field-{name}", soft_wrap=True, read_only=True)
                     else:
                         yield Input(id=f"field-{name}", disabled=True)
+                yield Label(ctx.t("memos_heading", count=0), id="memos-heading")
+                yield Static("", id="memos")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -166,11 +173,13 @@ class CodebookScreen(Screen[None]):
     def _load(self) -> None:
         with self.ctx.store.read() as session:
             items = code_items(session, include_retired=True)
+            memos = code_memos(session)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, items)
+            self.app.call_from_thread(self._loaded, items, memos)
 
-    def _loaded(self, items: list[CodeItem]) -> None:
+    def _loaded(self, items: list[CodeItem], memos: dict[int, list[MemoView]]) -> None:
         self.items = items
+        self.memos = memos
         pins = {guid: slot for slot, guid in enumerate(self.ctx.pins.slots) if guid}
         tree = self.code_tree
         tree.load(items, pins)
@@ -195,6 +204,21 @@ class CodebookScreen(Screen[None]):
                 field = self.query_one(f"#field-{name}", Input)
                 field.value = value
                 field.cursor_position = 0  # show the start of a long definition
+        self._show_memos(item)
+
+    def _show_memos(self, item: CodeItem | None) -> None:
+        """The code's memos below its fields: title, author, date and the whole text."""
+        memos = [] if item is None else self.memos.get(item.id, [])
+        ctx = self.ctx
+        self.query_one("#memos-heading", Label).update(ctx.t("memos_heading", count=len(memos)))
+        blocks = []
+        for memo in memos:
+            head = f"[dim]{escape(memo.coder)} · {memo.updated_at:%Y-%m-%d}[/dim]"
+            if memo.title:
+                head = f"[b]{escape(memo.title)}[/b]  {head}"
+            blocks.append(f"{head}\n{escape(memo.text)}")
+        text = "\n\n".join(blocks) if blocks else f"[dim]{escape(ctx.t('no_code_memos'))}[/dim]"
+        self.query_one("#memos", Static).update(text if item is not None else "")
 
     def _field_text(self, name: str) -> str:
         if name in MULTI_LINE:
@@ -265,6 +289,16 @@ class CodebookScreen(Screen[None]):
             self.notify(self.ctx.t("unpinned", code=item.name))
         else:
             self.notify(self.ctx.t("pinned", code=item.name, number=slot + 1))
+
+    # --- memos --------------------------------------------------------------------
+
+    def action_memo(self) -> None:
+        """Write a memo on the highlighted code, or edit one of yours (retired codes too)."""
+        item = self.code_tree.highlighted_item
+        if item is None or self.editing:
+            return
+        target = MemoTarget("code", item.id, item.path, item.retired)
+        memo_on(self, target, lambda: self.reload(select=item.id))
 
     # --- creating ----------------------------------------------------------------
 

@@ -24,7 +24,9 @@ from textual.worker import get_current_worker
 
 from codebook.domain import AttributeValue, CodebookError
 from codebook.services.documents import DocumentRow, list_documents
+from codebook.services.memos import MemoTarget
 from codebook.tui.context import context_of
+from codebook.tui.memo_flow import memo_on
 from codebook.tui.screens.coding import CodingScreen, Prepared, prepare
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
@@ -73,6 +75,7 @@ class HomeScreen(Screen[None]):
         Binding("pageup", "cursor(-10)", "page_up", show=False),
         Binding("ctrl+s", "sort", "sort"),
         Binding("ctrl+r", "reverse", "reverse_sort"),
+        Binding("ctrl+n", "memo", "memo"),
         Binding("escape", "clear_filter", "clear_filter", show=False),
     ]
     DEFAULT_CSS = """
@@ -246,6 +249,13 @@ class HomeScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         self.query_one("#filter", Input).value = ""
+
+    def action_memo(self) -> None:
+        """Write a memo on the highlighted document, or edit one of yours."""
+        document = self.selected_document
+        row = next((r for r in self.shown if r.id == document), None)
+        if row is not None:
+            memo_on(self, MemoTarget("document", row.id, row.name), lambda: None)
 
     def action_open(self) -> None:
         """Read the document in a worker, then show the coding screen complete in one frame."""

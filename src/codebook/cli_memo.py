@@ -1,0 +1,243 @@
+"""``codebook memo ...``: write, list, edit and delete analytic memos.
+
+A memo is written on the project (``--project``), a document (``--document
+NAME``) or a code (``--code PATH``). Its text is the TEXT argument, a file
+(``--file``), or standard input (TEXT ``-``). Every change can be undone with
+``codebook undo``. Like ``cli.py`` this module imports only typer at load
+time; messages follow ``--lang``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+memo_app = typer.Typer(
+    name="memo",
+    help="Write, list, edit and delete memos on the project, a document or a code.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# Imported after ``memo_app`` exists: ``codebook.cli`` mounts this module's app
+# when it loads, so whichever of the two is imported first, both finish.
+from codebook.cli import ProjectArg  # noqa: E402
+
+if TYPE_CHECKING:
+    from codebook.services.memos import MemoTarget, MemoView
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "added": "Memo {id} added on {target}",
+        "changed": "Memo {id} changed",
+        "unchanged": "Memo {id}: nothing changed",
+        "deleted": "Deleted memo {id} on {target}",
+        "project": "the project",
+        "code": "code '{label}'",
+        "document": "document '{label}'",
+        "coding": "coding {label}",
+        "retired": " (retired)",
+        "count": "{count} memos",
+        "count_1": "1 memo",
+        "count_on": "{count} memos on {target}",
+        "count_on_1": "1 memo on {target}",
+        "col_id": "#",
+        "col_on": "on",
+        "col_coder": "coder",
+        "col_when": "date",
+        "col_memo": "memo",
+    },
+    "nl": {
+        "added": "Memo {id} toegevoegd bij {target}",
+        "changed": "Memo {id} gewijzigd",
+        "unchanged": "Memo {id}: niets gewijzigd",
+        "deleted": "Memo {id} bij {target} verwijderd",
+        "project": "het project",
+        "code": "code '{label}'",
+        "document": "document '{label}'",
+        "coding": "codering {label}",
+        "retired": " (buiten gebruik)",
+        "count": "{count} memo's",
+        "count_1": "1 memo",
+        "count_on": "{count} memo's bij {target}",
+        "count_on_1": "1 memo bij {target}",
+        "col_id": "#",
+        "col_on": "bij",
+        "col_coder": "codeur",
+        "col_when": "datum",
+        "col_memo": "memo",
+    },
+}
+
+CodeOpt = Annotated[
+    str | None, typer.Option("--code", help="A code: path (A > B), unique name or number.")
+]
+DocumentOpt = Annotated[str | None, typer.Option("--document", help="A document: name or number.")]
+ProjectOpt = Annotated[bool, typer.Option("--project", help="The project as a whole.")]
+TextArg = Annotated[
+    str | None, typer.Argument(metavar="TEXT", help="The memo's text; - reads standard input.")
+]
+FileOpt = Annotated[Path | None, typer.Option("--file", help="Read the text from this file.")]
+TitleOpt = Annotated[str | None, typer.Option("--title", help="A one-line title.")]
+MemoIdArg = Annotated[int, typer.Argument(metavar="ID", help="The memo's number (memo list).")]
+
+
+def t(key: str, **values: Any) -> str:
+    from codebook.cli import settings
+
+    text = LABELS.get(settings.lang, LABELS["en"])[key]
+    return text.format(**values) if values else text
+
+
+def target_text(target: MemoTarget) -> str:
+    if target.kind == "project":
+        return t("project")
+    named = t(target.kind, label=target.label) if target.kind in LABELS["en"] else target.label
+    return named + (t("retired") if target.retired else "")
+
+
+def _say(text: str) -> None:
+    from codebook.cli import console
+
+    console().print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def read_text(text: str | None, file: Path | None, *, required: bool) -> str | None:
+    """The memo text from the argument, ``-`` (standard input) or ``--file``."""
+    from codebook.domain import CodebookError
+
+    if text is not None and file is not None:
+        raise CodebookError("give the text or --file, not both")
+    if file is not None:
+        try:
+            return file.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise CodebookError(f"{file}: not UTF-8 text") from exc
+    if text == "-":
+        return sys.stdin.read()
+    if text is None and required:
+        raise CodebookError("give the memo's text, - to read it from standard input, or --file")
+    return text
+
+
+def _session_work(project: str, write: bool, work: Any) -> Any:
+    from codebook.cli import open_store
+
+    store = open_store(project)
+    try:
+        with store.write() if write else store.read() as session:
+            return work(session)
+    finally:
+        store.close()
+
+
+def _me(session: Any) -> int:
+    from codebook.cli import coder_name
+    from codebook.services.project import coder_id
+
+    return coder_id(session, coder_name())
+
+
+@memo_app.command("add")
+def add(
+    project: ProjectArg,
+    text: TextArg = None,
+    code: CodeOpt = None,
+    document: DocumentOpt = None,
+    on_project: ProjectOpt = False,
+    title: TitleOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Write a memo on a code, a document or the project."""
+    from codebook.domain import CodebookError
+    from codebook.services.memos import add_memo, resolve_target
+
+    body = read_text(text, file, required=True) or ""
+
+    def work(session: Any) -> tuple[int, MemoTarget]:
+        target = resolve_target(session, code=code, document=document, project=on_project)
+        if target is None:
+            raise CodebookError("say what the memo is on: --code, --document or --project")
+        return add_memo(session, _me(session), target, body, title or ""), target
+
+    memo_id, target = _session_work(project, True, work)
+    _say(t("added", id=memo_id, target=target_text(target)))
+
+
+@memo_app.command("list")
+def list_(
+    project: ProjectArg,
+    code: CodeOpt = None,
+    document: DocumentOpt = None,
+    on_project: ProjectOpt = False,
+    coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's memos.")] = None,
+) -> None:
+    """List memos: all, or those on one code, document or the project, or by one coder."""
+    from datetime import UTC
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from codebook.cli import console
+    from codebook.services.memos import list_memos, resolve_target
+
+    def work(session: Any) -> tuple[MemoTarget | None, list[MemoView]]:
+        target = resolve_target(session, code=code, document=document, project=on_project)
+        return target, list_memos(session, target, coder=coder)
+
+    target, memos = _session_work(project, False, work)
+    one = "_1" if len(memos) == 1 else ""
+    title = (
+        t("count" + one, count=len(memos))
+        if target is None
+        else t("count_on" + one, count=len(memos), target=target_text(target))
+    )
+    table = Table(title=title, show_lines=True, expand=True)
+    table.add_column(t("col_id"), justify="right", no_wrap=True)
+    table.add_column(t("col_on"), ratio=1, overflow="fold")
+    table.add_column(t("col_coder"), no_wrap=True)
+    table.add_column(t("col_when"), no_wrap=True)
+    table.add_column(t("col_memo"), ratio=3)
+    for memo in memos:
+        when = memo.updated_at.replace(tzinfo=UTC).astimezone()
+        body = Text()
+        if memo.title:
+            body.append(memo.title + "\n", style="bold")
+        body.append(memo.text)
+        on = Text(target_text(memo.target))
+        table.add_row(str(memo.id), on, Text(memo.coder), f"{when:%Y-%m-%d}", body)
+    console().print(table)
+
+
+@memo_app.command("edit")
+def edit(
+    project: ProjectArg,
+    memo_id: MemoIdArg,
+    text: TextArg = None,
+    title: TitleOpt = None,
+    file: FileOpt = None,
+) -> None:
+    """Change the text and/or title of one of your memos."""
+    from codebook.services.memos import edit_memo
+
+    body = read_text(text, file, required=False)
+
+    def work(session: Any) -> bool:
+        return edit_memo(session, _me(session), memo_id, text=body, title=title)
+
+    changed = _session_work(project, True, work)
+    _say(t("changed" if changed else "unchanged", id=memo_id))
+
+
+@memo_app.command("delete")
+def delete(project: ProjectArg, memo_id: MemoIdArg) -> None:
+    """Delete one of your memos (undo brings it back)."""
+    from codebook.services.memos import delete_memo
+
+    gone = _session_work(project, True, lambda s: delete_memo(s, _me(s), memo_id))
+    _say(t("deleted", id=memo_id, target=target_text(gone.target)))
