@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -310,3 +310,23 @@ def test_unknown_theme_or_attribute_writes_nothing(study: Study, tmp_path: Path)
     with pytest.raises(CodebookError, match="unknown attribute 'regio'"):
         write(study, out, by=["regio"])
     assert list(folder.iterdir()) == []
+
+
+def test_memos_on_the_project_and_documents_form_appendix_c(study: Study, tmp_path: Path) -> None:
+    from codebook.services.memos import add_memo, document_target, project_target
+
+    with study.store.write() as s:
+        add_memo(s, study.coders["anna"], project_target(), "Focus op borging.", "Koers")
+        add_memo(s, study.coders["bram"], document_target(s, "woa-01.txt"), "Open gesprek.")
+    out = tmp_path / "report.docx"
+    write(study, out, lang="nl")
+    found = blocks(out)
+    headings = [b.text for b in found if b.style == "Heading 1"]
+    assert headings[-1] == "Bijlage C. Memo's bij het project en de documenten"
+    table = found[-1].rows
+    today = datetime.now(UTC).strftime("%Y-%m-%d")  # memos are stamped in UTC
+    assert table == [
+        ["Bij", "Titel", "Tekst", "Auteur", "Wanneer"],
+        ["Project", "Koers", "Focus op borging.", "anna", today],
+        ["woa-01.txt", "", "Open gesprek.", "bram", today],
+    ]

@@ -346,11 +346,11 @@ def plan_merge(session: Session, source: CodeRef, target: CodeRef) -> MergePlan:
         moving,
         collapsing,
         children,
-        code_memos(session, src.id),
+        _memos_on_code(session, src.id),
     )
 
 
-def code_memos(session: Session, code_id: int) -> list[int]:
+def _memos_on_code(session: Session, code_id: int) -> list[int]:
     """Memos written on a code: they follow its codings when it is merged or split,
     so no analytic note stays behind on a retired code where nobody looks."""
     return list(
@@ -493,7 +493,7 @@ def plan_split(
         specs,
         assignment,
         fallback if fallback is not None else 0,
-        code_memos(session, old.id),
+        _memos_on_code(session, old.id),
     )
 
 

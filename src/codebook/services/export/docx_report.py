@@ -10,7 +10,8 @@ pane and the table of contents work):
   segments, words coded), quotes grouped by code (Heading 3 each) in the
   built-in "Quote" style, each followed by its citation (speaker, attributes,
   document, timecode or turn) and memo, then the memos on the theme's codes;
-- appendix A: every code with all structured fields; appendix B: revisions.
+- appendix A: every code with all structured fields; appendix B: revisions;
+  appendix C (when there are any): memos on the project and on documents.
 
 Paragraphs and tables are written as XML (``docx_xml.Body``) because
 python-docx's ``add_paragraph`` grows quadratically with the document.
@@ -34,6 +35,7 @@ from codebook.services.export.report import (
     CodebookEntry,
     CountTable,
     HistoryRow,
+    MemoRow,
     ReportHead,
     ReportOptions,
     Theme,
@@ -92,6 +94,8 @@ def export_docx(
                 progress(done, steps)
         _codebook(body, head.codebook, lab)
         _history(body, head.history, lab)
+        if head.memos:
+            _general_memos(body, head.memos, lab)
     if progress:
         progress(steps - 1, steps)
     target = Path(out)
@@ -245,6 +249,18 @@ def _codebook(body: Body, entries: Sequence[CodebookEntry], lab: Labels) -> None
         ]
         body.table([lab["name"], f.name], [[k, v or "-"] for k, v in rows], widths=(0.28, 0.72))
         body.paragraph()
+
+
+def _general_memos(body: Body, memos: Sequence[MemoRow], lab: Labels) -> None:
+    body.paragraph(lab["appendix_memos"], "Heading 1", page_break_before=True)
+    body.table(
+        [lab["memo_on"], lab["memo_title"], lab["memo_text"], lab["author"], lab["when"]],
+        [
+            [m.code or lab["project"], m.title, m.text, m.author, m.created_at.strftime("%Y-%m-%d")]
+            for m in memos
+        ],
+        widths=(0.2, 0.15, 0.4, 0.12, 0.13),
+    )
 
 
 def _history(body: Body, rows: Sequence[HistoryRow], lab: Labels) -> None:

@@ -145,6 +145,9 @@ class ReportHead:
     theme_ids: list[int]
     codebook: list[CodebookEntry] = field(default_factory=list)
     history: list[HistoryRow] = field(default_factory=list)
+    #: memos on the project and on documents (memos on codes go with their theme);
+    #: ``MemoRow.code`` holds the document's name, or "" for the project
+    memos: list[MemoRow] = field(default_factory=list)
 
 
 def describe_filters(filters: Filters) -> str:
@@ -215,7 +218,18 @@ def gather_head(
         theme_ids=list(themes),
         codebook=codebook_entries(session),
         history=history(session),
+        memos=_general_memos(session),
     )
+
+
+def _general_memos(session: Session) -> list[MemoRow]:
+    from codebook.services.memos import list_memos
+
+    return [
+        MemoRow(m.target.label, m.title, m.text, m.coder, m.created_at)
+        for kind in ("project", "document")
+        for m in list_memos(session, kind=kind)
+    ]
 
 
 def codebook_entries(session: Session) -> list[CodebookEntry]:
