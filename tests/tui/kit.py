@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Coroutine
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from codebook.db.engine import Store
 from codebook.db.models import Code, Coding
@@ -28,6 +30,8 @@ from codebook.tui.screens.coding import CodingScreen
 from helpers import INTERVIEW, parsed
 
 SIZE = (120, 40)
+SETTLE_TIMEOUT = 30.0
+"""Seconds ``settle`` waits for the app to finish what a step started."""
 SECOND = (
     "Interviewer: Wat levert het onderzoek op voor de school?\n"
     "Jeroen: Veel. We delen de resultaten in het team. Iedereen leest mee.\n"
@@ -143,11 +147,39 @@ def scenario(fn: Callable[[], Coroutine[Any, Any, None]]) -> None:
     asyncio.run(fn())
 
 
+def waiting_messages(app: App[Any]) -> dict[str, int]:
+    """Nodes of the app and its screen with messages not yet handled, by their count."""
+    nodes = [app, *app.screen.walk_children(with_self=True)]
+    return {repr(node): node.message_queue_size for node in nodes if node.message_queue_size}
+
+
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and the screen catch up."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the app has done everything the last step set off.
+
+    Waiting for the workers that run at one moment is not enough: a worker's
+    result can start the next (the analysis screen computes its first table once
+    the attribute names are in), and a message can still be on its way to the
+    handler that starts one, most often on a busy machine. So: let the screen
+    handle what is queued, wait for every worker, and again, until no worker
+    runs and no message waits. A worker cancelled because a newer one of its
+    group replaced it (``exclusive``) counts as done.
+    """
+    try:
+        async with asyncio.timeout(SETTLE_TIMEOUT):
+            while True:
+                await pilot.pause()
+                workers = list(pilot.app.workers)
+                for worker in workers:
+                    with suppress(WorkerCancelled):
+                        await worker.wait()
+                if not workers and not waiting_messages(pilot.app):
+                    return
+    except TimeoutError:
+        busy = [repr(worker) for worker in pilot.app.workers]
+        raise AssertionError(
+            f"not settled in {SETTLE_TIMEOUT}s: workers {busy}, "
+            f"messages {waiting_messages(pilot.app)}"
+        ) from None
 
 
 @asynccontextmanager

@@ -14,7 +14,7 @@ from codebook.services.retrieval import NO_FILTERS, Filters, Quote, parse_query,
 from codebook.tui.app import CodebookApp
 from codebook.tui.labels import EN
 from codebook.tui.screens.home import HomeScreen
-from codebook.tui.screens.retrieval import QUOTE_COLUMN, RetrievalScreen
+from codebook.tui.screens.retrieval import QUOTE_COLUMN, QuoteTable, RetrievalScreen
 from tui.coded import copy_of, fresh_store, record_notices, template, typed
 from tui.kit import running, scenario, settle
 
@@ -158,7 +158,7 @@ def test_a_bad_query_notifies_and_the_screen_keeps_working(coded: str) -> None:
     scenario(go)
 
 
-def test_enter_reads_in_context_escape_goes_back_and_f4_returns(coded: str) -> None:
+def test_space_reads_in_context_escape_goes_back_and_f4_returns(coded: str) -> None:
     async def go() -> None:
         async with running(coded) as (app, pilot):
             screen = await open_quotes(app, pilot)
@@ -166,7 +166,7 @@ def test_enter_reads_in_context_escape_goes_back_and_f4_returns(coded: str) -> N
             await typed(pilot)
             table = screen.query_one("#quotes", DataTable)
             table.focus()
-            await pilot.press("down", "enter")
+            await pilot.press("down", "space")
             assert screen.query_one("#panel").has_focus
             await pilot.press("escape")
             assert table.has_focus and app.screen is screen
@@ -191,5 +191,5 @@ def test_every_binding_of_the_new_screens_is_a_label() -> None:
     from codebook.tui.screens.analysis import AnalysisScreen
     from codebook.tui.screens.help import declared_bindings
 
-    for cls in (RetrievalScreen, AnalysisScreen, ExportDialog, CodebookApp):
+    for cls in (RetrievalScreen, QuoteTable, AnalysisScreen, ExportDialog, CodebookApp):
         assert all(b.description in EN for b in declared_bindings(cls)), cls

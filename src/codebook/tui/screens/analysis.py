@@ -10,7 +10,7 @@ another table or unit never freezes the screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
 from rich.text import Text
@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Checkbox, DataTable, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select, Static
 from textual.worker import get_current_worker
 
 from codebook.db.engine import Store
@@ -42,6 +42,7 @@ from codebook.tui.context import AppContext, context_of
 from codebook.tui.filter_text import filters_from_text
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
+from codebook.tui.widgets.table import FittedTable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -165,8 +166,8 @@ class AnalysisScreen(Screen[None]):
         return context_of(self)
 
     @property
-    def table(self) -> DataTable[Any]:
-        return self.query_one("#table", DataTable)
+    def table(self) -> FittedTable:
+        return self.query_one("#table", FittedTable)
 
     def compose(self) -> ComposeResult:
         ctx = self.ctx
@@ -194,8 +195,7 @@ class AnalysisScreen(Screen[None]):
             yield Checkbox(ctx.t("with_children"), id="children")
         yield Input(placeholder=ctx.t("where_placeholder"), id="where")
         yield Static("", id="heading")
-        table: DataTable[Any] = DataTable(id="table", cursor_type="cell", zebra_stripes=True)
-        yield table
+        yield FittedTable(id="table", cursor_type="cell", zebra_stripes=True)
         with Horizontal(id="bottom"):
             yield Static("", id="summary")
             yield BusyIndicator(id="busy")
@@ -294,7 +294,15 @@ class AnalysisScreen(Screen[None]):
     # --- computing -----------------------------------------------------------------
 
     def recompute(self, loud: bool = True) -> None:
-        """Compute the chosen table; ``loud``: an error is also a notification."""
+        """Compute the chosen table; ``loud``: an error is also a notification.
+
+        Not before the attribute names are in: the choices settling on mount would
+        each start a computation, and one of those tables (by no attribute) could
+        flash up before the one the screen opens on. ``_attributes_loaded`` computes
+        the first table.
+        """
+        if not self.ready:
+            return
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -343,21 +351,13 @@ class AnalysisScreen(Screen[None]):
     def _fill(self, frame: pd.DataFrame) -> None:
         """Numbers right-aligned under their heading, so columns of counts read as columns."""
         ctx = self.ctx
-        table = self.table
-        table.clear(columns=True)
-        table.add_column(ctx.t("col_code"), key="code")
-        widths = []
-        for index, column in enumerate(frame.columns):
-            title = column_title(ctx, column)
-            values = [str(int(v)) for v in frame.iloc[:, index]]
-            widths.append(max([len(title), *(len(v) for v in values)]))
-            table.add_column(title, key=f"c{index}", width=widths[-1])
-        for label, row in zip(frame.index, frame.itertuples(index=False), strict=True):
-            cells = (
-                Text(str(int(v)).rjust(w), justify="right")
-                for v, w in zip(row, widths, strict=True)
-            )
-            table.add_row(Text(str(label)), *cells)
+        headers = [ctx.t("col_code"), *(column_title(ctx, column) for column in frame.columns)]
+        rows: list[list[str | Text]] = [
+            [str(label), *(Text(str(int(v)), justify="right") for v in row)]
+            for label, row in zip(frame.index, frame.itertuples(index=False), strict=True)
+        ]
+        keys = ["code", *(f"c{index}" for index in range(len(frame.columns)))]
+        self.table.fill(headers, rows, column_keys=keys)
 
     # --- actions -------------------------------------------------------------------
 

@@ -68,6 +68,9 @@ class CodingScreen(Screen[None]):
     Given ``prepared`` data (Home reads it in a worker before pushing the
     screen) the first frame already shows the coded transcript; without, the
     screen reads it in its own worker and shows a progress indicator meanwhile.
+    Given a ``selection`` (offsets, as the quotes screen opens a quote), the
+    transcript opens with that passage selected and in view; Escape then goes
+    straight back, unless the selection was changed since.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,10 +105,16 @@ class CodingScreen(Screen[None]):
     CodingScreen #status { padding: 0 1; height: 1; background: $panel; }
     """
 
-    def __init__(self, document_id: int, prepared: Prepared | None = None) -> None:
+    def __init__(
+        self,
+        document_id: int,
+        prepared: Prepared | None = None,
+        selection: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__()
         self.document_id = document_id
         self._prepared = prepared
+        self.opened_at = selection
         self.model: TranscriptModel | None = None
         self.items: list[CodeItem] = []
         self._last_range: tuple[int, int] | None = None
@@ -183,7 +192,7 @@ class CodingScreen(Screen[None]):
         self.model = model
         self.items = items
         if first:
-            self.transcript.show(model)
+            self.transcript.show(model, reveal=self.opened_at)
         else:
             # Same text (it never changes): keep the cursor and scroll, swap the codings.
             self.transcript.swap_model(model)
@@ -514,7 +523,8 @@ class CodingScreen(Screen[None]):
 
     def action_back(self) -> None:
         view = self.transcript
-        if view.selected_range() is not None:
+        selected = view.selected_range()
+        if selected is not None and selected != self.opened_at:
             view.move_to(view.cursor_offset)
             return
         self.app.pop_screen()

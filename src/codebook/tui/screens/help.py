@@ -5,6 +5,10 @@ the widgets they contain, so it can never disagree with what the keys do. Only
 bindings declared in codebook's own classes are listed; Textual's built-in
 editing keys of its widgets (which mostly do nothing in a read-only
 transcript) are left out.
+
+Opened from a screen, Help starts with that screen's keys (those of the screen
+and of every widget on it), under the screen's name, then the keys that work
+everywhere, then the other screens' and the dialogs'.
 """
 
 from __future__ import annotations
@@ -12,15 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label
 
 from codebook.tui.context import context_of
 from codebook.tui.widgets.keybar import KeyBar
+from codebook.tui.widgets.table import FittedTable
 
 
 def declared_bindings(cls: type[DOMNode]) -> list[Binding]:
@@ -49,51 +55,98 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from codebook.tui.modals.confirm import ConfirmPreview
     from codebook.tui.modals.memo import MemoEditor
     from codebook.tui.modals.palette import CodePalette
+    from codebook.tui.screens.analysis import AnalysisScreen
     from codebook.tui.screens.codebook import CodebookScreen
     from codebook.tui.screens.coding import CodingScreen
     from codebook.tui.screens.home import HomeScreen
+    from codebook.tui.screens.retrieval import QuoteTable, RetrievalScreen
     from codebook.tui.widgets.code_tree import CodeTreeView
     from codebook.tui.widgets.transcript import TranscriptView
 
     return [
         ("section_home", [HomeScreen]),
         ("section_coding", [CodingScreen, TranscriptView, CodeTreeView]),
-        ("section_codebook", [CodebookScreen]),
+        ("section_codebook", [CodebookScreen, CodeTreeView]),
+        ("section_quotes", [RetrievalScreen, QuoteTable]),
+        ("section_analysis", [AnalysisScreen]),
         ("section_dialogs", [CodePalette, ChooseCoding, MemoEditor, ConfirmPreview]),
     ]
 
 
+def keys_of(screen: Screen[Any]) -> list[type[DOMNode]]:
+    """The screen's class and the classes of its widgets that declare keys, in screen order."""
+    classes: list[type[DOMNode]] = [type(screen)]
+    for widget in screen.walk_children():
+        cls = type(widget)
+        if cls not in classes and declared_bindings(cls):
+            classes.append(cls)
+    return classes
+
+
+def origin_section(screen: Screen[Any]) -> str | None:
+    """The section named after ``screen`` (the one its class belongs to), if it is a screen.
+
+    A dialog is not: Help opened over one lists every section as usual.
+    """
+    if isinstance(screen, ModalScreen):
+        return None
+    return next((name for name, classes in sections() if type(screen) in classes), None)
+
+
 class HelpScreen(ModalScreen[None]):
+    """Every key, those of ``origin`` (the screen Help was opened from) first."""
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical {
         width: 100; height: 90%; border: thick $primary; background: $surface; padding: 0 1;
     }
-    HelpScreen DataTable { height: 1fr; }
+    HelpScreen #help-title { text-style: bold; }
+    HelpScreen FittedTable { height: 1fr; }
     """
+
+    def __init__(self, origin: Screen[Any] | None = None) -> None:
+        super().__init__()
+        self.origin = origin
+        self.origin_section = None if origin is None else origin_section(origin)
 
     def compose(self) -> ComposeResult:
         ctx = context_of(self)
+        title = ctx.t("help_title")
+        if self.origin_section is not None:
+            title = ctx.t("help_title_for", screen=ctx.t(self.origin_section))
         with Vertical():
-            yield Label(ctx.t("help_title"))
-            table: DataTable[Any] = DataTable(id="bindings", cursor_type="row")
-            yield table
+            yield Label(title, id="help-title")
+            yield FittedTable(id="bindings", cursor_type="row")
         yield KeyBar()
+
+    def listed(self) -> list[tuple[str, list[type[DOMNode]]]]:
+        """The sections in the order shown: the origin's, everywhere, then the others."""
+        everywhere: list[type[DOMNode]] = [type(self.app)]
+        rest = [(name, classes) for name, classes in sections() if name != self.origin_section]
+        if self.origin is None or self.origin_section is None:
+            return [("section_global", everywhere), *rest]
+        return [
+            (self.origin_section, keys_of(self.origin)),
+            ("section_global", everywhere),
+            *rest,
+        ]
 
     def on_mount(self) -> None:
         ctx = context_of(self)
-        table = self.query_one("#bindings", DataTable)
-        table.add_columns(ctx.t("col_section"), ctx.t("col_keys"), ctx.t("col_action"))
-        everywhere: list[type[DOMNode]] = [type(self.app)]
-        all_sections = [("section_global", everywhere), *sections()]
-        for section, classes in all_sections:
+        rows: list[list[str | Text]] = []
+        for section, classes in self.listed():
             bindings: list[Binding] = []
             for cls in classes:
                 bindings.extend(declared_bindings(cls))
+            name = ctx.t(section)
+            where = Text(name, style="bold") if section == self.origin_section else name
             for group, description in grouped(bindings):
                 keys = ", ".join(self.app.get_key_display(b) for b in group)
-                table.add_row(ctx.t(section), keys, ctx.t(description))
+                rows.append([where, keys, ctx.t(description)])
+        table = self.query_one("#bindings", FittedTable)
+        table.fill([ctx.t("col_section"), ctx.t("col_keys"), ctx.t("col_action")], rows)
         table.focus()
 
     def action_close(self) -> None:

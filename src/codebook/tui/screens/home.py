@@ -30,6 +30,7 @@ from codebook.tui.memo_flow import memo_on
 from codebook.tui.screens.coding import CodingScreen, Prepared, prepare
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
+from codebook.tui.widgets.table import FittedTable
 
 BAR_CELLS = 10
 
@@ -103,8 +104,7 @@ class HomeScreen(Screen[None]):
             f"{escape(ctx.project_name)} · {escape(ctx.t('documents'))}", id="title", markup=True
         )
         yield Input(placeholder=ctx.t("filter_placeholder"), id="filter")
-        table: DataTable[Any] = DataTable(id="documents", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield FittedTable(id="documents", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="bottom"):
             yield Static("", id="summary")
             yield BusyIndicator(id="busy")
@@ -118,8 +118,8 @@ class HomeScreen(Screen[None]):
             self.reload()
 
     @property
-    def table(self) -> DataTable[Any]:
-        return self.query_one("#documents", DataTable)
+    def table(self) -> FittedTable:
+        return self.query_one("#documents", FittedTable)
 
     def reload(self) -> None:
         self._seen = context_of(self).generation
@@ -165,20 +165,27 @@ class HomeScreen(Screen[None]):
         )
         table = self.table
         keep = self.selected_document
-        table.clear(columns=True)
-        for index, (name, _key) in enumerate(columns):
-            arrow = (" ▼" if self.sort_reverse else " ▲") if index == self.sort_column else ""
-            table.add_column(f"{name}{arrow}", key=str(index))
-        for row in self.shown:
-            table.add_row(
-                row.name,
-                Text(str(row.words), justify="right"),
-                Text(str(row.turns), justify="right"),
-                progress_bar(row.progress),
-                Text(str(row.codings), justify="right"),
-                *(format_value(row.attributes.get(n, "")) for n in self._attribute_names),
-                key=str(row.id),
-            )
+        arrow = " ▼" if self.sort_reverse else " ▲"
+        headers = [
+            name + (arrow if index == self.sort_column else "")
+            for index, (name, _key) in enumerate(columns)
+        ]
+        table.fill(
+            headers,
+            [
+                [
+                    row.name,
+                    Text(str(row.words), justify="right"),
+                    Text(str(row.turns), justify="right"),
+                    progress_bar(row.progress),
+                    Text(str(row.codings), justify="right"),
+                    *(format_value(row.attributes.get(n, "")) for n in self._attribute_names),
+                ]
+                for row in self.shown
+            ],
+            row_keys=[str(row.id) for row in self.shown],
+            column_keys=[str(index) for index in range(len(columns))],
+        )
         if keep is not None:
             for index, row in enumerate(self.shown):
                 if row.id == keep:

@@ -3,7 +3,9 @@
 The analyst types a code path or name, or a query (``"A" AND "B"``,
 ``"A" NEAR/2 "B"``, ``"A" NOT "B"``, a ``*`` for children), narrows it with
 the CLI's ``--where`` syntax and a coder list, and reads each quote with a few
-sentences around it in the panel below the list.
+sentences around it in the panel below the list. Enter on a quote opens its
+transcript for coding, with the quote selected; Escape there comes back to
+the same list. Space moves into the panel, to scroll a long context.
 
 Retrieval runs in a worker shortly after typing pauses, so the field never
 lags; only the newest request's answer is shown. Half-typed queries are
@@ -14,7 +16,7 @@ retrieves at once and reports an error as a notification.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.markup import escape
 from rich.text import Text
@@ -34,8 +36,10 @@ from codebook.services.export.labels import timecode
 from codebook.services.retrieval import Quote, attribute_text, parse_query, retrieve
 from codebook.tui.context import AppContext, context_of
 from codebook.tui.filter_text import filters_from_text
+from codebook.tui.screens.coding import CodingScreen, Prepared, prepare
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
+from codebook.tui.widgets.table import FittedTable
 
 DEBOUNCE = 0.15
 """Seconds of no typing before retrieving: one query per pause, not one per key."""
@@ -139,6 +143,15 @@ def context_text(ctx: AppContext, quote: Quote) -> Text:
     return out
 
 
+class QuoteTable(FittedTable):
+    """The list of quotes; its keys act on the highlighted quote."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "open_in_transcript"),
+        Binding("space", "screen.read_context", "read_in_context"),
+    ]
+
+
 class RetrievalScreen(Screen[None]):
     """Query fields above, quotes in the middle, the highlighted quote in context below."""
 
@@ -178,14 +191,15 @@ class RetrievalScreen(Screen[None]):
         self._asked = 0
         self._timer: Timer | None = None
         self._seen = -1
+        self._opening = False
 
     @property
     def ctx(self) -> AppContext:
         return context_of(self)
 
     @property
-    def table(self) -> DataTable[Any]:
-        return self.query_one("#quotes", DataTable)
+    def table(self) -> QuoteTable:
+        return self.query_one("#quotes", QuoteTable)
 
     def compose(self) -> ComposeResult:
         ctx = self.ctx
@@ -198,8 +212,7 @@ class RetrievalScreen(Screen[None]):
             yield Checkbox(ctx.t("with_children"), id="children")
             yield Static(ctx.t("context_sentences"), id="context-label")
             yield Input("1", id="context", type="integer", max_length=2)
-        table: DataTable[Any] = DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield QuoteTable(id="quotes", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="panel"):
             yield Static("", id="context-text")
         with Horizontal(id="bottom"):
@@ -212,7 +225,7 @@ class RetrievalScreen(Screen[None]):
 
     def on_mount(self) -> None:
         ctx = self.ctx
-        self.table.add_columns(*self._headers())
+        self.table.fill(self._headers(), [])
         self._seen = ctx.generation
         self.query_one("#query", Input).focus()
 
@@ -290,17 +303,14 @@ class RetrievalScreen(Screen[None]):
         table = self.table
         keep = self.selected.key if self.selected is not None else None
         self.quotes = quotes
+        headers = self._headers()
         rows = [quote_cells(ctx, quote) for quote in quotes]
-        width = quote_width(self._headers(), rows, table.size.width or self.app.size.width)
-        table.clear()
-        cursor = 0
-        for index, (quote, cells) in enumerate(zip(quotes, rows, strict=True)):
+        width = quote_width(headers, rows, table.size.width or self.app.size.width)
+        for cells in rows:
             cells[QUOTE_COLUMN] = one_line(cells[QUOTE_COLUMN], width)
-            table.add_row(*(Text(cell) for cell in cells), key=str(index))
-            if quote.key == keep:
-                cursor = index
+        table.fill(headers, rows, row_keys=[str(index) for index in range(len(rows))])
         if quotes:
-            table.move_cursor(row=cursor)
+            table.move_cursor(row=next((i for i, q in enumerate(quotes) if q.key == keep), 0))
         self._show_context()
 
     # --- reading -----------------------------------------------------------------
@@ -325,8 +335,44 @@ class RetrievalScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#quotes")
     def _selected(self) -> None:
-        # The coding screen cannot open at an offset yet: Enter reads the quote in context.
-        self.query_one("#panel", VerticalScroll).focus()
+        self.open_quote()
+
+    def action_read_context(self) -> None:
+        """Into the context panel, to scroll a long context; Escape returns to the list."""
+        if self.selected is not None:
+            self.query_one("#panel", VerticalScroll).focus()
+
+    # --- opening a quote in its transcript -----------------------------------------
+
+    def open_quote(self) -> None:
+        """Read the quote's document in a worker, then show it for coding, the quote selected."""
+        quote = self.selected
+        if quote is None or self._opening:
+            return
+        self._opening = True
+        self.query_one(BusyIndicator).start()
+        self._prepare(quote.document_id, (quote.start, quote.end))
+
+    @work(thread=True, exclusive=True, group="quotes-open")
+    def _prepare(self, document: int, selection: tuple[int, int]) -> None:
+        try:
+            prepared = prepare(self.ctx, document)
+        except CodebookError as exc:
+            self.app.call_from_thread(self._open_failed, str(exc))
+            return
+        if not get_current_worker().is_cancelled:  # the app may be closing
+            self.app.call_from_thread(self._open, document, prepared, selection)
+
+    def _open(self, document: int, prepared: Prepared, selection: tuple[int, int]) -> None:
+        self._opening = False
+        self.query_one(BusyIndicator).stop()
+        if self.is_current:  # not if the analyst went elsewhere meanwhile
+            self.app.push_screen(CodingScreen(document, prepared, selection))
+
+    def _open_failed(self, message: str) -> None:
+        self._opening = False
+        self.query_one(BusyIndicator).stop()
+        self.notify(message, severity="error")
 
     @on(Input.Changed, "#query, #where, #coders, #context")
     def _typed(self) -> None:

@@ -131,6 +131,7 @@ class TranscriptView(TextArea):
         # Set before TextArea.__init__, which already wraps (and so asks for gutter_width).
         self.model: TranscriptModel | None = None
         self._pending: TranscriptModel | None = None
+        self._reveal: tuple[int, int] | None = None
         self._gutter_cells = 0
         self._timecode_cells = 0
         self._row_versions: dict[int, int] = {}
@@ -162,13 +163,15 @@ class TranscriptView(TextArea):
 
     # --- loading ---------------------------------------------------------------
 
-    def show(self, model: TranscriptModel) -> None:
+    def show(self, model: TranscriptModel, reveal: tuple[int, int] | None = None) -> None:
         """Display a prepared document, once the widget has its width.
 
         Before the first layout the widget is 0 cells wide: loading the text then
         would wrap it (and paint its long rows) at width 0, and again at the real
-        width a moment later. So it waits for the first ``Resize``.
+        width a moment later. So it waits for the first ``Resize``. ``reveal``:
+        offsets to select and scroll into view as soon as the text is shown.
         """
+        self._reveal = reveal
         if self.size.width == 0:
             self._pending = model
             return
@@ -186,11 +189,14 @@ class TranscriptView(TextArea):
         self._epoch += 1
         self._rows_cache.clear()
         self.load_text(model.text)
+        reveal, self._reveal = self._reveal, None
+        if reveal is not None:
+            self.reveal(*reveal)
 
     def swap_model(self, model: TranscriptModel) -> None:
         """New codings for the same text: keep cursor and scroll, repaint everything."""
         if self.model is None:
-            self.show(model)
+            self.show(model, self._reveal)  # not shown yet: still reveal what show() was given
             return
         self.model = model
         self.redraw()
@@ -244,6 +250,24 @@ class TranscriptView(TextArea):
     def move_to(self, offset: int) -> None:
         self.select_offsets(offset, offset)
         self.scroll_cursor_visible(center=True)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Select ``start..end``, the cursor at its start, and scroll it into view.
+
+        Centred when it fits on the screen; a longer passage shows from its first
+        line (where the cursor is, so keeping the cursor in view keeps it there).
+        """
+        model = self.model
+        if model is None:
+            return
+        self.select_offsets(end, start)
+        wrapped = self.wrapped_document
+        top = wrapped.location_to_offset(model.offsets.location(start)).y
+        bottom = wrapped.location_to_offset(model.offsets.location(end)).y
+        room = self.scrollable_content_region.height
+        lines = bottom - top + 1
+        y = top - (room - lines) // 2 if lines <= room else top
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     # --- movement by unit ------------------------------------------------------
 
