@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -239,6 +239,9 @@ def cooccurrence(
 # --------------------------------------------------------------------------- exports
 
 
+_T = TypeVar("_T")
+
+
 class _Bar:
     """A rich progress bar fed by an export's ``progress(done, total)`` callback."""
 
@@ -336,6 +339,18 @@ WithinOpt = Annotated[str, typer.Option(help="Co-occurrence within: segment, sen
 ContextOpt = Annotated[int, typer.Option(help="Sentences of context beside each coding.")]
 
 
+def _with_progress(project: str, description: str, write: Callable[[Session, _Bar], _T]) -> _T:
+    """Run one export in a read transaction with a progress bar; always close the project."""
+    from codebook.cli import open_store
+
+    store = open_store(project)
+    try:
+        with _Bar(description) as bar, store.read() as session:
+            return write(session, bar)
+    finally:
+        store.close()
+
+
 @export_app.command()
 def xlsx(
     project: ProjectArg,
@@ -348,16 +363,13 @@ def xlsx(
     context: ContextOpt = 1,
 ) -> None:
     """Write codings, code x case matrix, co-occurrence and codebook to an Excel workbook."""
-    from codebook.cli import console, open_store
+    from codebook.cli import console
     from codebook.services.export.xlsx import export_xlsx
 
     options = _table_options(where, coder, cases, unit, within, context)
-    store = open_store(project)
-    try:
-        with _Bar("Writing workbook") as bar, store.read() as session:
-            tables = export_xlsx(session, out, options, progress=bar)
-    finally:
-        store.close()
+    tables = _with_progress(
+        project, "Writing workbook", lambda s, bar: export_xlsx(s, out, options, progress=bar)
+    )
     sizes = ", ".join(f"{t.title} {len(t.rows)}" for t in tables)
     console().print(f"Wrote {out}: {sizes}")
 
@@ -374,14 +386,11 @@ def csv(
     context: ContextOpt = 1,
 ) -> None:
     """Write the same tables as CSV files (UTF-8 with BOM, so Excel shows ö and ë right)."""
-    from codebook.cli import console, open_store
+    from codebook.cli import console
     from codebook.services.export.csv_files import export_csv
 
     options = _table_options(where, coder, cases, unit, within, context)
-    store = open_store(project)
-    try:
-        with _Bar("Writing CSV files") as bar, store.read() as session:
-            paths = export_csv(session, outdir, options, progress=bar)
-    finally:
-        store.close()
+    paths = _with_progress(
+        project, "Writing CSV files", lambda s, bar: export_csv(s, outdir, options, progress=bar)
+    )
     console().print(f"Wrote {len(paths)} files to {outdir}: {', '.join(p.name for p in paths)}")
