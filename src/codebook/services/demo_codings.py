@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -203,16 +203,33 @@ def _sections(path: Path, root: yaml.Node) -> dict[str, list[yaml.Node]]:
     return {name: found.get(name, []) for name in _SECTIONS}
 
 
-def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
+def _mapping(
+    path: Path,
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    keys: Collection[str],
+    what: tuple[str, str, str],
+) -> tuple[int, Mapping[Any, Any]]:
+    """An entry's line and its mapping, with only ``keys`` in it.
+
+    ``what`` words the messages: (the entry, its fields, how a key is named).
+    """
     line = node.start_mark.line + 1
+    entry, fields, key_name = what
     if not isinstance(node, yaml.MappingNode):
-        raise CodebookError(f"{path}:{line}: an entry must be a mapping (document, code, quote)")
+        raise CodebookError(f"{path}:{line}: {entry} must be a mapping ({fields})")
     data: Mapping[Any, Any] = loader.construct_mapping(node, deep=True)
-    unknown = sorted(str(k) for k in data if k not in _KEYS)
+    unknown = sorted(str(k) for k in data if k not in keys)
     if unknown:
         raise CodebookError(
-            f"{path}:{line}: unknown key '{unknown[0]}' (use {', '.join(sorted(_KEYS))})"
+            f"{path}:{line}: unknown {key_name} '{unknown[0]}' (use {', '.join(sorted(keys))})"
         )
+    return line, data
+
+
+def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
+    what = ("an entry", "document, code, quote", "key")
+    line, data = _mapping(path, loader, node, _KEYS, what)
     for key in _REQUIRED:
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise CodebookError(f"{path}:{line}: '{key}' is missing or empty")
@@ -236,15 +253,8 @@ def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
 
 
 def _memo_entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoMemo:
-    line = node.start_mark.line + 1
-    if not isinstance(node, yaml.MappingNode):
-        raise CodebookError(f"{path}:{line}: a memo must be a mapping (code, title, text)")
-    data: Mapping[Any, Any] = loader.construct_mapping(node, deep=True)
-    unknown = sorted(str(k) for k in data if k not in _MEMO_KEYS)
-    if unknown:
-        raise CodebookError(
-            f"{path}:{line}: unknown memo key '{unknown[0]}' (use {', '.join(sorted(_MEMO_KEYS))})"
-        )
+    what = ("a memo", "code, title, text", "memo key")
+    line, data = _mapping(path, loader, node, _MEMO_KEYS, what)
     if not isinstance(data.get("text"), str) or not data["text"].strip():
         raise CodebookError(f"{path}:{line}: the memo's 'text' is missing or empty")
     for key in ("coder", "title", "code", "document"):
