@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
 
 from codebook.db.engine import Store
 from codebook.tui.labels import label
@@ -55,6 +57,32 @@ def context_of(node: DOMNode) -> AppContext:
     if not isinstance(ctx, AppContext):
         raise RuntimeError("this widget runs outside a CodebookApp")
     return ctx
+
+
+def step_journal(node: Widget | Screen[Any], redo: bool) -> bool:
+    """Undo (or redo) this coder's last action and tell the user; True when one was made.
+
+    Every screen with undo keys shares this; each then notes the write
+    (``AppContext.changed``) and refreshes what it shows.
+    """
+    from codebook.domain import CodebookError
+    from codebook.services import journal
+
+    ctx = context_of(node)
+    if ctx.coder_id is None:
+        return False
+    try:
+        with ctx.store.write() as session:
+            action = (journal.redo if redo else journal.undo)(session, ctx.coder_id)
+            description = None if action is None else action.description
+    except CodebookError as exc:
+        node.notify(str(exc), severity="error")
+        return False
+    if description is None:
+        node.notify(ctx.t("nothing_to_redo" if redo else "nothing_to_undo"))
+        return False
+    node.notify(ctx.t("redone" if redo else "undone", description=description))
+    return True
 
 
 @contextmanager

@@ -25,7 +25,6 @@ from textual.widgets import Input, Label, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError, CodeFields
-from codebook.services import journal
 from codebook.services.codes import create_code
 from codebook.services.coding import codings_of_code
 from codebook.services.memos import MemoTarget, MemoView, code_memos
@@ -42,7 +41,7 @@ from codebook.services.revisions import (
     unretire_code,
 )
 from codebook.services.workspace import CodeItem, code_items
-from codebook.tui.context import AppContext, context_of
+from codebook.tui.context import AppContext, context_of, step_journal
 from codebook.tui.memo_flow import memo_on
 from codebook.tui.modals.confirm import ConfirmPreview
 from codebook.tui.modals.palette import ROOT, CodePalette
@@ -557,22 +556,9 @@ class CodebookScreen(Screen[None]):
         self._journal(redo=True)
 
     def _journal(self, redo: bool) -> None:
-        ctx = self.ctx
-        if ctx.coder_id is None or self.editing:
-            return
-        try:
-            with ctx.store.write() as session:
-                action = (journal.redo if redo else journal.undo)(session, ctx.coder_id)
-                description = None if action is None else action.description
-        except CodebookError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        if description is None:
-            self.notify(ctx.t("nothing_to_redo" if redo else "nothing_to_undo"))
-            return
-        ctx.changed()
-        self.notify(ctx.t("redone" if redo else "undone", description=description))
-        self.reload()
+        if not self.editing and step_journal(self, redo):
+            self.ctx.changed()
+            self.reload()
 
     def action_back(self) -> None:
         if self.editing:

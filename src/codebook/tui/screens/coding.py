@@ -27,12 +27,11 @@ from textual.widgets import Static, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
-from codebook.services import journal
 from codebook.services.coding import apply_coding, remove_codings, set_note
 from codebook.services.workspace import CodeItem, code_items, coding_view, load_document
 from codebook.tui import colors
 from codebook.tui.coding_index import Span
-from codebook.tui.context import AppContext, context_of, gc_paused
+from codebook.tui.context import AppContext, context_of, gc_paused, step_journal
 from codebook.tui.modals.choose import ChooseCoding
 from codebook.tui.modals.memo import MemoEditor
 from codebook.tui.modals.palette import CodePalette
@@ -502,24 +501,10 @@ class CodingScreen(Screen[None]):
         self._journal(redo=True)
 
     def _journal(self, redo: bool) -> None:
-        ctx = self.ctx
-        if ctx.coder_id is None:
-            return
-        try:
-            with ctx.store.write() as session:
-                step = journal.redo if redo else journal.undo
-                action = step(session, ctx.coder_id)
-                description = None if action is None else action.description
-        except CodebookError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        if description is None:
-            self.notify(ctx.t("nothing_to_redo" if redo else "nothing_to_undo"))
-            return
-        self.notify(ctx.t("redone" if redo else "undone", description=description))
-        self._last_range = None
-        self._wrote()
-        self._load(self._changes)
+        if step_journal(self, redo):
+            self._last_range = None
+            self._wrote()
+            self._load(self._changes)
 
     def action_back(self) -> None:
         view = self.transcript
