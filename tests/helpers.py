@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -71,3 +72,12 @@ def counts(store: Store) -> dict[str, int]:
             name: s.scalar(select(func.count()).select_from(table)) or 0
             for name, table in Base.metadata.tables.items()
         }
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``codebook ARGS`` in this process: exit code, stdout, stderr."""
+    from codebook.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

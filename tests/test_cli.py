@@ -9,14 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from codebook.cli import main
 from helpers import INTERVIEW
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from helpers import run_cli as run
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from codebook.cli import app, main
+from codebook.cli import app
 from codebook.cli_codebook import codebook_app
 from codebook.services.codebook_yaml import load_yaml
 from codebook.services.codes import resolve_code
 from codebook.services.coding import apply_coding
 from codebook.services.project import coder_id, open_project
-from helpers import add_doc, counts
+from helpers import add_doc, counts, run_cli
 
 if not any(group.typer_instance is codebook_app for group in app.registered_groups):
     app.add_typer(codebook_app, name="codebook")
@@ -23,9 +23,7 @@ GENERIC = CODEBOOKS / "generic-interview-en.yaml"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--coder", "anna", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, "--coder", "anna", *args)
 
 
 @pytest.fixture

@@ -7,20 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from codebook.cli import main
 from codebook.cli_memo import LABELS
 from codebook.domain import CodeFields
 from codebook.services.codes import create_code
 from codebook.services.project import coder_id, open_project
 from helpers import add_doc, counts
+from helpers import run_cli as run
 
 PATH = "Kennisdeling > Landelijk"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
