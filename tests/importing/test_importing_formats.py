@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from codebook.domain import ParsedTranscript
+from codebook.domain import ParsedTranscript, TurnSpan
 from codebook.services.importing import read_transcript
 
 WriteFile = Callable[[str, bytes], Path]
@@ -311,3 +312,20 @@ def test_vtt_timing_without_spaces_around_the_arrow(write_file: WriteFile) -> No
     vtt = b"WEBVTT\n\n00:01.000-->00:02.000\nJan: Hoi.\n"
     parsed = read_transcript(write_file("t.vtt", vtt))
     assert spoken(parsed) == [("Jan", "Hoi.")]
+
+
+def test_a_transcript_sent_to_the_storing_process_arrives_unchanged(
+    write_file: WriteFile,
+) -> None:
+    # Import workers pickle what they read; the turns travel as plain tuples.
+    parsed = read_transcript(write_file("zoom.vtt", ZOOM_VTT.encode()))
+    received = pickle.loads(pickle.dumps(parsed))
+    assert received == parsed
+    assert received.words == parsed.words > 0
+    assert all(type(turn) is TurnSpan for turn in received.turns)
+    assert [(t.timecode, t.timecode_end) for t in received.turns] == [
+        (1.0, 5.0),
+        (5.0, 7.25),
+        (7.25, 9.0),
+    ]
+    assert spoken(received) == spoken(parsed)

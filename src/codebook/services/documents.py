@@ -59,9 +59,10 @@ def add_document(
     if not parsed.text.strip():
         raise CodebookError(f"{name}: empty transcript")
     digest = text_sha256(parsed.text)
+    columns = Document.__table__.c  # a plain select: the ORM's select path costs more than SQLite
     clashes = session.execute(
-        select(Document.name, Document.sha256).where(
-            (Document.sha256 == digest) | (Document.name == name)
+        select(columns.name, columns.sha256).where(
+            (columns.sha256 == digest) | (columns.name == name)
         )
     ).all()
     for existing, existing_digest in clashes:
