@@ -54,7 +54,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs.sort()
+                # hidden folders hold copies and trash (.ipynb_checkpoints, .Trash), not transcripts
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 out.extend(
                     Path(root) / f
                     for f in sorted(files)
@@ -120,7 +121,7 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
     except DuplicateDocument as exc:
         return ImportOutcome(path, "duplicate", f"same text as '{exc.existing}'")
     except CodebookError as exc:
-        return ImportOutcome(path, "failed", str(exc))
+        return ImportOutcome(path, "failed", _naming(path, str(exc)))
     return ImportOutcome(
         path,
         "imported",
@@ -129,6 +130,17 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
         turns=len(parsed.turns),
         words=parsed.words,
     )
+
+
+def _naming(path: Path, message: str) -> str:
+    """The message with the file in front, as every import error has it.
+
+    Storing can refuse a file for reasons that know nothing of files (an
+    attribute value of the wrong type); in a batch, the user must see which.
+    """
+    if message.startswith((str(path), path.name)):
+        return message
+    return f"{path}: {message}"
 
 
 def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iterator[_Prepared]:
