@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from codebook.domain import TurnSpan
 
@@ -196,7 +196,6 @@ _COLON = re.compile(
 )
 _ALL_PATTERNS = (_TIMECODE_FIRST, _TIMECODE_AFTER, _BRACKETED, _COLON)
 _TIMECODE_PARTS = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
-_NOT_SPACE = re.compile(r"\S")
 _KNOWN_WITH_NUMBER = re.compile(r"(?P<role>[^\W\d_]+)[ \t]*\d{1,3}")
 
 
@@ -209,8 +208,9 @@ class _Strength(IntEnum):
     STRONG = 2
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A line that starts with a label (a tuple: a transcript has one per turn)."""
+
     line_start: int
     content_start: int
     label: str
@@ -307,10 +307,12 @@ def is_plausible_speaker(label: str, occurrences: int) -> bool:
     """Whether a label counts as a speaker, given how often it occurs in the document."""
     if not looks_like_speaker_label(label):
         return False
-    if is_known_label(label) or occurrences >= 2:
-        return True
+    return is_known_label(label) or occurrences >= 2 or _could_speak_once(label)
+
+
+def _could_speak_once(label: str) -> bool:
+    """A one-off "Deel 1:" or "Vraag 3:" is a heading; "Deelnemer 3:" is a known label."""
     words = label.split()
-    # A one-off "Deel 1:" or "Vraag 3:" is a heading; "Deelnemer 3:" is known above.
     return words[0].casefold() not in COMMON_WORDS and not words[-1].isdigit()
 
 
@@ -322,9 +324,12 @@ def _match_label(line: str, line_start: int) -> _Candidate | None:
         match = pattern.match(line)
         if match is None:
             continue
-        label = " ".join(match.group("label").split())
+        label = _single_spaced(match.group("label"))
         if not _has_label_shape(label):
             continue
+        if pattern is _COLON:  # most lines of most transcripts: no timecode to look for
+            strength = _Strength.STRONG if is_known_label(label) else _Strength.NORMAL
+            return _Candidate(line_start, line_start + match.end(), label, None, strength)
         groups = match.groupdict()
         raw_timecode = groups.get("tc1") or groups.get("tc2") or groups.get("tc3")
         timecode = parse_timecode(raw_timecode) if raw_timecode else None
@@ -337,6 +342,12 @@ def _match_label(line: str, line_start: int) -> _Candidate | None:
             strength = _Strength.NORMAL
         return _Candidate(line_start, line_start + match.end(), label, timecode, strength)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _single_spaced(label: str) -> str:
+    """Cached: a transcript repeats its few labels on thousands of lines."""
+    return " ".join(label.split())
 
 
 def _patterns_that_could_match(line: str) -> tuple[re.Pattern[str], ...]:
@@ -353,11 +364,10 @@ def _patterns_that_could_match(line: str) -> tuple[re.Pattern[str], ...]:
 
 
 def _is_accepted(candidate: _Candidate, occurrences: int) -> bool:
-    if candidate.strength is _Strength.STRONG:
+    """is_plausible_speaker for a label _match_label already found to have a label's shape."""
+    if candidate.strength is _Strength.STRONG or occurrences >= 2:
         return True
-    if candidate.strength is _Strength.WEAK:
-        return occurrences >= 2
-    return is_plausible_speaker(candidate.label, occurrences)
+    return candidate.strength is _Strength.NORMAL and _could_speak_once(candidate.label)
 
 
 @lru_cache(maxsize=4096)
@@ -384,11 +394,15 @@ def _is_name_word(word: str) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without surrounding whitespace, or None when only whitespace remains."""
-    match = _NOT_SPACE.search(text, start, end)
-    if match is None:
+    """The span without surrounding whitespace, or None when only whitespace remains.
+
+    Stepping over characters beats a regex search here: a turn usually has one
+    space after its label and one line end after its text.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    if start == end:
         return None
-    stripped_end = end
-    while text[stripped_end - 1].isspace():
-        stripped_end -= 1
-    return match.start(), stripped_end
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
