@@ -748,6 +748,21 @@ def _context(
     return text[before_from:start], text[end : max(after_to, end)]
 
 
+def _quote_coding(
+    leaf: CodingRecord, paths: Mapping[int, str], coders: Mapping[int, str]
+) -> QuoteCoding:
+    return QuoteCoding(
+        leaf.id,
+        leaf.code_id,
+        paths[leaf.code_id],
+        coders[leaf.coder_id],
+        leaf.start,
+        leaf.end,
+        leaf.note,
+        leaf.version,
+    )
+
+
 def _quotes(ctx: _Context, segs: Sequence[_Span], context: int) -> list[Quote]:
     by_doc = _by_doc(segs)
     texts = _texts(ctx.session, by_doc)
@@ -761,24 +776,19 @@ def _quotes(ctx: _Context, segs: Sequence[_Span], context: int) -> list[Quote]:
     for doc in sorted(by_doc, key=lambda d: texts[d][0]):
         name, text = texts[doc]
         doc_attrs = attrs.get(doc, empty)
+        doc_sentences = sentences.get(doc)
         for s in by_doc[doc]:
-            codings = tuple(
-                [
-                    QuoteCoding(
-                        leaf.id,
-                        leaf.code_id,
-                        paths[leaf.code_id],
-                        coders[leaf.coder_id],
-                        leaf.start,
-                        leaf.end,
-                        leaf.note,
-                        leaf.version,
-                    )
-                    for leaf in s.leaves
-                ]
+            # one coding per quote is the common case (a single code's quotes): no list
+            leaves = s.leaves
+            codings = (
+                (_quote_coding(leaves[0], paths, coders),)
+                if len(leaves) == 1
+                else tuple([_quote_coding(leaf, paths, coders) for leaf in leaves])
             )
             before, after = (
-                _context(text, sentences[doc], s.start, s.end, context) if context else ("", "")
+                _context(text, doc_sentences, s.start, s.end, context)
+                if doc_sentences is not None
+                else ("", "")
             )
             a = s.anchor
             append(
