@@ -7,6 +7,8 @@ are imported inside the commands so ``codebook --help`` stays instant.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,6 +19,7 @@ from codebook import __version__
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from sqlalchemy.orm import Session
 
     from codebook.db.engine import Store
 
@@ -77,6 +80,17 @@ def open_store(project: str) -> Store:
             store.close()
             raise CodebookError(f"that database holds project '{name}', not '{project}'")
     return store
+
+
+@contextmanager
+def project_session(project: str, *, write: bool) -> Iterator[Session]:
+    """One transaction on the project, which is closed again however the command ends."""
+    store = open_store(project)
+    try:
+        with store.write() if write else store.read() as session:
+            yield session
+    finally:
+        store.close()
 
 
 def _version(value: bool) -> None:
@@ -163,6 +177,17 @@ def import_(
     ] = None,
     language: Annotated[str, typer.Option(help="Transcript language (nl or en).")] = "nl",
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this.")] = 50.0,
+    case: Annotated[
+        list[str] | None,
+        typer.Option("--case", help="Link every file to this case (repeatable)."),
+    ] = None,
+    speaker_cases: Annotated[
+        bool,
+        typer.Option(
+            "--speaker-cases",
+            help="Make each participant speaker a case (not the interviewer or moderator).",
+        ),
+    ] = False,
 ) -> None:
     """Import transcripts (.docx .odt .rtf .txt .md .vtt .srt), each file all-or-nothing."""
     from rich.progress import Progress
@@ -179,6 +204,8 @@ def import_(
         speaker_aliases=_parse_aliases(speaker or []),
         pseudonyms=load_pseudonyms(pseudonymise) if pseudonymise else {},
         max_bytes=int(max_mb * 1024 * 1024),
+        cases=tuple(case or ()),
+        speaker_cases=speaker_cases,
     )
     paths = [p for p in expand_paths(files) if attributes is None or p != attributes]
     store = open_store(project)
@@ -189,9 +216,12 @@ def import_(
             store, coder_name(), paths, options, progress=lambda _o: bar.advance(task)
         )
     store.close()
+    with_cases = bool(options.cases or options.speaker_cases)
     table = Table(title="Import")
     for column in ("file", "result", "encoding", "turns", "words", "detail"):
         table.add_column(column)
+    if with_cases:
+        table.add_column("cases")
     for o in outcomes:
         style = {"imported": "green", "duplicate": "yellow"}.get(o.status, "red")
         table.add_row(
@@ -201,6 +231,7 @@ def import_(
             str(o.turns) if o.status == "imported" else "",
             str(o.words) if o.status == "imported" else "",
             o.detail,
+            *([", ".join(o.cases)] if with_cases else []),
         )
     out.print(table)
     counts = {
@@ -452,13 +483,15 @@ def _fail(message: str) -> None:
 
 
 def _mount_subcommands() -> None:
-    """The codebook, memo, analysis and export commands live in their own modules (typer only)."""
+    """The codebook, memo, case, analysis and export commands live in their own modules."""
     from codebook.cli_analysis import analysis_app, export_app
+    from codebook.cli_case import case_app
     from codebook.cli_codebook import codebook_app
     from codebook.cli_memo import memo_app
 
     app.add_typer(codebook_app, name="codebook")
     app.add_typer(memo_app, name="memo")
+    app.add_typer(case_app, name="case")
     app.add_typer(export_app, name="export")
     app.add_typer(analysis_app)
 

@@ -126,14 +126,10 @@ def read_text(text: str | None, file: Path | None, *, required: bool) -> str | N
 
 
 def _session_work(project: str, write: bool, work: Any) -> Any:
-    from codebook.cli import open_store
+    from codebook.cli import project_session
 
-    store = open_store(project)
-    try:
-        with store.write() if write else store.read() as session:
-            return work(session)
-    finally:
-        store.close()
+    with project_session(project, write=write) as session:
+        return work(session)
 
 
 def _me(session: Any) -> int:

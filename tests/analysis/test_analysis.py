@@ -18,7 +18,8 @@ from codebook.services.analysis import (
     cooccurrence,
     frequencies,
 )
-from codebook.services.documents import add_document, link_case
+from codebook.services.cases import link_case
+from codebook.services.documents import add_document
 from codebook.services.retrieval import Filters
 
 COUNT_BY_VALUE = """

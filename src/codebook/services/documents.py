@@ -16,14 +16,13 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import (
     Attribute,
-    Case,
-    CaseDocument,
     Coding,
     Document,
     DocumentAttribute,
     Turn,
 )
 from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
+from codebook.services.cases import new_document_links, record_link
 from codebook.services.journal import Recorder, now
 
 TypedValue = tuple[AttributeType, AttributeValue]
@@ -50,11 +49,16 @@ def add_document(
     language: str = "nl",
     attributes: Mapping[str, TypedValue] | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
+    cases: Sequence[str] = (),
+    speaker_cases: bool = False,
 ) -> int:
-    """Store one transcript with its turns, sentences and attributes; returns its id.
+    """Store one transcript with its turns, sentences, case links and attributes; returns its id.
 
     The same text twice is refused (by sha256), as is a second document of the
-    same name, so a re-run of an import never doubles a transcript.
+    same name, so a re-run of an import never doubles a transcript. The
+    document is linked to each of ``cases``, and with ``speaker_cases`` each
+    participant speaker becomes a case for their own turns, in this same
+    action, so undoing the import also undoes its links.
     """
     if not parsed.text.strip():
         raise CodebookError(f"{name}: empty transcript")
@@ -106,6 +110,8 @@ def add_document(
             for i, t in enumerate(parsed.turns)
         ],
     )
+    for case_name, speaker in new_document_links(parsed.turns, cases, speaker_cases):
+        record_link(session, rec, case_name, doc_id, speaker)
     if attributes:
         _write_attributes(session, rec, doc_id, attributes)
     rec.finish()
@@ -282,26 +288,3 @@ def sentence_bounds(
         for doc_id, pairs in rows:
             out[doc_id] = ([start for start, _ in pairs], [end for _, end in pairs])
     return out
-
-
-def link_case(
-    session: Session, coder_id: int, case_name: str, document_id: int, speaker: str | None = None
-) -> None:
-    """Link a case (a participant, a school) to a document, or to one speaker in it."""
-    rec = Recorder(session, coder_id, "case.link", f"link case '{case_name}'")
-    case_id = session.scalar(select(Case.id).where(Case.name == case_name))
-    if case_id is None:
-        (case_id,) = rec.insert(Case, [{"name": case_name}])
-    exists = session.scalar(
-        select(CaseDocument.id).where(
-            CaseDocument.case_id == case_id,
-            CaseDocument.document_id == document_id,
-            CaseDocument.speaker.is_(None) if speaker is None else CaseDocument.speaker == speaker,
-        )
-    )
-    if exists is None:
-        rec.insert(
-            CaseDocument,
-            [{"case_id": case_id, "document_id": document_id, "speaker": speaker}],
-        )
-    rec.finish()

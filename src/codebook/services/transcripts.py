@@ -15,6 +15,7 @@ from pathlib import Path
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError, ParsedTranscript
+from codebook.services.cases import clean_case_name, new_document_links
 from codebook.services.documents import (
     DuplicateDocument,
     TypedValue,
@@ -34,16 +35,26 @@ class ImportOutcome:
     encoding: str | None = None
     turns: int = 0
     words: int = 0
+    cases: tuple[str, ...] = ()
 
 
 @dataclass
 class ImportOptions:
+    """How to import; ``cases`` link every file to those cases, ``speaker_cases``
+    makes each participant speaker a case (``services.cases``)."""
+
     language: str = "nl"
     attributes: Mapping[str, TypedValue] = field(default_factory=dict)
     sidecar: Mapping[str, Mapping[str, TypedValue]] = field(default_factory=dict)
     speaker_aliases: Mapping[str, str] = field(default_factory=dict)
     pseudonyms: Mapping[str, str] = field(default_factory=dict)
     max_bytes: int = 50 * 1024 * 1024
+    cases: tuple[str, ...] = ()
+    speaker_cases: bool = False
+
+    def __post_init__(self) -> None:
+        # checked here, before any file is read: a bad name would fail every file alike
+        self.cases = tuple(clean_case_name(name) for name in self.cases)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -117,6 +128,8 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
                 language=options.language,
                 attributes=_attributes_for(path, options),
                 sentences=prepared.sentences,
+                cases=options.cases,
+                speaker_cases=options.speaker_cases,
             )
     except DuplicateDocument as exc:
         return ImportOutcome(path, "duplicate", f"same text as '{exc.existing}'")
@@ -129,7 +142,14 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
         encoding=parsed.encoding,
         turns=len(parsed.turns),
         words=parsed.words,
+        cases=_case_names(parsed, options),
     )
+
+
+def _case_names(parsed: ParsedTranscript, options: ImportOptions) -> tuple[str, ...]:
+    """The cases ``add_document`` linked the file to, for the import's summary."""
+    links = new_document_links(parsed.turns, options.cases, options.speaker_cases)
+    return tuple(dict.fromkeys(name for name, _ in links))
 
 
 def _naming(path: Path, message: str) -> str:

@@ -49,6 +49,21 @@ KNOWN_LABELS = frozenset(
     }
 )
 
+# Roles that ask the questions rather than answer them: in a focus group they
+# are not a participant, so they never become a case of their own.
+INTERVIEWING_ROLES = frozenset(
+    {
+        "interviewer",
+        "interviewster",
+        "i",
+        "int",
+        "moderator",
+        "gespreksleider",
+        "facilitator",
+        "voorzitter",
+    }
+)
+
 # Lowercase words allowed inside a name ("Marieke de Wit", "Said el Amrani").
 NAME_PARTICLES = frozenset(
     {"van", "de", "der", "den", "ten", "ter", "te", "'t", "el", "al", "bin", "ben", "von", "du"}
@@ -378,6 +393,13 @@ def is_known_label(label: str) -> bool:
         return True
     match = _KNOWN_WITH_NUMBER.fullmatch(folded)
     return match is not None and match.group("role") in KNOWN_LABELS
+
+
+def is_interviewing_role(label: str) -> bool:
+    """An interviewer or moderator label ("Gespreksleider", "I", "Moderator 2"), in any case."""
+    folded = " ".join(label.split()).casefold()
+    match = _KNOWN_WITH_NUMBER.fullmatch(folded)
+    return (match.group("role") if match else folded) in INTERVIEWING_ROLES
 
 
 def _is_name_word(word: str) -> bool:

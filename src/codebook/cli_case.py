@@ -1,0 +1,186 @@
+"""``codebook case ...``: link cases (participants, schools) to documents or speakers.
+
+A case is what ``codebook matrix --cases cases`` counts by. It covers a whole
+document, or one speaker in it, so each participant of a focus group can be a
+case of their own. Every change can be undone with ``codebook undo``. Like
+``cli.py`` this module imports only typer at load time; messages follow
+``--lang``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+case_app = typer.Typer(
+    name="case",
+    help="Link cases (a participant, a school) to documents or to one speaker in a document.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# Imported after ``case_app`` exists: ``codebook.cli`` mounts this module's app
+# when it loads, so whichever of the two is imported first, both finish.
+from codebook.cli import ProjectArg  # noqa: E402
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "linked": "Linked case '{case}' to {target}",
+        "already": "Case '{case}' was already linked to {target}",
+        "unlinked": "Unlinked case '{case}' from {target}",
+        "removed": "Unlinked case '{case}' from {target}; it had no other links and is removed",
+        "document": "'{document}'",
+        "speaker": "speaker '{speaker}' in '{document}'",
+        "speakers": "'{document}': {count} speakers linked as cases: {names}",
+        "speakers_1": "'{document}': 1 speaker linked as a case: {names}",
+        "no_speakers": "'{document}': no speakers besides an interviewer or moderator",
+        "count": "{count} cases",
+        "count_1": "1 case",
+        "col_case": "case",
+        "col_document": "document",
+        "col_speaker": "speaker",
+        "whole": "(whole document)",
+    },
+    "nl": {
+        "linked": "Casus '{case}' gekoppeld aan {target}",
+        "already": "Casus '{case}' was al gekoppeld aan {target}",
+        "unlinked": "Casus '{case}' losgekoppeld van {target}",
+        "removed": "Casus '{case}' losgekoppeld van {target}; zonder andere koppelingen is "
+        "de casus verwijderd",
+        "document": "'{document}'",
+        "speaker": "spreker '{speaker}' in '{document}'",
+        "speakers": "'{document}': {count} sprekers gekoppeld als casus: {names}",
+        "speakers_1": "'{document}': 1 spreker gekoppeld als casus: {names}",
+        "no_speakers": "'{document}': geen sprekers naast een interviewer of gespreksleider",
+        "count": "{count} casussen",
+        "count_1": "1 casus",
+        "col_case": "casus",
+        "col_document": "document",
+        "col_speaker": "spreker",
+        "whole": "(heel document)",
+    },
+}
+
+CaseArg = Annotated[str, typer.Argument(metavar="CASE", help="The case's name.")]
+DocumentArg = Annotated[str, typer.Argument(metavar="DOCUMENT", help="Document name or number.")]
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option("--speaker", help="Only this speaker's turns (as named in the transcript)."),
+]
+
+
+def t(key: str, **values: Any) -> str:
+    from codebook.cli import settings
+
+    text = LABELS.get(settings.lang, LABELS["en"])[key]
+    return text.format(**values) if values else text
+
+
+def target_text(document: str, speaker: str | None) -> str:
+    if speaker is None:
+        return t("document", document=document)
+    return t("speaker", speaker=speaker, document=document)
+
+
+def _say(text: str) -> None:
+    from codebook.cli import console
+
+    console().print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _me(session: Session) -> int:
+    from codebook.cli import coder_name
+    from codebook.services.project import coder_id
+
+    return coder_id(session, coder_name())
+
+
+@case_app.command("link")
+def link(
+    project: ProjectArg, case: CaseArg, document: DocumentArg, speaker: SpeakerOpt = None
+) -> None:
+    """Link a case to a document, or with --speaker to one speaker in it."""
+    from codebook.cli import project_session
+    from codebook.services.cases import clean_case_name, link_case
+    from codebook.services.documents import resolve_document
+
+    with project_session(project, write=True) as session:
+        doc = resolve_document(session, document)
+        linked = link_case(session, _me(session), case, doc.id, speaker)
+        target = target_text(doc.name, speaker)
+    _say(t("linked" if linked else "already", case=clean_case_name(case), target=target))
+
+
+@case_app.command("unlink")
+def unlink(
+    project: ProjectArg, case: CaseArg, document: DocumentArg, speaker: SpeakerOpt = None
+) -> None:
+    """Remove a link; a case left without links is removed (undo brings both back)."""
+    from codebook.cli import project_session
+    from codebook.services.cases import clean_case_name, unlink_case
+    from codebook.services.documents import resolve_document
+
+    with project_session(project, write=True) as session:
+        doc = resolve_document(session, document)
+        emptied = unlink_case(session, _me(session), case, doc.id, speaker)
+        target = target_text(doc.name, speaker)
+    _say(t("removed" if emptied else "unlinked", case=clean_case_name(case), target=target))
+
+
+@case_app.command("list")
+def list_(project: ProjectArg) -> None:
+    """List the cases with the documents and speakers they are linked to."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from codebook.cli import console, project_session
+    from codebook.services.cases import list_cases
+
+    with project_session(project, write=False) as session:
+        cases = list_cases(session)
+    table = Table(title=t("count_1") if len(cases) == 1 else t("count", count=len(cases)))
+    table.add_column(t("col_case"))
+    table.add_column(t("col_document"))
+    table.add_column(t("col_speaker"))
+    for case in cases:
+        if not case.links:  # left by a change outside codebook: still worth seeing
+            table.add_row(Text(case.name), Text(""), Text(""), end_section=True)
+        for index, link in enumerate(case.links):
+            speaker = Text(t("whole"), style="dim") if link.speaker is None else Text(link.speaker)
+            table.add_row(
+                Text(case.name if index == 0 else ""),
+                Text(link.document),
+                speaker,
+                end_section=index == len(case.links) - 1,
+            )
+    console().print(table)
+
+
+@case_app.command("speakers")
+def speakers(
+    project: ProjectArg,
+    documents: Annotated[
+        list[str], typer.Argument(metavar="DOCUMENT...", help="Document names or numbers.")
+    ],
+) -> None:
+    """Make each participant speaker of the documents a case for their own turns."""
+    from codebook.cli import project_session
+    from codebook.services.cases import link_speakers_as_cases
+    from codebook.services.documents import resolve_document
+
+    with project_session(project, write=True) as session:
+        docs = [resolve_document(session, ref) for ref in documents]
+        me = _me(session)
+        linked = [(doc.name, link_speakers_as_cases(session, me, doc.id)) for doc in docs]
+    for name, names in linked:
+        if not names:
+            _say(t("no_speakers", document=name))
+            continue
+        key = "speakers_1" if len(names) == 1 else "speakers"
+        _say(t(key, document=name, count=len(names), names=", ".join(names)))
