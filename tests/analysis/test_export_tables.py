@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -16,8 +17,15 @@ from codebook.services.export.tables import TableOptions, build_tables
 from codebook.services.export.xlsx import export_xlsx
 from codebook.services.retrieval import Filters
 
-SHEETS_EN = ["Codings", "Code x case", "Co-occurrence", "Codebook", "History"]
-SHEETS_NL = ["Coderingen", "Code x casus", "Co-occurrentie", "Codeboek", "Geschiedenis"]
+SHEETS_EN = ["Codings", "Code x case", "Co-occurrence", "Codebook", "History", "Memos"]
+SHEETS_NL = ["Coderingen", "Code x casus", "Co-occurrentie", "Codeboek", "Geschiedenis", "Memo's"]
+
+
+def as_csv(value: object) -> str:
+    """A table cell as its CSV text: dates in ISO 8601."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return "" if value is None else str(value)
 
 
 def rows_of(path: Path, sheet: str) -> list[tuple[object, ...]]:
@@ -34,9 +42,16 @@ def test_workbook_sheets_and_values(study: Study, tmp_path: Path) -> None:
     with study.store.read() as s:
         tables = export_xlsx(s, out, progress=lambda d, t: seen.append((d, t)))
         n_codings = s.scalar(select(func.count()).select_from(Coding))
-    assert seen[-1] == (7, 7)
+    assert seen[-1] == (8, 8)
     assert openpyxl.load_workbook(out, read_only=True).sheetnames == SHEETS_EN
-    assert [t.key for t in tables] == ["codings", "matrix", "cooccurrence", "codebook", "history"]
+    assert [t.key for t in tables] == [
+        "codings",
+        "matrix",
+        "cooccurrence",
+        "codebook",
+        "history",
+        "memos",
+    ]
     codings = rows_of(out, "Codings")
     header = codings[0]
     assert header[:4] == ("#", "Document", "Code", "Coder")
@@ -121,6 +136,7 @@ def test_csv_files_are_utf8_with_bom_and_match_the_tables(study: Study, tmp_path
         "cooccurrence.csv",
         "codebook.csv",
         "history.csv",
+        "memos.csv",
     ]
     for path, table in zip(paths, tables, strict=True):
         raw = path.read_bytes()
@@ -128,7 +144,7 @@ def test_csv_files_are_utf8_with_bom_and_match_the_tables(study: Study, tmp_path
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
         assert rows[0] == table.header
-        assert rows[1:] == [["" if v is None else str(v) for v in row] for row in table.rows]
+        assert rows[1:] == [[as_csv(v) for v in row] for row in table.rows]
     assert "coördinator".encode() in paths[0].read_bytes()
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in paths)
 

@@ -87,7 +87,7 @@ def test_excel_workbook_from_the_analysis_screen(coded: str, tmp_path: Path) -> 
 
     scenario(go)
     book = load_workbook(tmp_path / "Werkplaatsen-PO-tables.xlsx", read_only=True)
-    assert len(book.sheetnames) == 5
+    assert len(book.sheetnames) == 6  # codings, matrix, co-occurrence, codebook, history, memos
     book.close()
 
 
@@ -128,4 +128,11 @@ def test_an_unwritable_target_is_a_one_line_error_then_csv_works(
 
     scenario(go)
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["codebook.csv", "codings.csv", "cooccurrence.csv", "history.csv", "matrix.csv"]
+    assert names == [
+        "codebook.csv",
+        "codings.csv",
+        "cooccurrence.csv",
+        "history.csv",
+        "matrix.csv",
+        "memos.csv",
+    ]

@@ -5,15 +5,18 @@ reads a CSV as the system code page and shows "coÃ¶rdinator" for
 "coördinator". Separator ``,``, quoting as needed, ``\\r\\n`` line ends (the
 csv module's default, which Excel expects). File names are fixed
 (``codings.csv``, ``matrix.csv``, ``cooccurrence.csv``, ``codebook.csv``,
-``history.csv``) whatever the language, so scripts can rely on them. Each
-file is written atomically; a failure leaves earlier files complete and the
-failing one absent (or as it was).
+``history.csv``, ``memos.csv``) whatever the language, so scripts can rely on
+them. Times are ISO 8601 (``2026-03-14T09:30:00``), which every spreadsheet
+and data library parses whatever its locale. Each file is written
+atomically; a failure leaves earlier files complete and the failing one
+absent (or as it was).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -21,7 +24,7 @@ from sqlalchemy.orm import Session
 from codebook.domain import CodebookError
 from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
-from codebook.services.export.tables import ExportTable, TableOptions, build_tables
+from codebook.services.export.tables import Cell, ExportTable, TableOptions, build_tables
 
 ENCODING = "utf-8-sig"
 
@@ -50,8 +53,16 @@ def write_csv_files(
         with atomic_path(path) as tmp, open(tmp, "w", encoding=ENCODING, newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(table.header)
-            writer.writerows(["" if v is None else v for v in row] for row in table.rows)
+            writer.writerows([_value(v) for v in row] for row in table.rows)
         paths.append(path)
         if progress:
             progress(done, len(tables))
     return paths
+
+
+def _value(cell: Cell) -> str | int | float:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.isoformat(timespec="seconds")
+    return cell

@@ -5,7 +5,9 @@
 - ``matrix``: code x case (documents, the case table, or an attribute's values);
 - ``cooccurrence``: code x code within a segment, sentence or turn;
 - ``codebook``: every code with all structured fields;
-- ``history``: the codebook's revisions.
+- ``history``: the codebook's revisions;
+- ``memos``: every analytic memo (on the project, a document, a code or one
+  coding) with what it is written on.
 
 The unit of the two count tables is in their first header cell, e.g.
 "Code (segments)", so a table never loses its meaning when copied elsewhere.
@@ -13,22 +15,35 @@ The unit of the two count tables is in their first header cell, e.g.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from codebook.db.models import Action, Coder, Coding, Document
 from codebook.services.analysis import MISSING, TOTAL, CodingSet, Unit, Within
+from codebook.services.codes import code_tree, walk_tree
 from codebook.services.export.labels import labels, timecode
 from codebook.services.export.report import codebook_entries, history
-from codebook.services.retrieval import NO_FILTERS, Filters, all_quotes, attribute_text
+from codebook.services.memos import list_memos
+from codebook.services.project import meta
+from codebook.services.retrieval import (
+    NO_FILTERS,
+    Filters,
+    all_quotes,
+    attribute_text,
+    coder_ids,
+    matching_documents,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Cell = str | int | float | None
-TABLE_KEYS = ("codings", "matrix", "cooccurrence", "codebook", "history")
+Cell = str | int | float | datetime | None
+TABLE_KEYS = ("codings", "matrix", "cooccurrence", "codebook", "history", "memos")
 
 
 @dataclass(frozen=True)
@@ -53,7 +68,7 @@ class TableOptions:
 
 
 def build_tables(session: Session, options: TableOptions | None = None) -> list[ExportTable]:
-    """All five tables, in ``TABLE_KEYS`` order."""
+    """All six tables, in ``TABLE_KEYS`` order."""
     options = options or TableOptions()
     lab = labels(options.lang)
     data = CodingSet.load(session, options.filters)
@@ -75,6 +90,7 @@ def build_tables(session: Session, options: TableOptions | None = None) -> list[
         ),
         codebook_table(session, lab),
         history_table(session, lab),
+        memos_table(session, options, lab),
     ]
 
 
@@ -180,3 +196,222 @@ def history_table(session: Session, lab: Mapping[str, str]) -> ExportTable:
         for r in history(session)
     ]
     return ExportTable("history", lab["sheet_history"], header, rows)
+
+
+# --------------------------------------------------------------------------- memos
+
+_MEMO_KINDS = ("project", "document", "code", "coding")
+
+
+@dataclass(frozen=True)
+class _MemoCoding:
+    """A coding that carries a memo: its note, or a memo row written on it."""
+
+    id: int
+    document_id: int
+    document: str
+    code_id: int
+    start: int
+    end: int
+    coder_id: int
+    coder: str
+    note: str | None
+    created_at: datetime
+    passage: str
+
+
+@dataclass(frozen=True)
+class _MemoEntry:
+    kind: str
+    on: str  # the target's name: project name, document name, code path ("… (gone)" if removed)
+    coding: _MemoCoding | None
+    document_id: int | None  # the document a memo on a document or coding belongs to
+    coder_id: int
+    author: str
+    title: str
+    text: str
+    created: datetime
+    edited: datetime
+
+    def sort_key(self) -> tuple[int, str, str, int, datetime]:
+        c = self.coding
+        return (
+            _MEMO_KINDS.index(self.kind) if self.kind in _MEMO_KINDS else len(_MEMO_KINDS),
+            self.on.casefold(),
+            c.document.casefold() if c else "",
+            c.start if c else 0,
+            self.created,
+        )
+
+    def cells(self, lab: Mapping[str, str]) -> list[Cell]:
+        c = self.coding
+        return [
+            lab.get(f"on_{self.kind}", self.kind),
+            self.on,
+            c.document if c else "",
+            c.start if c else None,
+            c.end if c else None,
+            c.passage if c else "",
+            self.title,
+            self.text,
+            self.author,
+            self.created,
+            self.edited,
+        ]
+
+
+def memos_table(session: Session, options: TableOptions, lab: Mapping[str, str]) -> ExportTable:
+    """Every memo with its target named, so a colleague reading the workbook sees the thinking.
+
+    A memo on one coding is that coding's note (``services.memos``); it is
+    listed here too, with the code, document and passage it annotates, because
+    in the codings table it is easily missed. The filters mean what they mean
+    for the codings: ``coders`` keeps the memos those coders wrote (a note is
+    written by its coding's coder), ``where`` keeps memos on the selected
+    documents and on codings in them; memos on the project and on codes belong
+    to no one document and always stay. A target that was removed is named
+    "<id> (gone)", as ``memo list`` does, and without a ``where`` filter the
+    memo stays. Times are UTC as stored, to the second.
+    """
+    documents = matching_documents(session, options.filters.where)
+    authors = coder_ids(session, options.filters.coders)
+    entries = _memo_entries(session)
+    header = [
+        lab["kind"],
+        lab["memo_on"],
+        lab["document"],
+        lab["start"],
+        lab["end"],
+        lab["passage"],
+        lab["memo_title"],
+        lab["memo_text"],
+        lab["author"],
+        lab["created_utc"],
+        lab["edited_utc"],
+    ]
+    rows = [
+        e.cells(lab)
+        for e in sorted(entries, key=_MemoEntry.sort_key)
+        if (authors is None or e.coder_id in authors)
+        and (documents is None or e.kind in ("project", "code") or e.document_id in documents)
+    ]
+    return ExportTable("memos", lab["sheet_memos"], header, rows)
+
+
+def _memo_entries(session: Session) -> list[_MemoEntry]:
+    memos = list_memos(session)
+    on_codings = [
+        m.target.id for m in memos if m.target.kind == "coding" and m.target.id is not None
+    ]
+    codings = _memo_codings(session, on_codings)
+    paths = {n.code.id: n.path for n in walk_tree(code_tree(session, include_retired=True))}
+    project = meta(session, "name")
+    entries: list[_MemoEntry] = []
+    for m in memos:
+        kind, target_id = m.target.kind, m.target.id
+        coding = codings.get(target_id) if kind == "coding" and target_id is not None else None
+        document_id = target_id if kind == "document" else None
+        if kind == "project":
+            on = project
+        elif kind != "coding":
+            on = m.target.label
+        elif coding is None:
+            on = _gone(target_id)
+        else:
+            on, document_id = paths.get(coding.code_id, _gone(coding.code_id)), coding.document_id
+        entries.append(
+            _MemoEntry(
+                kind=kind,
+                on=on,
+                coding=coding,
+                document_id=document_id,
+                coder_id=m.coder_id,
+                author=m.coder,
+                title=m.title,
+                text=m.text,
+                created=m.created_at.replace(microsecond=0),
+                edited=m.updated_at.replace(microsecond=0),
+            )
+        )
+    noted = {c.id: c for c in codings.values() if c.note}
+    times = _note_times(session, noted)
+    for c in noted.values():
+        created, edited = times.get(c.id, (None, c.created_at))
+        entries.append(
+            _MemoEntry(
+                kind="coding",
+                on=paths.get(c.code_id, _gone(c.code_id)),
+                coding=c,
+                document_id=c.document_id,
+                coder_id=c.coder_id,
+                author=c.coder,
+                title="",
+                text=c.note or "",
+                created=(created or c.created_at).replace(microsecond=0),
+                edited=edited.replace(microsecond=0),
+            )
+        )
+    return entries
+
+
+def _gone(target_id: int | None) -> str:
+    """How ``services.memos`` names a target that no longer exists."""
+    return f"{target_id} (gone)"
+
+
+def _memo_codings(session: Session, memo_targets: Collection[int]) -> dict[int, _MemoCoding]:
+    """Codings with a note, and those that memo rows are written on, by id."""
+    found = session.execute(
+        select(
+            Coding.id,
+            Coding.document_id,
+            Document.name,
+            Coding.code_id,
+            Coding.start,
+            Coding.end,
+            Coding.coder_id,
+            Coder.name,
+            Coding.note,
+            Coding.created_at,
+            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
+        )
+        .join(Document, Document.id == Coding.document_id)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .where(or_(Coding.note.is_not(None), Coding.id.in_(memo_targets)))
+        .order_by(Coding.id)
+    )
+    return {row[0]: _MemoCoding(*row) for row in found}
+
+
+def _note_times(
+    session: Session, codings: Collection[int]
+) -> dict[int, tuple[datetime | None, datetime]]:
+    """When each coding's note was first written and last changed, from the undo journal.
+
+    A coding stores no time for its note, and the note is often written long
+    after the coding (``m`` in the coding screen), so the coding's own time
+    would misdate it. Every later change is a ``coding.note`` action that is
+    still done; a note that came with the coding itself has no such action
+    until it is edited, so its first time is ``None`` (the coding's time).
+    """
+    times: dict[int, tuple[datetime | None, datetime]] = {}
+    actions = session.execute(
+        select(Action.created_at, Action.changes)
+        .where(Action.kind == "coding.note", Action.state == "done")
+        .order_by(Action.id)
+    )
+    for when, changes in actions:
+        for change in changes:
+            if change.get("op") != "update" or change.get("table") != "coding":
+                continue
+            coding_id = change["key"][0]
+            if coding_id not in codings:
+                continue
+            before, after = change["before"].get("note"), change["after"].get("note")
+            if not after:  # cleared: a note written later starts afresh
+                times.pop(coding_id, None)
+            elif not before:
+                times[coding_id] = (when, when)
+            else:
+                times[coding_id] = (times.get(coding_id, (None, when))[0], when)
+    return times
