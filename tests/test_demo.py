@@ -9,6 +9,8 @@ import yaml
 from sqlalchemy import func, select
 
 from codebook.db.models import Coding, Document
+from codebook.services.analysis import code_case_matrix
+from codebook.services.cases import list_cases
 from codebook.services.codes import code_tree, walk_tree
 from codebook.services.demo import build_demo, main
 from codebook.services.demo_codings import squeeze
@@ -56,6 +58,25 @@ def test_demo_project_is_complete(demo: Path) -> None:
     assert {(name, squeeze(text)) for name, text in quotes} == expected
     assert info.codings == len(shipped["codings"]) >= 150
     assert {c["code"] for c in shipped["codings"]} <= paths
+
+
+def test_every_person_in_the_demo_is_a_case(demo: Path) -> None:
+    store = open_project(demo)
+    with store.read() as s:
+        cases = {c.name: c.links for c in list_cases(s)}
+        matrix = code_case_matrix(s)
+    store.close()
+    interviewees = {n for n in cases if n.split()[0] in ("WOA", "POINT", "WOU")}
+    assert len(interviewees) == 12 and "WOA coördinator" in interviewees
+    assert all(link.speaker is None for n in interviewees for link in cases[n])
+    researchers = set(cases) - interviewees
+    assert len(researchers) == 15  # 4-5 per focus group, the moderators not among them
+    assert all(
+        [(link.document.split("-")[1], link.speaker) for link in cases[n]] == [("05", n)]
+        for n in researchers
+    )
+    assert set(matrix.columns) == set(cases)  # the default matrix counts per person now
+    assert (matrix.sum() > 0).sum() >= 20  # most people said something coded
 
 
 def test_demo_memos_are_the_shipped_ones_on_codes_and_the_project(demo: Path) -> None:

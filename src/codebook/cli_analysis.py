@@ -26,7 +26,7 @@ export_app = typer.Typer(
 from codebook.cli import ProjectArg  # noqa: E402
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     import pandas as pd
     from sqlalchemy.orm import Session
@@ -129,18 +129,52 @@ def _quote_text(quote: Quote) -> object:
 
 
 def print_frame(frame: pd.DataFrame, title: str) -> None:
-    """A DataFrame as a rich table: codes left, numbers right."""
+    """A DataFrame as rich tables: codes left, numbers right, never a squeezed column.
+
+    A matrix of 27 cases does not fit a terminal; rich would shrink every
+    column to nothing and show blank cells. The columns are printed in as
+    many consecutive tables as it takes, each repeating the codes.
+    """
     from rich.table import Table
 
     from codebook.cli import console
 
-    table = Table(title=title)
-    table.add_column(str(frame.index.name or ""))
-    for column in frame.columns:
-        table.add_column(str(column), justify="right")
-    for label, values in zip(frame.index, frame.to_numpy().tolist(), strict=True):
-        table.add_row(str(label), *(str(v) for v in values))
-    console().print(table)
+    out = console()
+    labels = [str(label) for label in frame.index]
+    label_width = min(max((len(label) for label in labels), default=1), max(24, out.width // 3))
+    rows = [[str(v) for v in values] for values in frame.to_numpy().tolist()]
+    widths = [
+        max(min(len(str(column)), _HEADER_WIDTH), *(len(row[i]) for row in rows))
+        for i, column in enumerate(frame.columns)
+    ]
+    groups = _column_groups(widths, out.width - label_width - 4)
+    for number, group in enumerate(groups, start=1):
+        part = f" ({number}/{len(groups)})" if len(groups) > 1 else ""
+        table = Table(title=title + part)
+        table.add_column(str(frame.index.name or ""), max_width=label_width, overflow="fold")
+        for i in group:
+            table.add_column(
+                str(frame.columns[i]), justify="right", min_width=widths[i], overflow="fold"
+            )
+        for label, row in zip(labels, rows, strict=True):
+            table.add_row(label, *(row[i] for i in group))
+        out.print(table)
+
+
+_HEADER_WIDTH = 16  # a longer column header wraps rather than widening its column
+
+
+def _column_groups(widths: Sequence[int], room: int) -> list[list[int]]:
+    """Consecutive column indexes whose columns (3 characters of border each) fit ``room``."""
+    groups: list[list[int]] = [[]]
+    used = 0
+    for i, width in enumerate(widths):
+        if groups[-1] and used + width + 3 > room:
+            groups.append([])
+            used = 0
+        groups[-1].append(i)
+        used += width + 3
+    return groups
 
 
 def _read_frame(project: str, compute: Callable[[Session], pd.DataFrame]) -> pd.DataFrame:

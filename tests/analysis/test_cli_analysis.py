@@ -134,3 +134,28 @@ def test_export_commands_write_their_files(
         .read_text(encoding="utf-8-sig")
         .startswith("Code (segments),POINT,WOA,WOU")
     )
+
+
+def test_a_matrix_wider_than_the_terminal_is_printed_in_parts_with_every_cell(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pandas as pd
+
+    from codebook.cli_analysis import print_frame
+
+    monkeypatch.setenv("COLUMNS", "80")
+    cases = [f"Deelnemer {n:02}" for n in range(1, 28)]
+    frame = pd.DataFrame(
+        [[n * 10 + c for c in range(27)] for n in range(3)],
+        index=pd.Index(["Kennisdeling", "Borging > Financiering", "Rol van de coördinator"]),
+        columns=cases,
+    )
+    print_frame(frame, "Code x case matrix (segments)")
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "…" not in out
+    parts = [line for line in out.splitlines() if "Code x case matrix (segments) (" in line]
+    assert len(parts) > 1 and parts[-1].strip().endswith(f"({len(parts)}/{len(parts)})")
+    assert all(case in out for case in cases)
+    cells = {int(word) for line in out.splitlines() for word in line.split() if word.isdigit()}
+    assert {n * 10 + c for c in range(27) for n in range(3)} <= cells

@@ -10,14 +10,24 @@ together.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from codebook.domain import CodebookError
+from codebook.services.cases import link_case, link_speakers_as_cases
 from codebook.services.codebook_import import import_codebook
 from codebook.services.demo_codings import apply_demo_file
 from codebook.services.importing import load_sidecar
+from codebook.services.importing.sidecar import Attributes
 from codebook.services.project import coder_id, init_project
-from codebook.services.transcripts import ImportOptions, expand_paths, import_files
+from codebook.services.transcripts import (
+    ImportOptions,
+    ImportOutcome,
+    expand_paths,
+    import_files,
+)
 
 DEMO_CODER = "analist-a"
 
@@ -38,6 +48,8 @@ def build_demo(location: str | Path, root: Path) -> None:
         if failed:
             raise CodebookError(f"demo transcripts did not import: {failed[0]}")
         with store.write() as session:
+            _link_cases(session, coder_id(session, DEMO_CODER), outcomes, sidecar)
+        with store.write() as session:
             import_codebook(
                 session,
                 coder_id(session, DEMO_CODER),
@@ -48,6 +60,23 @@ def build_demo(location: str | Path, root: Path) -> None:
             apply_demo_file(session, transcripts / "demo-codings.yaml", DEMO_CODER)
     finally:
         store.close()
+
+
+def _link_cases(
+    session: Session, coder: int, outcomes: Sequence[ImportOutcome], sidecar: Attributes
+) -> None:
+    """Every person is a case, so the code x case matrix counts per person: each
+    interviewee ("WOA coördinator") for their interview, each HO researcher of a
+    focus group for their own turns."""
+    for outcome in outcomes:
+        attributes = {k: str(v) for k, (_, v) in sidecar.get(outcome.path.name, {}).items()}
+        if outcome.document_id is None:
+            continue
+        if attributes.get("soort") == "focusgroep":
+            link_speakers_as_cases(session, coder, outcome.document_id)
+        else:
+            name = f"{attributes['werkplaats']} {attributes['rol']}"
+            link_case(session, coder, name, outcome.document_id)
 
 
 def main(argv: list[str]) -> int:
