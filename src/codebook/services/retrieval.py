@@ -34,6 +34,7 @@ from codebook.db.models import Code as CodeRow
 from codebook.domain import AttributeValue, CodebookError
 from codebook.services.codes import PATH_SEPARATOR, resolve_code
 from codebook.services.documents import sentence_bounds
+from codebook.services.gc_pause import gc_paused
 
 # --------------------------------------------------------------------------- queries
 
@@ -830,7 +831,8 @@ def retrieve(
         matching_documents(session, filters.where),
         coder_ids(session, filters.coders),
     )
-    return _quotes(ctx, _evaluate(ctx, parsed), context)
+    with gc_paused():
+        return _quotes(ctx, _evaluate(ctx, parsed), context)
 
 
 def quotes_of_code(
@@ -850,7 +852,8 @@ def all_quotes(session: Session, filters: Filters = NO_FILTERS, *, context: int 
     ctx = _Context(
         session, matching_documents(session, filters.where), coder_ids(session, filters.coders)
     )
-    return _quotes(ctx, _fetch_leaves(ctx, None), context)
+    with gc_paused():
+        return _quotes(ctx, _fetch_leaves(ctx, None), context)
 
 
 def fetch_codings(
@@ -864,7 +867,8 @@ def fetch_codings(
     ctx = _Context(
         session, matching_documents(session, filters.where), coder_ids(session, filters.coders)
     )
-    found = _fetch_leaves(ctx, code_ids)
+    with gc_paused():
+        found = _fetch_leaves(ctx, code_ids)
     found.sort(key=attrgetter("doc", "start", "end", "id"))
     return found
 

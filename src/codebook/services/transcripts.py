@@ -21,6 +21,7 @@ from codebook.services.documents import (
     TypedValue,
     add_document,
 )
+from codebook.services.gc_pause import gc_paused
 from codebook.services.project import coder_id
 
 PARALLEL_FROM = 4
@@ -99,13 +100,14 @@ def _prepare(path: Path, options: ImportOptions) -> _Prepared:
     from codebook.services.importing.sentences import sentence_spans
 
     try:
-        parsed = read_transcript(
-            path,
-            speaker_aliases=options.speaker_aliases,
-            pseudonyms=options.pseudonyms,
-            max_bytes=options.max_bytes,
-        )
-        sentences = sentence_spans(parsed.text, parsed.turns, options.language)
+        with gc_paused():
+            parsed = read_transcript(
+                path,
+                speaker_aliases=options.speaker_aliases,
+                pseudonyms=options.pseudonyms,
+                max_bytes=options.max_bytes,
+            )
+            sentences = sentence_spans(parsed.text, parsed.turns, options.language)
         return _Prepared(path, parsed, sentences)
     except CodebookError as exc:
         return _Prepared(path, error=str(exc))

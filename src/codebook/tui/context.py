@@ -6,9 +6,6 @@ build an app around any store. It holds no ORM objects: only ids and values.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,21 +80,3 @@ def step_journal(node: Widget | Screen[Any], redo: bool) -> bool:
         return False
     node.notify(ctx.t("redone" if redo else "undone", description=description))
     return True
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while building a document's many small objects.
-
-    Loading 5,000 codings allocates tens of thousands of objects that all stay
-    alive, which sets off full collections that scan the whole heap for
-    nothing: tens of milliseconds, several times, while the user waits.
-    Reference counting still frees everything; collection resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

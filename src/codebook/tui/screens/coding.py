@@ -28,10 +28,11 @@ from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
 from codebook.services.coding import apply_coding, remove_codings, set_note
+from codebook.services.gc_pause import gc_paused
 from codebook.services.workspace import CodeItem, code_items, coding_view, load_document
 from codebook.tui import colors
 from codebook.tui.coding_index import Span
-from codebook.tui.context import AppContext, context_of, gc_paused, step_journal
+from codebook.tui.context import AppContext, context_of, step_journal
 from codebook.tui.modals.choose import ChooseCoding
 from codebook.tui.modals.memo import MemoEditor
 from codebook.tui.modals.palette import CodePalette
