@@ -7,7 +7,7 @@ are imported inside the commands so ``codebook --help`` stays instant.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +61,24 @@ def coder_name() -> str:
     from codebook.config import default_coder
 
     return settings.coder or default_coder()
+
+
+def my_coder_id(session: Session) -> int:
+    """The id of the coder running this command, registered on first use."""
+    from codebook.services.project import coder_id
+
+    return coder_id(session, coder_name())
+
+
+def say(text: str) -> None:
+    """Print text as written: names in brackets are not markup, numbers not highlighted."""
+    console().print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def translated(labels: Mapping[str, Mapping[str, str]], key: str, **values: Any) -> str:
+    """A command's message in the --lang language (English when it has none)."""
+    text = labels.get(settings.lang, labels["en"])[key]
+    return text.format(**values) if values else text
 
 
 def location(project: str) -> str:

@@ -24,10 +24,10 @@ case_app = typer.Typer(
 
 # Imported after ``case_app`` exists: ``codebook.cli`` mounts this module's app
 # when it loads, so whichever of the two is imported first, both finish.
-from codebook.cli import ProjectArg  # noqa: E402
+from codebook.cli import ProjectArg, my_coder_id, say, translated  # noqa: E402
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -76,29 +76,13 @@ SpeakerOpt = Annotated[
 
 
 def t(key: str, **values: Any) -> str:
-    from codebook.cli import settings
-
-    text = LABELS.get(settings.lang, LABELS["en"])[key]
-    return text.format(**values) if values else text
+    return translated(LABELS, key, **values)
 
 
 def target_text(document: str, speaker: str | None) -> str:
     if speaker is None:
         return t("document", document=document)
     return t("speaker", speaker=speaker, document=document)
-
-
-def _say(text: str) -> None:
-    from codebook.cli import console
-
-    console().print(text, markup=False, highlight=False, soft_wrap=True)
-
-
-def _me(session: Session) -> int:
-    from codebook.cli import coder_name
-    from codebook.services.project import coder_id
-
-    return coder_id(session, coder_name())
 
 
 @case_app.command("link")
@@ -112,9 +96,9 @@ def link(
 
     with project_session(project, write=True) as session:
         doc = resolve_document(session, document)
-        linked = link_case(session, _me(session), case, doc.id, speaker)
+        linked = link_case(session, my_coder_id(session), case, doc.id, speaker)
         target = target_text(doc.name, speaker)
-    _say(t("linked" if linked else "already", case=clean_case_name(case), target=target))
+    say(t("linked" if linked else "already", case=clean_case_name(case), target=target))
 
 
 @case_app.command("unlink")
@@ -128,9 +112,9 @@ def unlink(
 
     with project_session(project, write=True) as session:
         doc = resolve_document(session, document)
-        emptied = unlink_case(session, _me(session), case, doc.id, speaker)
+        emptied = unlink_case(session, my_coder_id(session), case, doc.id, speaker)
         target = target_text(doc.name, speaker)
-    _say(t("removed" if emptied else "unlinked", case=clean_case_name(case), target=target))
+    say(t("removed" if emptied else "unlinked", case=clean_case_name(case), target=target))
 
 
 @case_app.command("list")
@@ -176,11 +160,11 @@ def speakers(
 
     with project_session(project, write=True) as session:
         docs = [resolve_document(session, ref) for ref in documents]
-        me = _me(session)
+        me = my_coder_id(session)
         linked = [(doc.name, link_speakers_as_cases(session, me, doc.id)) for doc in docs]
     for name, names in linked:
         if not names:
-            _say(t("no_speakers", document=name))
+            say(t("no_speakers", document=name))
             continue
         key = "speakers_1" if len(names) == 1 else "speakers"
-        _say(t(key, document=name, count=len(names), names=", ".join(names)))
+        say(t(key, document=name, count=len(names), names=", ".join(names)))

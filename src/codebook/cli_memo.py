@@ -26,7 +26,7 @@ memo_app = typer.Typer(
 
 # Imported after ``memo_app`` exists: ``codebook.cli`` mounts this module's app
 # when it loads, so whichever of the two is imported first, both finish.
-from codebook.cli import ProjectArg  # noqa: E402
+from codebook.cli import ProjectArg, my_coder_id, say, translated  # noqa: E402
 
 if TYPE_CHECKING:
     from codebook.services.memos import MemoTarget, MemoView
@@ -88,10 +88,7 @@ MemoIdArg = Annotated[int, typer.Argument(metavar="ID", help="The memo's number 
 
 
 def t(key: str, **values: Any) -> str:
-    from codebook.cli import settings
-
-    text = LABELS.get(settings.lang, LABELS["en"])[key]
-    return text.format(**values) if values else text
+    return translated(LABELS, key, **values)
 
 
 def target_text(target: MemoTarget) -> str:
@@ -99,12 +96,6 @@ def target_text(target: MemoTarget) -> str:
         return t("project")
     named = t(target.kind, label=target.label) if target.kind in LABELS["en"] else target.label
     return named + (t("retired") if target.retired else "")
-
-
-def _say(text: str) -> None:
-    from codebook.cli import console
-
-    console().print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def read_text(text: str | None, file: Path | None, *, required: bool) -> str | None:
@@ -132,13 +123,6 @@ def _session_work(project: str, write: bool, work: Any) -> Any:
         return work(session)
 
 
-def _me(session: Any) -> int:
-    from codebook.cli import coder_name
-    from codebook.services.project import coder_id
-
-    return coder_id(session, coder_name())
-
-
 @memo_app.command("add")
 def add(
     project: ProjectArg,
@@ -159,10 +143,10 @@ def add(
         target = resolve_target(session, code=code, document=document, project=on_project)
         if target is None:
             raise CodebookError("say what the memo is on: --code, --document or --project")
-        return add_memo(session, _me(session), target, body, title or ""), target
+        return add_memo(session, my_coder_id(session), target, body, title or ""), target
 
     memo_id, target = _session_work(project, True, work)
-    _say(t("added", id=memo_id, target=target_text(target)))
+    say(t("added", id=memo_id, target=target_text(target)))
 
 
 @memo_app.command("list")
@@ -224,10 +208,10 @@ def edit(
     body = read_text(text, file, required=False)
 
     def work(session: Any) -> bool:
-        return edit_memo(session, _me(session), memo_id, text=body, title=title)
+        return edit_memo(session, my_coder_id(session), memo_id, text=body, title=title)
 
     changed = _session_work(project, True, work)
-    _say(t("changed" if changed else "unchanged", id=memo_id))
+    say(t("changed" if changed else "unchanged", id=memo_id))
 
 
 @memo_app.command("delete")
@@ -235,5 +219,5 @@ def delete(project: ProjectArg, memo_id: MemoIdArg) -> None:
     """Delete one of your memos (undo brings it back)."""
     from codebook.services.memos import delete_memo
 
-    gone = _session_work(project, True, lambda s: delete_memo(s, _me(s), memo_id))
-    _say(t("deleted", id=memo_id, target=target_text(gone.target)))
+    gone = _session_work(project, True, lambda s: delete_memo(s, my_coder_id(s), memo_id))
+    say(t("deleted", id=memo_id, target=target_text(gone.target)))
