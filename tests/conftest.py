@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,19 @@ def store(location: str) -> Iterator[Store]:
 def coder(store: Store) -> int:
     with store.write() as session:
         return coder_id(session, "anna")
+
+
+@pytest.fixture
+def thawed_gc() -> Iterator[None]:
+    """The collector enabled and nothing frozen, as in a fresh process; restored afterwards.
+
+    A TUI test in the same worker freezes the heap (the app does at start-up).
+    """
+    frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
+    gc.enable()
+    yield
+    gc.enable()
+    gc.unfreeze()
+    if frozen:
+        gc.freeze()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -133,12 +134,18 @@ def test_folder_expands_to_its_transcripts_recursively(
 
 
 def test_parallel_and_serial_import_give_identical_projects(
-    store: Store, second_store: Store, tmp_path: Path, make_docx: MakeDocx, many_cores: list[int]
+    store: Store,
+    second_store: Store,
+    tmp_path: Path,
+    make_docx: MakeDocx,
+    many_cores: list[int],
+    thawed_gc: None,
 ) -> None:
     names = ["6-sanne.txt", "1-jan.vtt", "3-els.docx", "2-ali.txt", "5-bram.md", "4-eva.vtt"]
     paths = batch(tmp_path, *names, make_docx=make_docx)
     parallel = import_files(store, "anna", paths, ImportOptions(), parallel=True)
     assert many_cores == [6]
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # the caller's collector as it was
     serial = import_files(second_store, "anna", paths, ImportOptions(), parallel=False)
     assert many_cores == [6]
     for outcomes in (parallel, serial):

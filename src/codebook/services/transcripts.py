@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from codebook.services.documents import (
     TypedValue,
     add_document,
 )
-from codebook.services.gc_pause import gc_paused
+from codebook.services.gc_pause import gc_paused, heap_frozen
 from codebook.services.project import coder_id
 
 PARALLEL_FROM = 4
@@ -215,9 +216,10 @@ def import_files(
     with store.write() as session:
         coder_key = coder_id(session, coder)
     outcomes = []
-    for item in prepared:
-        outcome = _store(store, coder_key, item, options)
-        outcomes.append(outcome)
-        if progress is not None:
-            progress(outcome)
+    with heap_frozen() if many else nullcontext():
+        for item in prepared:
+            outcome = _store(store, coder_key, item, options)
+            outcomes.append(outcome)
+            if progress is not None:
+                progress(outcome)
     return outcomes
