@@ -18,7 +18,13 @@ from common import BenchResult  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(p.stem for p in HERE.glob("bench_*.py"))
+    known = sorted(p.stem for p in HERE.glob("bench_*.py"))
+    unknown = [name for name in argv if name not in known]
+    if unknown:
+        print(f"usage: run.py [{' '.join(known)}]...", file=sys.stderr)
+        print(f"unknown benchmark: {unknown[0]}", file=sys.stderr)
+        return 2
+    names = argv or known
     print(f"{'benchmark':58} {'ours':>10} {'baseline':>10} {'ratio':>7}  note")
     for name in names:
         module = importlib.import_module(name)
