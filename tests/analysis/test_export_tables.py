@@ -81,6 +81,8 @@ def test_workbook_sheets_and_values(study: Study, tmp_path: Path) -> None:
     assert [r[0] for r in codebook[1:]][-1] == BESTUUR
     history = rows_of(out, "History")
     assert [r[0] for r in history[1:]] == [1, 2, 3, 4, 5, 6]
+    assert history[0][3] == "When (UTC)"
+    assert all(isinstance(r[3], datetime) for r in history[1:])  # a date Excel can sort by
 
 
 def test_dutch_workbook_and_table_options(study: Study, tmp_path: Path) -> None:

@@ -190,9 +190,9 @@ def codebook_table(session: Session, lab: Mapping[str, str]) -> ExportTable:
 
 
 def history_table(session: Session, lab: Mapping[str, str]) -> ExportTable:
-    header = [lab["version"], lab["kind"], lab["who"], lab["when"], lab["reason"]]
+    header = [lab["version"], lab["kind"], lab["who"], lab["when_utc"], lab["reason"]]
     rows: list[list[Cell]] = [
-        [r.version, r.kind, r.who, r.when.strftime("%Y-%m-%d %H:%M:%S"), r.reason]
+        [r.version, r.kind, r.who, r.when.replace(microsecond=0), r.reason]
         for r in history(session)
     ]
     return ExportTable("history", lab["sheet_history"], header, rows)
