@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from codebook import __version__
+from codebook.cli_labels import LABELS
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -79,6 +80,11 @@ def translated(labels: Mapping[str, Mapping[str, str]], key: str, **values: Any)
     """A command's message in the --lang language (English when it has none)."""
     text = labels.get(settings.lang, labels["en"])[key]
     return text.format(**values) if values else text
+
+
+def _t(key: str, **values: Any) -> str:
+    """A core command's message (from ``cli_labels``) in the --lang language."""
+    return translated(LABELS, key, **values)
 
 
 def location(project: str) -> str:
@@ -151,7 +157,7 @@ def init(
     title = project if settings.db else name
     store = init_project(location(project), title, language)
     store.close()
-    console().print(f"Created project [bold]{project}[/bold]")
+    console().print(_t("created", project=project))
 
 
 def _parse_attrs(values: list[str]) -> dict[str, Any]:
@@ -229,22 +235,22 @@ def import_(
     store = open_store(project)
     out = console()
     with Progress(console=out, transient=True) as bar:
-        task = bar.add_task("Importing", total=len(paths))
+        task = bar.add_task(_t("importing"), total=len(paths))
         outcomes = import_files(
             store, coder_name(), paths, options, progress=lambda _o: bar.advance(task)
         )
     store.close()
     with_cases = bool(options.cases or options.speaker_cases)
-    table = Table(title="Import")
+    table = Table(title=_t("import_title"))
     for column in ("file", "result", "encoding", "turns", "words", "detail"):
-        table.add_column(column)
+        table.add_column(_t(f"col_{column}"))
     if with_cases:
-        table.add_column("cases")
+        table.add_column(_t("col_cases"))
     for o in outcomes:
         style = {"imported": "green", "duplicate": "yellow"}.get(o.status, "red")
         table.add_row(
             o.path.name,
-            f"[{style}]{o.status}[/{style}]",
+            f"[{style}]{_t('status_' + o.status)}[/{style}]",
             o.encoding or "",
             str(o.turns) if o.status == "imported" else "",
             str(o.words) if o.status == "imported" else "",
@@ -255,10 +261,7 @@ def import_(
     counts = {
         s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")
     }
-    out.print(
-        f"{counts['imported']} imported, {counts['duplicate']} skipped as duplicate, "
-        f"{counts['failed']} failed"
-    )
+    out.print(_t("import_summary", **counts))
     for o in outcomes:
         if o.status == "failed":
             _fail(o.detail)
@@ -278,9 +281,12 @@ def docs(project: ProjectArg) -> None:
         rows = list_documents(session)
     store.close()
     names = sorted({k for r in rows for k in r.attributes})
-    table = Table(title=f"{len(rows)} documents")
-    for column in ("#", "document", "format", "words", "turns", "coded", "codings", *names):
-        table.add_column(column, justify="right" if column in ("#", "words", "turns") else "left")
+    table = Table(title=_t("docs_title_1" if len(rows) == 1 else "docs_title", count=len(rows)))
+    for column in ("id", "document", "format", "words", "turns", "coded", "codings"):
+        right = column in ("id", "words", "turns")
+        table.add_column(_t(f"col_{column}"), justify="right" if right else "left")
+    for name in names:
+        table.add_column(name)
     for r in rows:
         table.add_row(
             str(r.id),
@@ -331,7 +337,7 @@ def code(
         quote = document.text[start:end]
     store.close()
     short = quote if len(quote) <= 70 else quote[:67] + "..."
-    console().print(f"Coding {coding_id}: [bold]{target.name}[/bold] on “{short}”")
+    console().print(_t("coded", id=coding_id, code=target.name, quote=short))
 
 
 @app.command()
@@ -347,7 +353,7 @@ def uncode(
     with store.write() as session:
         removed = remove_codings(session, coder_id(session, coder_name()), coding_ids)
     store.close()
-    console().print(f"Removed {removed} coding(s)")
+    console().print(_t("removed", count=removed))
 
 
 @app.command()
@@ -373,9 +379,10 @@ def codings(
         else:
             rows = codings_of_code(session, [resolve_code(session, code_ref or "").id])
     store.close()
-    table = Table(title=f"{len(rows)} codings")
-    for column in ("#", "doc", "code", "start", "end", "coder", "v", "text"):
-        table.add_column(column)
+    title = "codings_title_1" if len(rows) == 1 else "codings_title"
+    table = Table(title=_t(title, count=len(rows)))
+    for column in ("id", "doc", "code", "start", "end", "coder", "version", "text"):
+        table.add_column(_t(f"col_{column}"))
     for r in rows:
         text = r.text.replace("\n", " ")
         table.add_row(
@@ -407,7 +414,7 @@ def attr(
         document = resolve_document(session, doc)
         set_attributes(session, coder_id(session, coder_name()), document.id, parsed)
     store.close()
-    console().print(f"Set {', '.join(parsed)} on {document.name}")
+    console().print(_t("attributes_set", keys=", ".join(parsed), document=document.name))
 
 
 def _undo_redo(project: str, redo: bool) -> None:
@@ -420,11 +427,10 @@ def _undo_redo(project: str, redo: bool) -> None:
         cid = coder_id(session, coder_name())
         action = redo_action(session, cid) if redo else undo_action(session, cid)
     store.close()
-    word = "Redone" if redo else "Undone"
     if action is None:
-        console().print(f"Nothing to {'redo' if redo else 'undo'}")
+        console().print(_t("nothing_to_redo" if redo else "nothing_to_undo"))
     else:
-        console().print(f"{word}: {action.description}")
+        console().print(_t("redone" if redo else "undone", action=action.description))
 
 
 @app.command()
@@ -449,11 +455,17 @@ def info(project: ProjectArg) -> None:
         s = summary(session)
     store.close()
     out = console()
+    out.print(_t("info_title", name=s.name, language=s.language, version=s.codebook_version))
     out.print(
-        f"[bold]{s.name}[/bold] (language {s.language}, codebook version {s.codebook_version})"
+        _t(
+            "info_counts",
+            documents=s.documents,
+            words=s.words,
+            codes=s.codes,
+            codings=s.codings,
+        )
     )
-    out.print(f"{s.documents} documents, {s.words} words, {s.codes} codes, {s.codings} codings")
-    out.print(f"coders: {', '.join(s.coders) or '-'}")
+    out.print(_t("info_coders", coders=", ".join(s.coders) or "-"))
 
 
 @app.command()
