@@ -243,7 +243,8 @@ def import_(
     with_cases = bool(options.cases or options.speaker_cases)
     table = Table(title=_t("import_title"))
     for column in ("file", "result", "encoding", "turns", "words", "detail"):
-        table.add_column(_t(f"col_{column}"))
+        # a file name or a reason cut off with "…" would hide which file failed and why
+        table.add_column(_t(f"col_{column}"), overflow="fold")
     if with_cases:
         table.add_column(_t("col_cases"))
     for o in outcomes:
