@@ -10,6 +10,7 @@ import pytest
 
 from codebook.db.engine import Store
 from codebook.services.project import coder_id, init_project
+from helpers import INTERVIEW
 from pg import Cluster, start_cluster
 
 BACKENDS = ("sqlite", "postgres")
@@ -71,3 +72,11 @@ def thawed_gc() -> Iterator[None]:
     gc.unfreeze()
     if frozen:
         gc.freeze()
+
+
+@pytest.fixture
+def interview(tmp_path: Path) -> Path:
+    """A short Dutch interview in the ``Name: text`` shape, as a UTF-8 .txt file."""
+    path = tmp_path / "marieke.txt"
+    path.write_text(INTERVIEW, encoding="utf-8")
+    return path

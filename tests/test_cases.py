@@ -31,7 +31,7 @@ from codebook.services.importing.speakers import (
     is_interviewing_role,
 )
 from codebook.services.journal import redo, undo
-from helpers import INTERVIEW, add_doc, counts
+from helpers import add_doc, counts
 from helpers import run_cli as run
 
 FOCUS_GROUP = (
@@ -229,13 +229,6 @@ def project(store: Store, location: str) -> str:
 def focus_group(tmp_path: Path) -> Path:
     path = tmp_path / "focusgroep.txt"
     path.write_text(FOCUS_GROUP, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def interview(tmp_path: Path) -> Path:
-    path = tmp_path / "marieke.txt"
-    path.write_text(INTERVIEW, encoding="utf-8")
     return path
 
 

@@ -20,13 +20,6 @@ def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return path
 
 
-@pytest.fixture
-def interview(tmp_path: Path) -> Path:
-    path = tmp_path / "marieke.txt"
-    path.write_text(INTERVIEW, encoding="utf-8")
-    return path
-
-
 def test_help_is_fast_and_imports_nothing_heavy() -> None:
     probe = (
         "import sys, time; t=time.perf_counter();"

@@ -19,13 +19,6 @@ def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return path
 
 
-@pytest.fixture
-def interview(tmp_path: Path) -> Path:
-    path = tmp_path / "marieke.txt"
-    path.write_text(INTERVIEW, encoding="utf-8")
-    return path
-
-
 def nl(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return run(capsys, "--lang", "nl", *args)
 
