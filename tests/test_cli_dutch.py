@@ -132,3 +132,27 @@ def test_english_stays_the_default(
     assert code == 0 and "1 imported, 0 skipped as duplicate, 0 failed" in out
     code, out, _ = run(capsys, "info", project)
     assert "(language nl, codebook version" in out and "coders:" in out
+
+
+def test_code_tree_in_dutch(project: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from codebook.domain import CodeFields
+    from codebook.services.codes import create_code
+    from codebook.services.project import coder_id, open_project
+    from codebook.services.revisions import retire_code
+
+    store = open_project(project)
+    with store.write() as s:
+        me = coder_id(s, "anna")
+        create_code(s, me, CodeFields("Borging"))
+        create_code(s, me, CodeFields("Financiering"), "Borging")
+        create_code(s, me, CodeFields("Oud"), "Borging")
+    with store.write() as s:
+        retire_code(s, me, "Borging > Oud")
+    store.close()
+    code, out, _ = nl(capsys, "codes", project, "--retired")
+    assert code == 0
+    assert out.splitlines()[0] == "codeboek"
+    assert "Borging (0, 0 met subcodes)" in out
+    assert "Oud (0) buiten gebruik" in out
+    code, out, _ = run(capsys, "codes", project, "--retired")
+    assert "Borging (0, 0 with sub-codes)" in out and "Oud (0) retired" in out

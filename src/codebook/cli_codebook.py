@@ -119,23 +119,26 @@ def tree(
     from rich.markup import escape
     from rich.tree import Tree
 
-    from codebook.cli import console
+    from codebook.cli import console, translated
+    from codebook.cli_labels import LABELS
     from codebook.services.codes import CodeNode, code_tree, coding_counts
 
     found = _read(project, lambda s: (code_tree(s, include_retired=retired), coding_counts(s)))
     nodes: list[CodeNode] = found[0]
     counts: dict[int, int] = found[1]
-    root = Tree("codebook")
+    root = Tree(translated(LABELS, "tree_root"))
 
     def total(node: CodeNode) -> int:
         return counts.get(node.code.id, 0) + sum(total(c) for c in node.children)
 
     def add(parent: Tree, node: CodeNode) -> None:
         own = counts.get(node.code.id, 0)
-        number = f"{own}" + (f", {total(node)} with sub-codes" if node.children else "")
+        number = f"{own}"
+        if node.children:
+            number += ", " + translated(LABELS, "tree_with_children", count=total(node))
         label = f"[{node.code.color}]■[/] {escape(node.code.name)} ({number})"
         if node.code.retired:
-            label += " [dim]retired[/dim]"
+            label += f" [dim]{translated(LABELS, 'tree_retired')}[/dim]"
         branch = parent.add(label)
         for child in node.children:
             add(branch, child)

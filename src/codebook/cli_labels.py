@@ -12,6 +12,10 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         # init
         "created": "Created project [bold]{project}[/bold]",
+        # codes (the code tree)
+        "tree_root": "codebook",
+        "tree_with_children": "{count} with sub-codes",
+        "tree_retired": "retired",
         # import
         "importing": "Importing",
         "import_title": "Import",
@@ -63,6 +67,10 @@ LABELS: dict[str, dict[str, str]] = {
     "nl": {
         # init
         "created": "Project [bold]{project}[/bold] aangemaakt",
+        # codes (the code tree)
+        "tree_root": "codeboek",
+        "tree_with_children": "{count} met subcodes",
+        "tree_retired": "buiten gebruik",
         # import
         "importing": "Bezig met importeren",
         "import_title": "Import",
