@@ -40,6 +40,19 @@ def test_first_start_asks_for_the_coder_and_remembers(project: Project) -> None:
     scenario(second)
 
 
+def test_ctrl_q_quits_while_the_first_start_asks_for_the_coder(project: Project) -> None:
+    async def first() -> None:
+        async with running(project.path, coder=None) as (app, pilot):
+            assert isinstance(app.screen, CoderPrompt)
+            await pilot.press(*"Chr")  # the name field has the keys
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert not app.is_running
+
+    scenario(first)
+    assert config.remembered_coder() is None
+
+
 def test_coder_option_wins_and_is_not_remembered(project: Project) -> None:
     config.save(coder="anna")
 

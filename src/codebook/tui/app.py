@@ -50,7 +50,8 @@ class CodebookApp(App[None]):
         Binding("f4", "quotes", "quotes", show=False),
         Binding("f5", "analysis", "analysis", show=False),
         Binding("ctrl+e", "export", "export", show=False, priority=True),
-        Binding("ctrl+q", "quit", "quit"),
+        # priority: ctrl+q quits from anywhere, also while a text field or a prompt has the keys
+        Binding("ctrl+q", "quit", "quit", priority=True),
     ]
 
     def __init__(self, store: Store, coder: str | None = None, lang: str = "en") -> None:
