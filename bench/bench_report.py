@@ -13,14 +13,16 @@ import random
 from pathlib import Path
 
 from codebook.domain import AttributeType, CodeFields, ParsedTranscript, TurnSpan
+from codebook.domain.exports import ReportOptions
+from codebook.domain.queries import Code
+from codebook.domain.quotes import Quote
 from codebook.services.codes import create_code
 from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import add_document
 from codebook.services.export.docx_report import citation, export_docx
 from codebook.services.export.labels import labels
-from codebook.services.export.report import ReportOptions
 from codebook.services.project import coder_id, init_project, open_project
-from codebook.services.retrieval import Code, Quote, retrieve
+from codebook.services.retrieval import retrieve
 from common import BenchResult, best_of
 
 THEMES = 8

@@ -98,8 +98,8 @@ def test_demo_memos_are_the_shipped_ones_on_codes_and_the_project(demo: Path) ->
 def test_demo_word_report_prints_the_memos_on_each_themes_codes(demo: Path, tmp_path: Path) -> None:
     import docx
 
+    from codebook.domain.exports import ReportOptions
     from codebook.services.export.docx_report import export_docx
-    from codebook.services.export.report import ReportOptions
 
     out = tmp_path / "rapport.docx"
     store = open_project(demo)

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from codebook.db.engine import Store
 from codebook.db.models import Memo
 from codebook.domain import CodebookError
+from codebook.domain.memos import MemoTarget
 from codebook.services.journal import redo, undo
 from codebook.services.memos import (
     TITLE_MAX,
-    MemoTarget,
     add_memo,
     code_memos,
     code_target,

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 from codebook.db.engine import Store
 from codebook.db.models import Code, Coding, Memo
 from codebook.domain import CodebookError
+from codebook.domain.revisions import Revision
 from codebook.services.codebook_log import current_version
 from codebook.services.coding import apply_coding, set_note
 from codebook.services.journal import redo, undo
 from codebook.services.revisions import (
-    Revision,
     merge_codes,
     move_code,
     plan_merge,

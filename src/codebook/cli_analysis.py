@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from sqlalchemy.orm import Session
 
-    from codebook.services.export.tables import TableOptions
-    from codebook.services.retrieval import Filters, Quote
+    from codebook.domain.exports import TableOptions
+    from codebook.domain.queries import Filters
+    from codebook.domain.quotes import Quote
 
 WhereOpt = Annotated[
     list[str] | None,
@@ -51,7 +52,7 @@ UnitOpt = Annotated[str, typer.Option(help="What to count: segments, documents o
 
 
 def _filters(where: list[str] | None, coders: list[str] | None) -> Filters:
-    from codebook.services.retrieval import Filters, parse_where
+    from codebook.domain.queries import Filters, parse_where
 
     return Filters(parse_where(where or []), tuple(coders or ()))
 
@@ -81,7 +82,8 @@ def quotes(
 ) -> None:
     """Show every coded segment of a code (or a code query) with speaker and position."""
     from codebook.cli import console, open_store
-    from codebook.services.retrieval import parse_query, retrieve
+    from codebook.domain.queries import parse_query
+    from codebook.services.retrieval import retrieve
 
     parsed = parse_query(query, with_children=with_children)
     store = open_store(project)
@@ -97,8 +99,7 @@ def quotes(
 def _quote_text(quote: Quote) -> object:
     from rich.text import Text
 
-    from codebook.services.export.labels import timecode
-    from codebook.services.retrieval import attribute_text
+    from codebook.domain.transcripts import attribute_text, timecode
 
     head = [quote.document]
     if quote.speaker:
@@ -201,7 +202,8 @@ def frequencies(
     with_children: ChildrenOpt = False,
 ) -> None:
     """Count codes per attribute value (segments, documents or words coded)."""
-    from codebook.services.analysis import check_unit, frequencies
+    from codebook.domain.analysis import check_unit
+    from codebook.services.analysis import frequencies
 
     checked, filters = check_unit(unit), _filters(where, coder)
     frame = _read_frame(
@@ -229,7 +231,8 @@ def matrix(
     with_children: ChildrenOpt = False,
 ) -> None:
     """Show the code x case matrix."""
-    from codebook.services.analysis import check_unit, code_case_matrix
+    from codebook.domain.analysis import check_unit
+    from codebook.services.analysis import code_case_matrix
 
     checked, filters = check_unit(unit), _filters(where, coder)
     frame = _read_frame(
@@ -255,7 +258,8 @@ def cooccurrence(
     with_children: ChildrenOpt = False,
 ) -> None:
     """Show how often codes occur together within a segment, sentence or turn."""
-    from codebook.services.analysis import check_within, cooccurrence
+    from codebook.domain.analysis import check_within
+    from codebook.services.analysis import cooccurrence
     from codebook.services.codes import resolve_code
 
     checked, filters = check_within(within), _filters(where, coder)
@@ -323,8 +327,8 @@ def docx(
     """Write the Word theme report (language from --lang)."""
     from codebook.cli import console, open_store, settings
     from codebook.domain import CodebookError
+    from codebook.domain.exports import ReportOptions
     from codebook.services.export.docx_report import export_docx
-    from codebook.services.export.report import ReportOptions
 
     if max_quotes is not None and max_quotes < 0:
         raise CodebookError("--max-quotes must be 0 or more")
@@ -353,8 +357,8 @@ def _table_options(
     context: int,
 ) -> TableOptions:
     from codebook.cli import settings
-    from codebook.services.analysis import check_unit, check_within
-    from codebook.services.export.tables import TableOptions
+    from codebook.domain.analysis import check_unit, check_within
+    from codebook.domain.exports import TableOptions
 
     return TableOptions(
         filters=_filters(where, coder),

@@ -29,7 +29,7 @@ from codebook.domain import FIELD_LABELS  # noqa: E402
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from codebook.services.revisions import Revision
+    from codebook.domain.revisions import Revision
 
 
 CodeArg = Annotated[

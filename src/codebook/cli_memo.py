@@ -29,7 +29,7 @@ memo_app = typer.Typer(
 from codebook.cli import ProjectArg, my_coder_id, say, translated  # noqa: E402
 
 if TYPE_CHECKING:
-    from codebook.services.memos import MemoTarget, MemoView
+    from codebook.domain.memos import MemoTarget, MemoView
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {

@@ -9,18 +9,11 @@ from sqlalchemy import text
 
 from analysis.study import BESTUUR, BINNEN, GELIJK, LANDELIJK, Study
 from codebook.domain import CodebookError
-from codebook.services.analysis import (
-    MISSING,
-    TOTAL,
-    CodingSet,
-    check_unit,
-    code_case_matrix,
-    cooccurrence,
-    frequencies,
-)
+from codebook.domain.analysis import MISSING, TOTAL, check_unit
+from codebook.domain.queries import Filters
+from codebook.services.analysis import CodingSet, code_case_matrix, cooccurrence, frequencies
 from codebook.services.cases import link_case
 from codebook.services.documents import add_document
-from codebook.services.retrieval import Filters
 
 COUNT_BY_VALUE = """
 SELECT da.value_text, COUNT(*), COUNT(DISTINCT c.document_id)

@@ -11,11 +11,12 @@ import pytest
 
 from analysis.study import Study
 from codebook.domain import CodebookError
+from codebook.domain.transcripts import timecode
 from codebook.services.atomic import TEMP_SUFFIX, atomic_path
 from codebook.services.export import docx_report, xlsx
 from codebook.services.export.csv_files import export_csv
 from codebook.services.export.docx_report import export_docx
-from codebook.services.export.labels import EN, NL, labels, long_date, timecode
+from codebook.services.export.labels import EN, NL, labels, long_date
 from codebook.services.export.xlsx import export_xlsx
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from analysis.study import BESTUUR, LANDELIJK, Study
 from codebook.domain import CodebookError
+from codebook.domain.queries import Code, Filters
 from codebook.services.demo_codings import (
     SqueezedText,
     apply_demo_codings,
@@ -20,7 +21,7 @@ from codebook.services.demo_codings import (
 from codebook.services.journal import undo
 from codebook.services.memos import list_memos
 from codebook.services.project import coder_id
-from codebook.services.retrieval import Code, Filters, retrieve
+from codebook.services.retrieval import retrieve
 from codebook.services.revisions import retire_code
 from helpers import counts
 

@@ -15,9 +15,9 @@ from analysis.study import BESTUUR, BINNEN, GELIJK, LANDELIJK, THEMES, Study
 from analysis.test_analysis import direct_counts, family
 from codebook.db.models import Memo
 from codebook.domain import CodebookError
-from codebook.services.export.docx_report import ReportResult, export_docx
-from codebook.services.export.report import ReportOptions
-from codebook.services.retrieval import Filters
+from codebook.domain.exports import ReportOptions, ReportResult
+from codebook.domain.queries import Filters
+from codebook.services.export.docx_report import export_docx
 
 TOC = 'TOC \\o "1-3" \\h \\z \\u'
 

@@ -20,9 +20,10 @@ from analysis.study import BESTUUR, CODINGS, GELIJK, LANDELIJK, Study
 from analysis.test_export_tables import as_csv, rows_of
 from codebook.db.engine import Store
 from codebook.db.models import Action, Coding, Memo
+from codebook.domain.exports import TableOptions
+from codebook.domain.queries import Filters
 from codebook.services.coding import set_note
 from codebook.services.export.csv_files import export_csv
-from codebook.services.export.tables import TableOptions
 from codebook.services.export.xlsx import export_xlsx
 from codebook.services.memos import (
     MemoDraft,
@@ -31,7 +32,6 @@ from codebook.services.memos import (
     document_target,
     project_target,
 )
-from codebook.services.retrieval import Filters
 
 HEADER_EN = (
     "Kind",

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from analysis.study import THEMES, build_study
+from codebook.domain.exports import ReportOptions
 from codebook.services.export.docx_report import export_docx
-from codebook.services.export.report import ReportOptions
 from codebook.services.project import init_project
 
 INSTALL_HINT = (

@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from analysis.study import BESTUUR, GELIJK, LANDELIJK, Study
 from codebook.db.models import Coding
+from codebook.domain.exports import TableOptions
+from codebook.domain.queries import Filters
 from codebook.services.export.csv_files import export_csv
-from codebook.services.export.tables import TableOptions, build_tables
+from codebook.services.export.tables import build_tables
 from codebook.services.export.xlsx import export_xlsx
-from codebook.services.retrieval import Filters
 
 SHEETS_EN = ["Codings", "Code x case", "Co-occurrence", "Codebook", "History", "Memos"]
 SHEETS_NL = ["Coderingen", "Code x casus", "Co-occurrentie", "Codeboek", "Geschiedenis", "Memo's"]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from codebook.domain import CodebookError
-from codebook.services.retrieval import (
+from codebook.domain.queries import (
     And,
     Code,
     Near,

@@ -6,22 +6,10 @@ import pytest
 
 from analysis.study import BESTUUR, BINNEN, GELIJK, LANDELIJK, WOA, Study
 from codebook.domain import CodebookError
+from codebook.domain.queries import NO_FILTERS, And, Code, CodeQuery, Filters, Near, Not, Or
+from codebook.domain.quotes import Quote
 from codebook.services.coding import apply_coding
-from codebook.services.retrieval import (
-    NO_FILTERS,
-    And,
-    Code,
-    CodeQuery,
-    Filters,
-    Near,
-    Not,
-    Or,
-    Quote,
-    all_quotes,
-    fetch_codings,
-    quotes_of_code,
-    retrieve,
-)
+from codebook.services.retrieval import all_quotes, fetch_codings, quotes_of_code, retrieve
 
 
 def get(

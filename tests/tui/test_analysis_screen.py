@@ -9,8 +9,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Select, Static
 
+from codebook.domain.queries import Filters
 from codebook.services.analysis import code_case_matrix, cooccurrence, frequencies
-from codebook.services.retrieval import Filters
 from codebook.tui.app import CodebookApp
 from codebook.tui.modals.export import ExportDialog
 from codebook.tui.screens.analysis import AnalysisScreen

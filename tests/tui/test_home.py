@@ -93,7 +93,7 @@ def test_sort_by_columns(project: Project) -> None:
 
 
 def test_matching_and_progress_bar() -> None:
-    from codebook.services.documents import DocumentRow
+    from codebook.domain.documents import DocumentRow
 
     row = DocumentRow(1, "a.txt", "txt", 10, 4, 1, 2, {"rol": "schoolleider", "jaar": 2018.0})
     assert matches(row, "rol=school")

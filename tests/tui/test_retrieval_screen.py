@@ -10,7 +10,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from analysis.study import BESTUUR, LANDELIJK
-from codebook.services.retrieval import NO_FILTERS, Filters, Quote, parse_query, retrieve
+from codebook.domain.queries import NO_FILTERS, Filters, parse_query
+from codebook.domain.quotes import Quote
+from codebook.services.retrieval import retrieve
 from codebook.tui.app import CodebookApp
 from codebook.tui.labels import EN
 from codebook.tui.screens.home import HomeScreen

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from codebook import config
-from codebook.services.coding import CodingView
+from codebook.domain.codings import CodingView
 from codebook.tui import navigation as nav
 from codebook.tui.coding_index import CodingIndex
 from codebook.tui.fuzzy import rank, score

@@ -23,20 +23,28 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Case, CaseDocument, Document, Turn
 from codebook.domain import AttributeValue, CodebookError
+from codebook.domain.analysis import (
+    MISSING,
+    TOTAL,
+    UNIT_LABELS,
+    Unit,
+    Within,
+    check_unit,
+    check_within,
+)
+from codebook.domain.queries import NO_FILTERS, Filters
+from codebook.domain.transcripts import attribute_text
 from codebook.services.codes import code_tree, walk_tree
 from codebook.services.documents import sentence_bounds
 from codebook.services.retrieval import (
-    NO_FILTERS,
     CodingRecord,
-    Filters,
-    attribute_text,
     attributes_by_document,
     children_map,
     code_paths,
@@ -48,20 +56,6 @@ from codebook.services.retrieval import (
 if TYPE_CHECKING:
     import pandas as pd
 
-Unit = Literal["segments", "documents", "words"]
-Within = Literal["segment", "sentence", "turn"]
-UNITS: tuple[Unit, ...] = ("segments", "documents", "words")
-WITHIN: tuple[Within, ...] = ("segment", "sentence", "turn")
-MISSING = "(none)"
-TOTAL = "total"
-UNIT_LABELS: dict[str, str] = {
-    "segments": "segments",
-    "documents": "documents",
-    "words": "words coded",
-    "segment": "overlapping coded segments",
-    "sentence": "sentences",
-    "turn": "turns",
-}
 _WORD = re.compile(r"\w+")
 
 Row = tuple[str, frozenset[int]]
@@ -73,22 +67,6 @@ def _natural(value: str) -> tuple[object, ...]:
     rank = 2 if value == TOTAL else 1 if value == MISSING else 0
     parts = re.split(r"(\d+)", value.casefold())
     return (rank, *[(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts])
-
-
-def check_unit(unit: str) -> Unit:
-    """``unit`` as a ``Unit``, or a clear error (for values typed by a user)."""
-    for known in UNITS:
-        if unit == known:
-            return known
-    raise CodebookError(f"unknown unit '{unit}' (use {', '.join(UNITS)})")
-
-
-def check_within(within: str) -> Within:
-    """``within`` as a ``Within``, or a clear error (for values typed by a user)."""
-    for known in WITHIN:
-        if within == known:
-            return known
-    raise CodebookError(f"unknown co-occurrence unit '{within}' (use {', '.join(WITHIN)})")
 
 
 @dataclass

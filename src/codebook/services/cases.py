@@ -12,32 +12,16 @@ case in the same action, so cases that count nothing do not pile up.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Case, CaseDocument, Document, Turn
 from codebook.domain import CodebookError, TurnSpan
+from codebook.domain.cases import CaseLink, CaseRow
 from codebook.services.journal import Recorder
 
 NAME_MAX = 200  # the width of ``case.name``
-
-
-@dataclass(frozen=True)
-class CaseLink:
-    """What a case covers: a whole document (``speaker`` None) or one speaker in it."""
-
-    document: str
-    speaker: str | None
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One case with its links, detached from any session."""
-
-    name: str
-    links: tuple[CaseLink, ...]
 
 
 def clean_case_name(name: str) -> str:

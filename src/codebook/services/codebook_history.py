@@ -9,17 +9,16 @@ reused, unlike ids (SQLite may hand an undone code's id to a new one).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import CodebookEvent, Coder
-from codebook.domain import TEXT_FIELDS, CodebookError
+from codebook.domain import CodebookError
+from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS
+from codebook.domain.history import CodebookDiff, DiffEntry, FieldChange, HistoryEntry
 from codebook.services.codebook_log import current_version
-from codebook.services.codes import PATH_SEPARATOR
 from codebook.services.revisions import CodeRef, find_code
 
 #: The fields a "redefined" entry compares, in the order they are shown.
@@ -31,16 +30,6 @@ Snapshot = list[dict[str, Any]]
 
 # ---------------------------------------------------------------------------
 # history
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    version: int
-    kind: str
-    coder: str
-    created_at: datetime
-    reason: str
-    summary: str
 
 
 def _summary(event: CodebookEvent) -> str:
@@ -102,41 +91,6 @@ def codebook_history(session: Session, code: CodeRef | None = None) -> list[Hist
 
 # ---------------------------------------------------------------------------
 # diff
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One field of one code, before and after, with an inline word diff."""
-
-    field: str
-    old: str
-    new: str
-    diff: str
-
-
-@dataclass(frozen=True)
-class DiffEntry:
-    kind: str  # added, removed, retired, unretired, renamed, moved, merged, redefined, reordered
-    path: str
-    detail: str = ""
-    fields: tuple[FieldChange, ...] = ()
-
-    def lines(self) -> list[str]:
-        head = f"{self.kind}: '{self.path}'" + (f" {self.detail}" if self.detail else "")
-        return [head] + [f"  {c.field}: {c.diff}" for c in self.fields]
-
-
-@dataclass(frozen=True)
-class CodebookDiff:
-    old_version: int
-    new_version: int
-    entries: tuple[DiffEntry, ...]
-
-    def lines(self) -> list[str]:
-        return [line for entry in self.entries for line in entry.lines()]
-
-    def of_kind(self, kind: str) -> list[DiffEntry]:
-        return [e for e in self.entries if e.kind == kind]
 
 
 def word_diff(old: str, new: str) -> str:

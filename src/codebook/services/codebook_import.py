@@ -11,7 +11,7 @@ Codes missing from the file are retired, never deleted: their codings stay.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coding, ProjectMeta
-from codebook.domain import TEXT_FIELDS, CodebookError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain import CodebookError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS
+from codebook.domain.revisions import ImportPlan, PlanEntry, PlanStep, Revision
 from codebook.services.codebook_log import record_event
-from codebook.services.codes import PALETTE, PATH_SEPARATOR, code_fields, code_row, code_tree
+from codebook.services.codes import PALETTE, code_fields, code_row, code_tree
 from codebook.services.journal import Recorder
-from codebook.services.revisions import Revision, refresh_codes
+from codebook.services.revisions import refresh_codes
 
 #: Where the codebook's own title, language and description live in ``project_meta``.
 META_KEYS: dict[str, str] = {
@@ -127,66 +129,14 @@ def _walk(codes: tuple[CodeSpec, ...]) -> Iterator[CodeSpec]:
 # plan
 
 
-@dataclass(frozen=True)
-class PlanStep:
-    """One line of an import plan, e.g. ``rename: 'A > B' -> 'C'``."""
+def _flatten(codes: tuple[CodeSpec, ...]) -> list[PlanEntry]:
+    out: list[PlanEntry] = []
 
-    kind: str  # create, rename, redefine, move, reorder, retire, unretire, merge, codebook
-    path: str
-    detail: str = ""
-
-    def line(self) -> str:
-        return f"{self.kind}: '{self.path}'" + (f" {self.detail}" if self.detail else "")
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """A code of the file, flattened: ``key`` is its pre-order index."""
-
-    key: int
-    spec: CodeSpec
-    parent: int | None
-    position: int
-    depth: int
-    path: str
-
-
-@dataclass
-class ImportPlan:
-    """What importing a codebook file will change; ``steps`` is what the user sees."""
-
-    steps: list[PlanStep]
-    entries: list[_Entry]
-    matches: dict[int, int]  # entry key -> code id
-    updates: dict[int, dict[str, Any]]  # code id -> changed columns
-    retire: list[int]
-    meta: dict[str, str]
-    created: int = 0
-    codes_before: int = 0
-    _signature: tuple[Any, ...] = field(default=(), repr=False)
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.created or self.updates or self.retire or self.meta)
-
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for step in self.steps:
-            out[step.kind] = out.get(step.kind, 0) + 1
-        return out
-
-    def lines(self) -> list[str]:
-        return [s.line() for s in self.steps]
-
-
-def _flatten(codes: tuple[CodeSpec, ...]) -> list[_Entry]:
-    out: list[_Entry] = []
-
-    def add(items: tuple[CodeSpec, ...], parent: _Entry | None) -> None:
+    def add(items: tuple[CodeSpec, ...], parent: PlanEntry | None) -> None:
         for position, spec in enumerate(items):
             name = spec.fields.name
             path = name if parent is None else parent.path + PATH_SEPARATOR + name
-            entry = _Entry(
+            entry = PlanEntry(
                 len(out),
                 spec,
                 None if parent is None else parent.key,
@@ -355,7 +305,7 @@ def plan_import(session: Session, spec: CodebookSpec, *, with_meta: bool = True)
 def _reordered(
     rows: dict[int, dict[str, Any]],
     paths: dict[int, str],
-    entries: list[_Entry],
+    entries: list[PlanEntry],
     matches: dict[int, int],
 ) -> list[str]:
     """Parents whose existing children the file puts in a different order."""
@@ -375,7 +325,7 @@ def _reordered(
 
 
 def _merged_target(
-    e: _Entry, file_guids: dict[str, _Entry], by_guid: dict[str, int], matches: dict[int, int]
+    e: PlanEntry, file_guids: dict[str, PlanEntry], by_guid: dict[str, int], matches: dict[int, int]
 ) -> int | None:
     """The code id a retired file code was merged into (None if new or not merged)."""
     guid = e.spec.merged_into
@@ -395,7 +345,7 @@ def _merged_target(
 
 def _renumber_leftovers(
     rows: dict[int, dict[str, Any]],
-    entries: list[_Entry],
+    entries: list[PlanEntry],
     matches: dict[int, int],
     updates: dict[int, dict[str, Any]],
 ) -> None:
@@ -444,7 +394,7 @@ def apply_import(
     what = f"import codebook '{spec.name}'" + (f" from {source}" if source else "")
     rec = Recorder(session, coder_id, "codebook.import", what)
     ids: dict[int, int] = dict(plan.matches)  # entry key -> code id, growing as codes are made
-    by_depth: dict[int, list[_Entry]] = {}
+    by_depth: dict[int, list[PlanEntry]] = {}
     for e in plan.entries:
         if e.key not in plan.matches:
             by_depth.setdefault(e.depth, []).append(e)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, CodebookEvent, ProjectMeta
-from codebook.domain import TEXT_FIELDS
+from codebook.domain.codebook import TEXT_FIELDS
 from codebook.services.journal import now
 
 VERSION_KEY = "codebook_version"

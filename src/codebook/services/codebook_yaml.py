@@ -20,7 +20,8 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from codebook.domain import TEXT_FIELDS, CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain import CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain.codebook import TEXT_FIELDS
 from codebook.services.atomic import atomic_path
 
 TOP_KEYS: tuple[str, ...] = ("name", "language", "description", "codes")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document
 from codebook.domain import CodebookError
+from codebook.domain.codings import CodingView
 from codebook.services.codebook_log import current_version
 from codebook.services.journal import Recorder, now
 
@@ -27,23 +28,6 @@ class NewCoding:
     start: int
     end: int
     note: str | None = None
-
-
-@dataclass(frozen=True)
-class CodingView:
-    """A coding with what a reader needs to show it: code name and colour, coder, text."""
-
-    id: int
-    document_id: int
-    code_id: int
-    code_name: str
-    color: str
-    start: int
-    end: int
-    coder: str
-    codebook_version: int
-    note: str | None
-    text: str
 
 
 def _document_lengths(session: Session, ids: set[int]) -> dict[int, int]:

@@ -16,18 +16,14 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from codebook.domain import CodebookError
+from codebook.domain.documents import ImportOutcome
 from codebook.services.cases import link_case, link_speakers_as_cases
 from codebook.services.codebook_import import import_codebook
 from codebook.services.demo_codings import apply_demo_file
 from codebook.services.importing import load_sidecar
 from codebook.services.importing.sidecar import Attributes
 from codebook.services.project import coder_id, init_project
-from codebook.services.transcripts import (
-    ImportOptions,
-    ImportOutcome,
-    expand_paths,
-    import_files,
-)
+from codebook.services.transcripts import ImportOptions, expand_paths, import_files
 
 DEMO_CODER = "analist-a"
 

@@ -48,13 +48,13 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Memo
 from codebook.domain import CodebookError
+from codebook.domain.memos import MemoTarget
 from codebook.services.codes import resolve_code
 from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import resolve_document
 from codebook.services.memos import (
     TITLE_MAX,
     MemoDraft,
-    MemoTarget,
     add_memos,
     code_target,
     document_target,

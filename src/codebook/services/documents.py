@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -22,6 +21,7 @@ from codebook.db.models import (
     Turn,
 )
 from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
+from codebook.domain.documents import DocumentRow
 from codebook.services.cases import new_document_links, record_link
 from codebook.services.journal import Recorder, now
 
@@ -186,23 +186,6 @@ def resolve_document(session: Session, ref: str) -> Document:
     if doc is None:
         raise CodebookError(f"unknown document '{ref}'")
     return doc
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    id: int
-    name: str
-    source_format: str
-    words: int
-    turns: int
-    coded_turns: int
-    codings: int
-    attributes: dict[str, AttributeValue]
-
-    @property
-    def progress(self) -> float:
-        """Share of turns that hold at least one coding (0..1)."""
-        return self.coded_turns / self.turns if self.turns else 0.0
 
 
 def document_attributes(session: Session) -> dict[int, dict[str, AttributeValue]]:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Document, Memo
 from codebook.domain import CodebookError
+from codebook.domain.memos import MemoTarget, MemoView
 from codebook.services.codes import code_tree, resolve_code, walk_tree
 from codebook.services.documents import resolve_document
 from codebook.services.journal import Recorder, now
@@ -32,40 +33,6 @@ from codebook.services.journal import Recorder, now
 TARGET_KINDS = ("project", "document", "code")
 TITLE_MAX = 200  # the width of ``memo.title``
 _KIND_ORDER = {"project": 0, "document": 1, "code": 2, "coding": 3}
-
-
-@dataclass(frozen=True)
-class MemoTarget:
-    """What a memo is written on: ``kind`` project/document/code, with the target's id."""
-
-    kind: str
-    id: int | None
-    label: str  # the code's path, the document's name, or "" for the project
-    retired: bool = False
-
-    def describe(self) -> str:
-        """English one-line naming for messages and journal entries."""
-        if self.kind == "project":
-            return "the project"
-        return f"{self.kind} '{self.label}'"
-
-
-@dataclass(frozen=True)
-class MemoView:
-    """One memo with its target and author named, detached from any session."""
-
-    id: int
-    target: MemoTarget
-    coder_id: int
-    coder: str
-    title: str
-    text: str
-    created_at: datetime
-    updated_at: datetime
-
-    @property
-    def edited(self) -> bool:
-        return self.updated_at != self.created_at
 
 
 # --------------------------------------------------------------------------- targets

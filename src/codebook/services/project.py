@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -14,6 +13,7 @@ from codebook.db.engine import Store
 from codebook.db.models import Code, Coder, Coding, Document, ProjectMeta
 from codebook.db.schema import open_store
 from codebook.domain import CodebookError
+from codebook.domain.project import ProjectSummary
 from codebook.services.codebook_log import VERSION_KEY, current_version
 from codebook.services.journal import now
 
@@ -67,18 +67,6 @@ def coder_id(session: Session, name: str) -> int:
 
 def coder_names(session: Session) -> list[str]:
     return list(session.scalars(select(Coder.name).order_by(Coder.name)))
-
-
-@dataclass(frozen=True)
-class ProjectSummary:
-    name: str
-    language: str
-    codebook_version: int
-    documents: int
-    words: int
-    codes: int
-    codings: int
-    coders: list[str]
 
 
 def summary(session: Session) -> ProjectSummary:

@@ -18,10 +18,8 @@ in Python, and nothing is loaded for documents the filters exclude.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -32,335 +30,23 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Attribute, Coder, Coding, Document, DocumentAttribute, Turn
 from codebook.db.models import Code as CodeRow
 from codebook.domain import AttributeValue, CodebookError
-from codebook.services.codes import PATH_SEPARATOR, resolve_code
+from codebook.domain.codebook import PATH_SEPARATOR
+from codebook.domain.queries import NO_FILTERS, Code, CodeQuery, Filters, Near, Not, Or, parse_query
+from codebook.domain.quotes import Quote, QuoteCoding
+from codebook.domain.transcripts import attribute_text
+from codebook.services.codes import resolve_code
 from codebook.services.documents import sentence_bounds
 from codebook.services.gc_pause import gc_paused
 
 # --------------------------------------------------------------------------- queries
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
-    """The codings of one code (a path, unique name, guid or number, or its id).
-
-    Each coding is its own quote, ranges exactly as coded. With ``with_children``
-    the codings of every code below it count too.
-    """
-
-    ref: str | int
-    with_children: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class And:
-    """Where a segment of ``left`` overlaps a segment of ``right`` in the same document.
-
-    The quote is the overlap itself: ``[max(a.start, b.start), min(a.end, b.end))``,
-    carrying both codings. Segments that merely touch (``a.end == b.start``) do
-    not overlap.
-    """
-
-    left: CodeQuery
-    right: CodeQuery
-
-
-@dataclass(frozen=True, slots=True)
-class Or:
-    """Every segment of ``left`` and every segment of ``right``; equal ranges become one quote."""
-
-    left: CodeQuery
-    right: CodeQuery
-
-
-@dataclass(frozen=True, slots=True)
-class Not:
-    """Segments of ``include`` that overlap no segment of ``exclude``, ranges unchanged."""
-
-    include: CodeQuery
-    exclude: CodeQuery
-
-
-@dataclass(frozen=True, slots=True)
-class Near:
-    """Pairs of a ``left`` and a ``right`` segment at most ``sentences`` sentences apart.
-
-    Distance counts sentence boundaries: 0 when both touch the same sentence
-    (or overlap), 1 when they are in adjacent sentences, and so on. The quote
-    spans both segments and the text between them:
-    ``[min(a.start, b.start), max(a.end, b.end))``.
-    """
-
-    left: CodeQuery
-    right: CodeQuery
-    sentences: int = 1
-
-
-CodeQuery = Code | And | Or | Not | Near
-
-
 # --------------------------------------------------------------------------- results
-
-
-@dataclass(slots=True)
-class QuoteCoding:
-    """One coding that makes up (part of) a quote. Read-only by convention (see ``Quote``)."""
-
-    id: int
-    code_id: int
-    code: str
-    coder: str
-    start: int
-    end: int
-    note: str | None
-    codebook_version: int
-
-
-@dataclass(slots=True)
-class Quote:
-    """A retrieved segment: a range of a document's text and what is known about it.
-
-    Treat it as read-only. It is not ``frozen`` only because a frozen dataclass
-    costs about eight times as much to construct, and one retrieval builds tens
-    of thousands of them; ``key`` identifies a quote (e.g. for a TUI selection).
-
-    ``speaker``, ``turn`` (1-based turn number) and ``timecode`` (seconds) come
-    from the turn that contains the start of the segment; when the segment
-    starts between turns (on a speaker label), from the first turn that begins
-    inside it; ``None`` when neither exists. ``attributes`` is the document's,
-    shared read-only between quotes of one document. ``context_before`` and
-    ``context_after`` are the text from the start of the N-th sentence before
-    to the quote, and from the quote to the end of the N-th sentence after.
-    """
-
-    document_id: int
-    document: str
-    start: int
-    end: int
-    text: str
-    codings: tuple[QuoteCoding, ...]
-    speaker: str | None
-    turn: int | None
-    timecode: float | None
-    attributes: Mapping[str, AttributeValue]
-    context_before: str = ""
-    context_after: str = ""
-
-    @property
-    def key(self) -> tuple[int, int, int, tuple[int, ...]]:
-        """(document, start, end, coding ids): equal for the same retrieved segment."""
-        return self.document_id, self.start, self.end, tuple(c.id for c in self.codings)
-
-    @property
-    def code(self) -> str:
-        """The path of the (first) code; for a single-code query the only one."""
-        return self.codings[0].code
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.code for c in self.codings))
-
-    @property
-    def coders(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.coder for c in self.codings))
-
-    @property
-    def note(self) -> str | None:
-        """The memos of the codings, joined; ``None`` when there is none."""
-        notes = [c.note for c in self.codings if c.note]
-        return "\n".join(dict.fromkeys(notes)) if notes else None
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which documents and coders a retrieval looks at.
-
-    ``where`` maps an attribute name to accepted values: any of the values of
-    one attribute (OR), and every attribute given (AND). Values compare as text,
-    case-insensitively (dates as yyyy-mm-dd, whole numbers without ``.0``).
-    ``coders`` keeps only codings by these coders (empty: everyone). Filters
-    apply to every code in a query, so ``A NOT B`` with a coder excludes only
-    that coder's B.
-    """
-
-    where: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    coders: Sequence[str] = ()
-
-
-NO_FILTERS = Filters()
 
 
 # --------------------------------------------------------------------------- parsing
 
-_TOKEN = re.compile(
-    r"""\s*(?:
-        (?P<quoted>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')
-      | (?P<lpar>\()
-      | (?P<rpar>\))
-      | (?P<star>\*)
-      | (?P<near>NEAR(?:/(?P<n>\d+))?)(?=[\s("']|$)
-      | (?P<op>AND|OR|NOT)(?=[\s("']|$)
-      | (?P<word>[^\s()"'*]+)
-    )""",
-    re.VERBOSE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    kind: str
-    value: str
-    pos: int
-
-
-def _tokens(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    pos = 0
-    text = text.rstrip()
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if m is None or m.end() == pos:
-            raise CodebookError(f"query: cannot read {text[pos:].strip()!r} at column {pos + 1}")
-        kind = m.lastgroup or ""
-        if kind == "n":
-            kind = "near"
-        value = m.group(kind)
-        if kind == "quoted":
-            value = re.sub(r"\\(.)", r"\1", value[1:-1])
-        elif kind == "near":
-            value = m.group("n") or "1"
-        out.append(_Tok(kind, value, m.start(kind) + 1))
-        pos = m.end()
-    return out
-
-
-class _Parser:
-    """Recursive descent; ``OR`` binds loosest, then ``AND``/``NOT``, then ``NEAR/n``."""
-
-    def __init__(self, text: str, with_children: bool) -> None:
-        self.text = text
-        self.toks = _tokens(text)
-        self.i = 0
-        self.with_children = with_children
-
-    def peek(self) -> _Tok | None:
-        return self.toks[self.i] if self.i < len(self.toks) else None
-
-    def error(self, what: str) -> CodebookError:
-        tok = self.peek()
-        where = f"at column {tok.pos}" if tok else "at the end"
-        return CodebookError(f"query {self.text!r}: {what} {where}")
-
-    def parse(self) -> CodeQuery:
-        if not self.toks:
-            raise CodebookError('query: empty; name a code, e.g. "Kennisdeling"')
-        node = self.or_expr()
-        if self.peek() is not None:
-            raise self.error("unexpected text")
-        return node
-
-    def or_expr(self) -> CodeQuery:
-        node = self.and_expr()
-        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value == "OR":
-            self.i += 1
-            node = Or(node, self.and_expr())
-        return node
-
-    def and_expr(self) -> CodeQuery:
-        node = self.near_expr()
-        while (tok := self.peek()) is not None and tok.kind == "op" and tok.value != "OR":
-            self.i += 1
-            right = self.near_expr()
-            node = And(node, right) if tok.value == "AND" else Not(node, right)
-        return node
-
-    def near_expr(self) -> CodeQuery:
-        node = self.atom()
-        while (tok := self.peek()) is not None and tok.kind == "near":
-            self.i += 1
-            node = Near(node, self.atom(), int(tok.value))
-        return node
-
-    def atom(self) -> CodeQuery:
-        tok = self.peek()
-        if tok is None:
-            raise self.error("expected a code")
-        if tok.kind == "lpar":
-            self.i += 1
-            node = self.or_expr()
-            close = self.peek()
-            if close is None or close.kind != "rpar":
-                raise self.error("expected ')'")
-            self.i += 1
-            return node
-        if tok.kind == "quoted":
-            self.i += 1
-            ref = tok.value
-        elif tok.kind == "word":
-            words = []
-            while (w := self.peek()) is not None and w.kind == "word":
-                words.append(w.value)
-                self.i += 1
-            ref = " ".join(words)
-        else:
-            raise self.error("expected a code")
-        star = self.peek()
-        children = self.with_children
-        if star is not None and star.kind == "star":
-            self.i += 1
-            children = True
-        if not ref.strip():
-            raise self.error("empty code name")
-        return Code(ref.strip(), children)
-
-
-def parse_query(text: str, *, with_children: bool = False) -> CodeQuery:
-    """Parse ``"A" AND ("B" OR "C")``, ``"A" NEAR/2 "B"``, ``"A" NOT "B"``.
-
-    Codes are quoted paths or names (``"Kennisdeling > Landelijke kennisdeling"``);
-    unquoted words also work as long as they are not the upper-case operators
-    ``AND``, ``OR``, ``NOT``, ``NEAR/n`` (``NEAR`` alone is ``NEAR/1``). A ``*``
-    after a code includes its children; ``with_children`` does so for every code.
-    ``OR`` binds loosest, ``AND`` and ``NOT`` (meaning AND NOT) next, ``NEAR``
-    tightest; operators of one level group from the left.
-    """
-    return _Parser(text, with_children).parse()
-
-
-def parse_where(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """``["werkplaats=WOA", "werkplaats=POINT", "rol=schoolleider"]`` -> filter mapping."""
-    out: dict[str, tuple[str, ...]] = {}
-    for value in values:
-        key, sep, wanted = value.partition("=")
-        if not sep or not key.strip() or not wanted.strip():
-            raise CodebookError(f"--where '{value}': use ATTRIBUTE=VALUE, e.g. werkplaats=WOA")
-        out[key.strip()] = (*out.get(key.strip(), ()), wanted.strip())
-    return out
-
-
-def describe_query(query: CodeQuery) -> str:
-    """The query written back in the syntax ``parse_query`` reads."""
-    if isinstance(query, Code):
-        return f'"{query.ref}"' + ("*" if query.with_children else "")
-    if isinstance(query, Near):
-        return (
-            f"({describe_query(query.left)} NEAR/{query.sentences} {describe_query(query.right)})"
-        )
-    if isinstance(query, Not):
-        return f"({describe_query(query.include)} NOT {describe_query(query.exclude)})"
-    op = "AND" if isinstance(query, And) else "OR"
-    return f"({describe_query(query.left)} {op} {describe_query(query.right)})"
-
-
 # --------------------------------------------------------------------------- lookups
-
-
-def attribute_text(value: AttributeValue) -> str:
-    """An attribute value as shown and compared: dates ISO, whole numbers without ``.0``."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else str(value)
-    return value
 
 
 def code_paths(session: Session) -> dict[int, str]:
@@ -871,15 +557,6 @@ def fetch_codings(
         found = _fetch_leaves(ctx, code_ids)
     found.sort(key=attrgetter("doc", "start", "end", "id"))
     return found
-
-
-def leaf_codes(query: CodeQuery) -> list[Code]:
-    """The ``Code`` leaves of a query, left to right (for labels and highlighting)."""
-    if isinstance(query, Code):
-        return [query]
-    if isinstance(query, Not):
-        return [*leaf_codes(query.include), *leaf_codes(query.exclude)]
-    return [*leaf_codes(query.left), *leaf_codes(query.right)]
 
 
 def quote_rows(quotes: Sequence[Quote]) -> list[dict[str, Any]]:

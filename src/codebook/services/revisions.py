@@ -14,7 +14,6 @@ ORM ``Code`` objects are refreshed before a revision returns.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -22,9 +21,10 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coding, Memo
 from codebook.domain import STRUCTURED_FIELDS, CodebookError, CodeFields
+from codebook.domain.codebook import PATH_SEPARATOR
+from codebook.domain.revisions import MergePlan, Revision, SplitPlan
 from codebook.services.codebook_log import record_event
 from codebook.services.codes import (
-    PATH_SEPARATOR,
     check_color,
     check_sibling_name,
     code_path,
@@ -35,16 +35,6 @@ from codebook.services.codes import (
 from codebook.services.journal import Recorder
 
 CodeRef = str | int
-
-
-@dataclass(frozen=True)
-class Revision:
-    """What a revision did: the codebook version it made and a one-line summary."""
-
-    version: int
-    kind: str
-    summary: str
-    details: dict[str, Any] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -266,31 +256,6 @@ def move_code(
 # merge
 
 
-@dataclass(frozen=True)
-class MergePlan:
-    """What a merge will do, for a preview before it is made."""
-
-    source_id: int
-    target_id: int
-    source: str
-    target: str
-    moving: list[int]
-    collapsing: list[tuple[int, int]]  # (source coding, identical coding on the target)
-    children: list[int]
-    memos: list[int]
-
-    def lines(self) -> list[str]:
-        lines = [
-            f"'{self.source}' is merged into '{self.target}' and retired",
-            f"{len(self.moving)} codings move to '{self.target}'",
-            f"{len(self.collapsing)} identical codings collapse into the target's",
-            f"{len(self.children)} sub-codes move under '{self.target}'",
-        ]
-        if self.memos:
-            lines.append(f"{len(self.memos)} memos on '{self.source}' move to '{self.target}'")
-        return lines
-
-
 def plan_merge(session: Session, source: CodeRef, target: CodeRef) -> MergePlan:
     """Check a merge and work out what it moves, without changing anything."""
     src = live_code(session, source)
@@ -410,33 +375,6 @@ def merge_codes(
 
 # ---------------------------------------------------------------------------
 # split
-
-
-@dataclass(frozen=True)
-class SplitPlan:
-    """Which coding goes to which new code, checked before anything changes."""
-
-    code_id: int
-    code: str
-    new_codes: list[CodeFields]
-    assignment: dict[int, int]  # coding id -> index into new_codes
-    children_to: int  # index of the new code that takes the old code's sub-codes and memos
-    memos: list[int]
-
-    def counts(self) -> list[int]:
-        out = [0] * len(self.new_codes)
-        for index in self.assignment.values():
-            out[index] += 1
-        return out
-
-    def lines(self) -> list[str]:
-        lines = [f"'{self.code}' is split and retired"]
-        for spec, count in zip(self.new_codes, self.counts(), strict=True):
-            lines.append(f"new code '{spec.name}' gets {count} codings")
-        if self.memos:
-            heir = self.new_codes[self.children_to].name
-            lines.append(f"{len(self.memos)} memos on '{self.code}' move to '{heir}'")
-        return lines
 
 
 def plan_split(

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError, ParsedTranscript
+from codebook.domain.documents import ImportOutcome
 from codebook.services.cases import clean_case_name, new_document_links
 from codebook.services.documents import (
     DuplicateDocument,
@@ -26,18 +27,6 @@ from codebook.services.gc_pause import gc_paused, heap_frozen
 from codebook.services.project import coder_id
 
 PARALLEL_FROM = 4
-
-
-@dataclass
-class ImportOutcome:
-    path: Path
-    status: str  # "imported", "duplicate" or "failed"
-    detail: str = ""
-    document_id: int | None = None
-    encoding: str | None = None
-    turns: int = 0
-    words: int = 0
-    cases: tuple[str, ...] = ()
 
 
 @dataclass

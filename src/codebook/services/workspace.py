@@ -9,37 +9,17 @@ re-reading the document's thousands of other codings).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document, Turn
 from codebook.domain import CodebookError, TurnSpan
+from codebook.domain.codebook import CodeItem
+from codebook.domain.codings import CodingView
+from codebook.domain.documents import DocumentData
 from codebook.services.codes import code_tree, coding_counts, walk_tree
-from codebook.services.coding import CodingView, coding_views
+from codebook.services.coding import coding_views
 from codebook.services.documents import sentences_of
-
-
-@dataclass(frozen=True)
-class CodeItem:
-    """A code with its path, depth and number of codings, detached from any session."""
-
-    id: int
-    guid: str
-    parent_id: int | None
-    name: str
-    path: str
-    depth: int
-    color: str
-    brief_definition: str
-    full_definition: str
-    when_to_use: str
-    when_not_to_use: str
-    example: str
-    keywords: tuple[str, ...]
-    retired: bool
-    count: int
 
 
 def code_items(session: Session, *, include_retired: bool = False) -> list[CodeItem]:
@@ -68,18 +48,6 @@ def code_items(session: Session, *, include_retired: bool = False) -> list[CodeI
             )
         )
     return out
-
-
-@dataclass(frozen=True)
-class DocumentData:
-    """One document with what coding it needs: text, turns, sentences, codings."""
-
-    id: int
-    name: str
-    text: str
-    turns: tuple[TurnSpan, ...]
-    sentences: tuple[tuple[int, int], ...]
-    codings: tuple[CodingView, ...]
 
 
 def load_document(session: Session, document_id: int) -> DocumentData:

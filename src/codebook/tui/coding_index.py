@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from heapq import heappop, heappush
 
-from codebook.services.coding import CodingView
+from codebook.domain.codings import CodingView
 from codebook.tui.textmap import OffsetMap
 
 

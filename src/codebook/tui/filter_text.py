@@ -12,7 +12,7 @@ from __future__ import annotations
 import shlex
 
 from codebook.domain import CodebookError
-from codebook.services.retrieval import Filters, parse_where
+from codebook.domain.queries import Filters, parse_where
 
 
 def where_terms(text: str) -> list[str]:

@@ -14,14 +14,8 @@ from typing import Any
 from textual.screen import Screen
 
 from codebook.domain import CodebookError
-from codebook.services.memos import (
-    MemoTarget,
-    MemoView,
-    add_memo,
-    delete_memo,
-    edit_memo,
-    list_memos,
-)
+from codebook.domain.memos import MemoTarget, MemoView
+from codebook.services.memos import add_memo, delete_memo, edit_memo, list_memos
 from codebook.tui.context import context_of
 from codebook.tui.modals.memo import NEW_MEMO, ChooseMemo, MemoEditor
 

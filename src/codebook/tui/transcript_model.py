@@ -12,8 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from codebook.domain import TurnSpan
-from codebook.services.coding import CodingView
-from codebook.services.workspace import DocumentData
+from codebook.domain.codings import CodingView
+from codebook.domain.documents import DocumentData
 from codebook.tui.coding_index import CodingIndex
 from codebook.tui.navigation import Unit, word_spans
 from codebook.tui.textmap import OffsetMap, display_text

@@ -22,9 +22,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from codebook.domain import CodebookError
+from codebook.domain.exports import Cell, ExportTable, TableOptions
 from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
-from codebook.services.export.tables import Cell, ExportTable, TableOptions, build_tables
+from codebook.services.export.tables import build_tables
 
 ENCODING = "utf-8-sig"
 

@@ -20,31 +20,32 @@ python-docx's ``add_paragraph`` grows quadratically with the document.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from codebook.services.analysis import MISSING, TOTAL, CodingSet
+from codebook.domain.analysis import MISSING, TOTAL
+from codebook.domain.exports import ReportOptions, ReportResult
+from codebook.domain.quotes import Quote
+from codebook.domain.transcripts import attribute_text, timecode
+from codebook.services.analysis import CodingSet
 from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
 from codebook.services.export.docx_xml import Body, set_language, set_update_fields
-from codebook.services.export.labels import WORD_LANGUAGE, labels, long_date, timecode
+from codebook.services.export.labels import WORD_LANGUAGE, labels, long_date
 from codebook.services.export.report import (
     CodebookEntry,
     CountTable,
     HistoryRow,
     MemoRow,
     ReportHead,
-    ReportOptions,
     Theme,
     gather_head,
     gather_theme,
     report_codes,
     theme_ids,
 )
-from codebook.services.retrieval import Quote, attribute_text
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -52,13 +53,6 @@ if TYPE_CHECKING:
 QUOTE_STYLE = "Quote"
 CITATION_STYLE = "Quote Citation"
 Labels = Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    path: Path
-    themes: int
-    quotes: int
 
 
 def export_docx(

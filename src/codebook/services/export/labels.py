@@ -209,9 +209,3 @@ def long_date(day: date, lang: str) -> str:
     """``25 November 2026`` / ``25 november 2026``."""
     months = labels(lang)["months"].split()
     return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def timecode(seconds: float) -> str:
-    """``01:02:03`` for 3723.4 seconds."""
-    whole = int(seconds)
-    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"

@@ -17,47 +17,16 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Attribute, CodebookEvent, Coder, Memo
 from codebook.db.models import Code as CodeRow
 from codebook.domain import CodebookError, CodeFields
-from codebook.services.analysis import TOTAL, CodingSet
+from codebook.domain.analysis import DEFAULT_BY, TOTAL
+from codebook.domain.codebook import PATH_SEPARATOR
+from codebook.domain.exports import ReportOptions
+from codebook.domain.queries import Code, Filters
+from codebook.domain.quotes import Quote
+from codebook.services.analysis import CodingSet
 from codebook.services.codebook_log import current_version
-from codebook.services.codes import (
-    PATH_SEPARATOR,
-    code_fields,
-    code_tree,
-    coding_counts,
-    resolve_code,
-    walk_tree,
-)
+from codebook.services.codes import code_fields, code_tree, coding_counts, resolve_code, walk_tree
 from codebook.services.project import meta
-from codebook.services.retrieval import (
-    NO_FILTERS,
-    Code,
-    Filters,
-    Quote,
-    children_map,
-    expand,
-    retrieve,
-)
-
-DEFAULT_BY = ("werkplaats", "rol", "role")
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """What to put in a report.
-
-    ``themes``: code references, one chapter each (default: every top-level
-    code). ``by``: attributes for the count tables (default: werkplaats and
-    rol/role when they exist, else up to two category attributes).
-    ``max_quotes``: per sub-code; the rest is counted, not shown.
-    ``citation``: attributes named in each quote's citation (default: ``by``).
-    """
-
-    themes: Sequence[str] = ()
-    filters: Filters = NO_FILTERS
-    max_quotes: int | None = None
-    by: Sequence[str] = ()
-    lang: str = "en"
-    citation: Sequence[str] | None = None
+from codebook.services.retrieval import children_map, expand, retrieve
 
 
 @dataclass(frozen=True)

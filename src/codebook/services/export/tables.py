@@ -24,47 +24,21 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Action, Coder, Coding, Document
-from codebook.services.analysis import MISSING, TOTAL, CodingSet, Unit, Within
+from codebook.domain.analysis import MISSING, TOTAL
+from codebook.domain.exports import Cell, ExportTable, TableOptions
+from codebook.domain.transcripts import attribute_text, timecode
+from codebook.services.analysis import CodingSet
 from codebook.services.codes import code_tree, walk_tree
-from codebook.services.export.labels import labels, timecode
+from codebook.services.export.labels import labels
 from codebook.services.export.report import codebook_entries, history
 from codebook.services.memos import list_memos
 from codebook.services.project import meta
-from codebook.services.retrieval import (
-    NO_FILTERS,
-    Filters,
-    all_quotes,
-    attribute_text,
-    coder_ids,
-    matching_documents,
-)
+from codebook.services.retrieval import all_quotes, coder_ids, matching_documents
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Cell = str | int | float | datetime | None
 TABLE_KEYS = ("codings", "matrix", "cooccurrence", "codebook", "history", "memos")
-
-
-@dataclass(frozen=True)
-class ExportTable:
-    """One table: ``key`` names its CSV file, ``title`` its sheet (in the report language)."""
-
-    key: str
-    title: str
-    header: list[str]
-    rows: list[list[Cell]]
-
-
-@dataclass(frozen=True)
-class TableOptions:
-    filters: Filters = NO_FILTERS
-    lang: str = "en"
-    context: int = 1
-    cases: str | None = None
-    unit: Unit = "segments"
-    within: Within = "segment"
-    with_children: bool = False
 
 
 def build_tables(session: Session, options: TableOptions | None = None) -> list[ExportTable]:

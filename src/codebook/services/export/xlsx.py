@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from codebook.domain.exports import Cell, ExportTable, TableOptions
 from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
-from codebook.services.export.tables import Cell, ExportTable, TableOptions, build_tables
+from codebook.services.export.tables import build_tables
 
 EXCEL_CELL_LIMIT = 32_767
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")

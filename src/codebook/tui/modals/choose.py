@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from codebook.services.coding import CodingView
+from codebook.domain.codings import CodingView
 from codebook.tui import colors
 
 

@@ -26,7 +26,7 @@ from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, St
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError
-from codebook.services.retrieval import NO_FILTERS, Filters
+from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.tui.context import AppContext, context_of
 
 KINDS = ("docx", "xlsx", "csv")
@@ -71,12 +71,12 @@ def run_export(store: Store, job: ExportJob, progress: Progress | None = None) -
     """
     with store.read() as session:
         if job.kind == "docx":
+            from codebook.domain.exports import ReportOptions
             from codebook.services.export.docx_report import export_docx
-            from codebook.services.export.report import ReportOptions
 
             options = ReportOptions(filters=job.filters, lang=job.lang)
             return export_docx(session, job.target, options, progress).path
-        from codebook.services.export.tables import TableOptions
+        from codebook.domain.exports import TableOptions
 
         tables = TableOptions(filters=job.filters, lang=job.lang)
         if job.kind == "xlsx":

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from codebook.services.memos import MemoView
+from codebook.domain.memos import MemoView
 from codebook.tui.context import context_of
 
 NEW_MEMO = 0

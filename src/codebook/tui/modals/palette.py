@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from codebook.services.workspace import CodeItem
+from codebook.domain.codebook import CodeItem
 from codebook.tui import colors
 from codebook.tui.fuzzy import rank
 

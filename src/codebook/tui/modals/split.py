@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
-from codebook.services.coding import CodingView
+from codebook.domain.codings import CodingView
 from codebook.tui.context import context_of
 
 MAX_NEW = 9

@@ -25,18 +25,8 @@ from textual.worker import get_current_worker
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError
-from codebook.services.analysis import (
-    MISSING,
-    TOTAL,
-    UNITS,
-    WITHIN,
-    Unit,
-    Within,
-    code_case_matrix,
-    cooccurrence,
-    frequencies,
-)
-from codebook.services.export.report import DEFAULT_BY
+from codebook.domain.analysis import DEFAULT_BY, MISSING, TOTAL, UNITS, WITHIN, Unit, Within
+from codebook.services.analysis import code_case_matrix, cooccurrence, frequencies
 from codebook.services.retrieval import attributes_by_document
 from codebook.tui.context import AppContext, context_of
 from codebook.tui.filter_text import filters_from_text

@@ -25,11 +25,13 @@ from textual.widgets import Input, Label, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError, CodeFields
+from codebook.domain.codebook import CodeItem
+from codebook.domain.memos import MemoTarget, MemoView
+from codebook.domain.revisions import Revision
 from codebook.services.codes import create_code
 from codebook.services.coding import codings_of_code
-from codebook.services.memos import MemoTarget, MemoView, code_memos
+from codebook.services.memos import code_memos
 from codebook.services.revisions import (
-    Revision,
     merge_codes,
     move_code,
     plan_merge,
@@ -40,7 +42,7 @@ from codebook.services.revisions import (
     split_code,
     unretire_code,
 )
-from codebook.services.workspace import CodeItem, code_items
+from codebook.services.workspace import code_items
 from codebook.tui.context import AppContext, context_of, step_journal
 from codebook.tui.memo_flow import memo_on
 from codebook.tui.modals.confirm import ConfirmPreview

@@ -27,9 +27,10 @@ from textual.widgets import Static, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
+from codebook.domain.codebook import CodeItem
 from codebook.services.coding import apply_coding, remove_codings, set_note
 from codebook.services.gc_pause import gc_paused
-from codebook.services.workspace import CodeItem, code_items, coding_view, load_document
+from codebook.services.workspace import code_items, coding_view, load_document
 from codebook.tui import colors
 from codebook.tui.coding_index import Span
 from codebook.tui.context import AppContext, context_of, step_journal

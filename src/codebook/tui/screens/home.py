@@ -23,8 +23,9 @@ from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from codebook.domain import AttributeValue, CodebookError
-from codebook.services.documents import DocumentRow, list_documents
-from codebook.services.memos import MemoTarget
+from codebook.domain.documents import DocumentRow
+from codebook.domain.memos import MemoTarget
+from codebook.services.documents import list_documents
 from codebook.tui.context import context_of
 from codebook.tui.memo_flow import memo_on
 from codebook.tui.screens.coding import CodingScreen, Prepared, prepare

@@ -31,9 +31,11 @@ from textual.worker import get_current_worker
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError
-from codebook.services.codes import PATH_SEPARATOR
-from codebook.services.export.labels import timecode
-from codebook.services.retrieval import Quote, attribute_text, parse_query, retrieve
+from codebook.domain.codebook import PATH_SEPARATOR
+from codebook.domain.queries import parse_query
+from codebook.domain.quotes import Quote
+from codebook.domain.transcripts import attribute_text, timecode
+from codebook.services.retrieval import retrieve
 from codebook.tui.context import AppContext, context_of
 from codebook.tui.filter_text import filters_from_text
 from codebook.tui.screens.coding import CodingScreen, Prepared, prepare

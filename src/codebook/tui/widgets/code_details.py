@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.markup import escape
 from textual.widgets import Static
 
-from codebook.services.workspace import CodeItem
+from codebook.domain.codebook import CodeItem
 from codebook.tui import colors
 from codebook.tui.context import context_of
 

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from codebook.services.workspace import CodeItem
+from codebook.domain.codebook import CodeItem
 from codebook.tui import colors
 
 

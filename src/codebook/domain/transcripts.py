@@ -1,8 +1,7 @@
-"""Value types shared by every layer.
+"""Transcripts as every reader hands them over, and how their values are written out.
 
-Nothing here does I/O or imports a framework, so the readers, the services,
-the CLI and the TUI can all exchange these objects without pulling in
-SQLAlchemy or Textual.
+Offsets are Unicode code points into the normalized text, end exclusive (the
+REFI-QDA convention), so a coding never shifts with CRLF, a BOM or an encoding.
 """
 
 from __future__ import annotations
@@ -11,22 +10,6 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
-
-
-class CodebookError(Exception):
-    """A problem the user can fix: shown as one line, never as a traceback.
-
-    Every service raises this (or a subclass) for bad input, so the CLI and the
-    TUI can print ``str(error)`` and know the project was left unchanged.
-    """
-
-
-class ImportFailed(CodebookError):
-    """A transcript could not be read; the message names the file."""
-
-
-class CodebookFileError(CodebookError):
-    """A codebook file (YAML or .qdc) is malformed; the message names file, line and column."""
 
 
 class AttributeType(enum.StrEnum):
@@ -101,61 +84,16 @@ def _unpickle_transcript(
     return parsed
 
 
-@dataclass(frozen=True, slots=True)
-class CodeFields:
-    """The structured fields of a codebook entry (MacQueen et al. 1998)."""
-
-    name: str
-    brief_definition: str = ""
-    full_definition: str = ""
-    when_to_use: str = ""
-    when_not_to_use: str = ""
-    example: str = ""
-    color: str = ""
-    keywords: tuple[str, ...] = ()
+def attribute_text(value: AttributeValue) -> str:
+    """An attribute value as shown and compared: dates ISO, whole numbers without ``.0``."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    return value
 
 
-#: The free-text definition fields of a code, in the order a codebook shows them.
-TEXT_FIELDS: tuple[str, ...] = (
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
-)
-STRUCTURED_FIELDS: tuple[str, ...] = ("name", *TEXT_FIELDS, "color", "keywords")
-#: How those fields are labelled where they are written as text (``.qdc`` descriptions, CLI).
-FIELD_LABELS: tuple[tuple[str, str], ...] = (
-    ("brief_definition", "Brief definition"),
-    ("full_definition", "Full definition"),
-    ("when_to_use", "When to use"),
-    ("when_not_to_use", "When not to use"),
-    ("example", "Example"),
-    ("keywords", "Keywords"),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class CodeSpec:
-    """A code as written in a codebook file: fields, a stable guid, children.
-
-    ``retired`` and ``merged_into`` (the guid of the code it was merged into)
-    only appear when a project's codebook is exported with its retired codes,
-    so such a file can be imported again without losing that history.
-    """
-
-    fields: CodeFields
-    guid: str | None = None
-    children: tuple[CodeSpec, ...] = ()
-    retired: bool = False
-    merged_into: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CodebookSpec:
-    """A whole codebook file: title, language, description and the code tree."""
-
-    name: str
-    codes: tuple[CodeSpec, ...]
-    language: str = "en"
-    description: str = ""
+def timecode(seconds: float) -> str:
+    """``01:02:03`` for 3723.4 seconds."""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"

@@ -1,0 +1,61 @@
+"""What an export is asked for and what it wrote, independent of Word, Excel or CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from codebook.domain.analysis import Unit, Within
+from codebook.domain.queries import NO_FILTERS, Filters
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What to put in a report.
+
+    ``themes``: code references, one chapter each (default: every top-level
+    code). ``by``: attributes for the count tables (default: werkplaats and
+    rol/role when they exist, else up to two category attributes).
+    ``max_quotes``: per sub-code; the rest is counted, not shown.
+    ``citation``: attributes named in each quote's citation (default: ``by``).
+    """
+
+    themes: Sequence[str] = ()
+    filters: Filters = NO_FILTERS
+    max_quotes: int | None = None
+    by: Sequence[str] = ()
+    lang: str = "en"
+    citation: Sequence[str] | None = None
+
+
+Cell = str | int | float | datetime | None
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """One table: ``key`` names its CSV file, ``title`` its sheet (in the report language)."""
+
+    key: str
+    title: str
+    header: list[str]
+    rows: list[list[Cell]]
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    filters: Filters = NO_FILTERS
+    lang: str = "en"
+    context: int = 1
+    cases: str | None = None
+    unit: Unit = "segments"
+    within: Within = "segment"
+    with_children: bool = False
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path
+    themes: int
+    quotes: int
