@@ -16,7 +16,7 @@ from codebook.domain import AttributeType, CodeFields, ParsedTranscript, TurnSpa
 from codebook.domain.exports import ReportOptions
 from codebook.domain.queries import Code
 from codebook.domain.quotes import Quote
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import add_document
 from codebook.services.export.docx_report import citation, export_docx
@@ -127,7 +127,7 @@ def bench_report(tmp: Path) -> list[BenchResult]:
     build(path)
     store = open_project(path)
     with store.read() as session:
-        from codebook.services.codes import code_tree
+        from codebook.services.codebook.codes import code_tree
 
         themes = []
         for node in code_tree(session):

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from codebook.domain import CodeFields, ParsedTranscript, TurnSpan
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.coding import NewCoding, apply_codings, codings_of_code
 from codebook.services.documents import add_document
 from codebook.services.project import coder_id, init_project, open_project

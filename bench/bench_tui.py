@@ -106,7 +106,7 @@ def make_transcript(rng: random.Random) -> tuple[str, list[tuple[str, Span]], li
 def build_project(path: Path) -> int:
     """A project with the big transcript, ten codes and CODINGS codings; returns its id."""
     from codebook.domain import CodeFields, ParsedTranscript, TurnSpan
-    from codebook.services.codes import create_code
+    from codebook.services.codebook.codes import create_code
     from codebook.services.coding import NewCoding, apply_codings
     from codebook.services.documents import add_document
     from codebook.services.project import coder_id, init_project

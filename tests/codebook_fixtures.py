@@ -10,7 +10,7 @@ from sqlalchemy import select
 from codebook.db.engine import Store
 from codebook.db.models import Code, CodebookEvent, Coding, Memo
 from codebook.domain import CodeFields
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.coding import apply_coding
 from codebook.services.project import coder_id
 from helpers import INTERVIEW, add_doc

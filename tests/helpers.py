@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from codebook.db.engine import Store
 from codebook.db.models import Base
 from codebook.domain import CodeFields, ParsedTranscript, TurnSpan
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.documents import add_document
 
 INTERVIEW = (

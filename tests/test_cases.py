@@ -16,7 +16,7 @@ from codebook.domain import CodebookError, CodeFields
 from codebook.domain.cases import CaseLink, CaseRow
 from codebook.services.analysis import code_case_matrix
 from codebook.services.cases import link_case, link_speakers_as_cases, list_cases, unlink_case
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.coding import apply_coding
 from codebook.services.documents import set_attributes
 from codebook.services.importing.speakers import (

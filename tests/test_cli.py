@@ -52,7 +52,7 @@ def test_import_code_list_undo(
     code, out, _ = run(capsys, "docs", project)
     assert "marieke.txt" in out and "WOA" in out
     from codebook.domain import CodeFields
-    from codebook.services.codes import create_code
+    from codebook.services.codebook.codes import create_code
     from codebook.services.project import coder_id, open_project
 
     store = open_project(project)
@@ -115,7 +115,7 @@ def test_offsets_out_of_range(
     project: str, interview: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from codebook.domain import CodeFields
-    from codebook.services.codes import create_code
+    from codebook.services.codebook.codes import create_code
     from codebook.services.project import coder_id, open_project
 
     run(capsys, "import", project, str(interview))

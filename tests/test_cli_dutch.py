@@ -25,7 +25,7 @@ def nl(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def add_code(project: str, name: str = "Faciliteren") -> None:
     from codebook.domain import CodeFields
-    from codebook.services.codes import create_code
+    from codebook.services.codebook.codes import create_code
     from codebook.services.project import coder_id, open_project
 
     store = open_project(project)
@@ -136,9 +136,9 @@ def test_english_stays_the_default(
 
 def test_code_tree_in_dutch(project: str, capsys: pytest.CaptureFixture[str]) -> None:
     from codebook.domain import CodeFields
-    from codebook.services.codes import create_code
+    from codebook.services.codebook.codes import create_code
+    from codebook.services.codebook.revisions import retire_code
     from codebook.services.project import coder_id, open_project
-    from codebook.services.revisions import retire_code
 
     store = open_project(project)
     with store.write() as s:

@@ -9,8 +9,8 @@ import pytest
 
 from codebook.cli import app
 from codebook.cli_codebook import codebook_app
-from codebook.services.codebook_yaml import load_yaml
-from codebook.services.codes import resolve_code
+from codebook.services.codebook.codes import resolve_code
+from codebook.services.codebook.yaml_format import load_yaml
 from codebook.services.coding import apply_coding
 from codebook.services.project import coder_id, open_project
 from helpers import add_doc, counts, run_cli

@@ -6,11 +6,9 @@ import pytest
 
 from codebook.db.engine import Store
 from codebook.domain import CodebookError, CodeFields
-from codebook.services.codebook_history import codebook_diff, codebook_history, word_diff
-from codebook.services.codes import create_code
-from codebook.services.journal import undo
-from codebook.services.project import coder_id
-from codebook.services.revisions import (
+from codebook.services.codebook.codes import create_code
+from codebook.services.codebook.history import codebook_diff, codebook_history, word_diff
+from codebook.services.codebook.revisions import (
     merge_codes,
     move_code,
     redefine_code,
@@ -19,6 +17,8 @@ from codebook.services.revisions import (
     split_code,
     unretire_code,
 )
+from codebook.services.journal import undo
+from codebook.services.project import coder_id
 from codebook_fixtures import Project, build
 
 

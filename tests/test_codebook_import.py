@@ -12,18 +12,18 @@ from sqlalchemy import select
 from codebook.db.engine import Store
 from codebook.db.models import Code, Coding, ProjectMeta
 from codebook.domain import CodebookError, CodebookFileError, CodebookSpec, CodeFields, CodeSpec
-from codebook.services.codebook_import import (
+from codebook.services.codebook.exchange import (
     apply_import,
     export_codebook,
     import_codebook,
     plan_import,
     project_codebook,
 )
-from codebook.services.codebook_yaml import load_yaml, save_yaml
+from codebook.services.codebook.revisions import merge_codes, rename_code, retire_code
+from codebook.services.codebook.yaml_format import load_yaml, save_yaml
 from codebook.services.coding import apply_coding
 from codebook.services.journal import undo
 from codebook.services.project import init_project
-from codebook.services.revisions import merge_codes, rename_code, retire_code
 from codebook_fixtures import dump, last_event, rows
 from helpers import add_doc, counts
 from test_codebook_yaml import BAD_FILES

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from codebook.domain import CodebookFileError, CodebookSpec, CodeFields, CodeSpec
-from codebook.services.codebook_yaml import dump_yaml, load_yaml, parse_yaml, save_yaml
+from codebook.services.codebook.yaml_format import dump_yaml, load_yaml, parse_yaml, save_yaml
 
 CODEBOOKS = Path(__file__).resolve().parents[1] / "codebooks"
 SHIPPED = sorted(CODEBOOKS.glob("*.yaml"))

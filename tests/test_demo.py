@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from codebook.db.models import Coding, Document
 from codebook.services.analysis import code_case_matrix
 from codebook.services.cases import list_cases
-from codebook.services.codes import code_tree, walk_tree
+from codebook.services.codebook.codes import code_tree, walk_tree
 from codebook.services.demo import build_demo, main
 from codebook.services.demo_codings import squeeze
 from codebook.services.documents import list_documents

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from codebook.db.engine import Store
 from codebook.db.models import Coding
 from codebook.domain import CodeFields
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.project import open_project
 from helpers import add_doc
 

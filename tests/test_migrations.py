@@ -13,7 +13,7 @@ from codebook.db.engine import make_engine
 from codebook.db.schema import HEAD_REVISION, open_store
 from codebook.domain import CodeFields
 from codebook.services import journal
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.coding import apply_coding
 from codebook.services.documents import list_documents, sentences_of
 

@@ -20,10 +20,8 @@ from hypothesis import strategies as st
 from codebook.db.engine import Store
 from codebook.db.models import Code, Coding
 from codebook.domain import CodebookError, CodeFields
-from codebook.services.codes import create_code
-from codebook.services.journal import undo
-from codebook.services.project import coder_id, init_project, open_project
-from codebook.services.revisions import (
+from codebook.services.codebook.codes import create_code
+from codebook.services.codebook.revisions import (
     merge_codes,
     move_code,
     recolour_code,
@@ -33,6 +31,8 @@ from codebook.services.revisions import (
     split_code,
     unretire_code,
 )
+from codebook.services.journal import undo
+from codebook.services.project import coder_id, init_project, open_project
 from codebook_fixtures import Project, build, dump, ranges, rows
 
 NAMES = ("Alfa", "Beta", "Gamma", "Tijd", "Intern")

@@ -18,10 +18,8 @@ from codebook.db.engine import Store
 from codebook.db.models import Code, Coding, Memo
 from codebook.domain import CodebookError
 from codebook.domain.revisions import Revision
-from codebook.services.codebook_log import current_version
-from codebook.services.coding import apply_coding, set_note
-from codebook.services.journal import redo, undo
-from codebook.services.revisions import (
+from codebook.services.codebook.log import current_version
+from codebook.services.codebook.revisions import (
     merge_codes,
     move_code,
     plan_merge,
@@ -33,6 +31,8 @@ from codebook.services.revisions import (
     split_code,
     unretire_code,
 )
+from codebook.services.coding import apply_coding, set_note
+from codebook.services.journal import redo, undo
 from codebook_fixtures import (
     Project,
     build,

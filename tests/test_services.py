@@ -8,7 +8,7 @@ import pytest
 
 from codebook.db.engine import Store
 from codebook.domain import AttributeType, CodebookError, CodeFields
-from codebook.services.codes import code_tree, create_code, resolve_code
+from codebook.services.codebook.codes import code_tree, create_code, resolve_code
 from codebook.services.coding import (
     apply_coding,
     codings_of_code,

@@ -323,7 +323,7 @@ def code(
     note: Annotated[str | None, typer.Option(help="A memo on this coding.")] = None,
 ) -> None:
     """Code the passage START..END of a document."""
-    from codebook.services.codes import resolve_code
+    from codebook.services.codebook.codes import resolve_code
     from codebook.services.coding import apply_coding
     from codebook.services.documents import resolve_document
     from codebook.services.project import coder_id
@@ -367,7 +367,7 @@ def codings(
     from rich.table import Table
 
     from codebook.domain import CodebookError
-    from codebook.services.codes import resolve_code
+    from codebook.services.codebook.codes import resolve_code
     from codebook.services.coding import codings_of_code, codings_of_document
     from codebook.services.documents import resolve_document
 

@@ -260,7 +260,7 @@ def cooccurrence(
     """Show how often codes occur together within a segment, sentence or turn."""
     from codebook.domain.analysis import check_within
     from codebook.services.analysis import cooccurrence
-    from codebook.services.codes import resolve_code
+    from codebook.services.codebook.codes import resolve_code
 
     checked, filters = check_within(within), _filters(where, coder)
 

@@ -80,8 +80,8 @@ def show(project: ProjectArg, code: CodeArg) -> None:
     from sqlalchemy import func, select
 
     from codebook.db.models import Code, Coding
-    from codebook.services.codes import code_path
-    from codebook.services.revisions import find_code
+    from codebook.services.codebook.codes import code_path
+    from codebook.services.codebook.revisions import find_code
 
     def work(session: Session) -> list[str]:
         found = find_code(session, code)
@@ -121,7 +121,7 @@ def tree(
 
     from codebook.cli import console, translated
     from codebook.cli_labels import LABELS
-    from codebook.services.codes import CodeNode, code_tree, coding_counts
+    from codebook.services.codebook.codes import CodeNode, code_tree, coding_counts
 
     found = _read(project, lambda s: (code_tree(s, include_retired=retired), coding_counts(s)))
     nodes: list[CodeNode] = found[0]
@@ -156,7 +156,7 @@ def history(
     ] = None,
 ) -> None:
     """The codebook's revisions, oldest first: version, when, who, what and why."""
-    from codebook.services.codebook_history import codebook_history
+    from codebook.services.codebook.history import codebook_history
 
     entries = _read(project, lambda s: codebook_history(s, code))
     if not entries:
@@ -175,7 +175,7 @@ def diff(
     v2: Annotated[int, typer.Argument(metavar="V2", help="Newer codebook version.")],
 ) -> None:
     """What changed between two codebook versions, with word-level diffs of definitions."""
-    from codebook.services.codebook_history import codebook_diff
+    from codebook.services.codebook.history import codebook_diff
 
     result = _read(project, lambda s: codebook_diff(s, v1, v2))
     _print(f"Codebook version {v1} -> {v2}: {len(result.entries)} changes")
@@ -202,7 +202,7 @@ def import_(
     revision, undone by 'codebook undo'.
     """
     from codebook.cli import coder_name, open_store
-    from codebook.services.codebook_import import (
+    from codebook.services.codebook.exchange import (
         QDC_SUFFIXES,
         apply_import,
         plan_import,
@@ -253,7 +253,7 @@ def export(
     ] = False,
 ) -> None:
     """Write the codebook to YAML or REFI-QDA .qdc (by the file's extension)."""
-    from codebook.services.codebook_import import export_codebook
+    from codebook.services.codebook.exchange import export_codebook
 
     spec = _read(project, lambda s: export_codebook(s, file, include_retired=retired))
     count = _count(spec.codes)
@@ -276,7 +276,7 @@ def rename(
     reason: ReasonOpt = "",
 ) -> None:
     """Rename a code (guid, codings and place stay)."""
-    from codebook.services.revisions import rename_code
+    from codebook.services.codebook.revisions import rename_code
 
     _revise(project, lambda s, c: rename_code(s, c, code, new_name, reason=reason))
 
@@ -297,7 +297,7 @@ def redefine(
 ) -> None:
     """Change structured fields of a code; give only the fields that change."""
     from codebook.domain import CodebookError
-    from codebook.services.revisions import redefine_code
+    from codebook.services.codebook.revisions import redefine_code
 
     given = {
         "brief_definition": brief_definition,
@@ -321,7 +321,7 @@ def recolour(
     reason: ReasonOpt = "",
 ) -> None:
     """Give a code a new colour."""
-    from codebook.services.revisions import recolour_code
+    from codebook.services.codebook.revisions import recolour_code
 
     _revise(project, lambda s, c: recolour_code(s, c, code, color, reason=reason))
 
@@ -344,7 +344,7 @@ def move(
     reason: ReasonOpt = "",
 ) -> None:
     """Move a code under another (or to the top), or reorder it among its siblings."""
-    from codebook.services.revisions import move_code
+    from codebook.services.codebook.revisions import move_code
 
     index = None if position is None else position - 1
     _revise(
@@ -364,7 +364,7 @@ def merge(
 
     Identical codings (same document, range and coder) collapse into one.
     """
-    from codebook.services.revisions import merge_codes
+    from codebook.services.codebook.revisions import merge_codes
 
     revision = _revise(project, lambda s, c: merge_codes(s, c, source, target, reason=reason))
     moved, collapsed = revision.details.get("moved", 0), revision.details.get("collapsed", 0)
@@ -394,7 +394,7 @@ def split(
     Codings not named by --assign go to --default; without it, all must be named.
     """
     from codebook.domain import CodebookError
-    from codebook.services.revisions import split_code
+    from codebook.services.codebook.revisions import split_code
 
     mapping: dict[int, str] = {}
     for item in assign or []:
@@ -414,7 +414,7 @@ def split(
 @codebook_app.command()
 def retire(project: ProjectArg, code: CodeArg, reason: ReasonOpt = "") -> None:
     """Retire a code and its sub-codes: codings stay, no new codings."""
-    from codebook.services.revisions import retire_code
+    from codebook.services.codebook.revisions import retire_code
 
     _revise(project, lambda s, c: retire_code(s, c, code, reason=reason))
 
@@ -429,6 +429,6 @@ def unretire(
     reason: ReasonOpt = "",
 ) -> None:
     """Bring a retired code back into use."""
-    from codebook.services.revisions import unretire_code
+    from codebook.services.codebook.revisions import unretire_code
 
     _revise(project, lambda s, c: unretire_code(s, c, code, children=children, reason=reason))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from codebook.db.engine import Store
 from codebook.domain import AttributeType, CodeFields
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import set_attributes
 from codebook.services.project import coder_id

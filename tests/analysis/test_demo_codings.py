@@ -11,6 +11,7 @@ import pytest
 from analysis.study import BESTUUR, LANDELIJK, Study
 from codebook.domain import CodebookError
 from codebook.domain.queries import Code, Filters
+from codebook.services.codebook.revisions import retire_code
 from codebook.services.demo_codings import (
     SqueezedText,
     apply_demo_codings,
@@ -22,7 +23,6 @@ from codebook.services.journal import undo
 from codebook.services.memos import list_memos
 from codebook.services.project import coder_id
 from codebook.services.retrieval import retrieve
-from codebook.services.revisions import retire_code
 from helpers import counts
 
 EXTRA = "  - document: woa-01.txt\n    code: Kennisdeling\n"  # an entry on line 15

@@ -22,7 +22,7 @@ from textual.worker import WorkerCancelled
 from codebook.db.engine import Store
 from codebook.db.models import Code, Coding
 from codebook.domain import AttributeType, CodeFields
-from codebook.services.codes import create_code
+from codebook.services.codebook.codes import create_code
 from codebook.services.documents import add_document, set_attributes
 from codebook.services.project import coder_id, init_project, open_project
 from codebook.tui.app import CodebookApp

@@ -41,7 +41,7 @@ from codebook.domain.analysis import (
 )
 from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.domain.transcripts import attribute_text
-from codebook.services.codes import code_tree, walk_tree
+from codebook.services.codebook.codes import code_tree, walk_tree
 from codebook.services.documents import sentence_bounds
 from codebook.services.retrieval import (
     CodingRecord,

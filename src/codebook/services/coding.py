@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Code, Coder, Coding, Document
 from codebook.domain import CodebookError
 from codebook.domain.codings import CodingView
-from codebook.services.codebook_log import current_version
+from codebook.services.codebook.log import current_version
 from codebook.services.journal import Recorder, now
 
 

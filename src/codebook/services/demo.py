@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from codebook.domain import CodebookError
 from codebook.domain.documents import ImportOutcome
 from codebook.services.cases import link_case, link_speakers_as_cases
-from codebook.services.codebook_import import import_codebook
+from codebook.services.codebook.exchange import import_codebook
 from codebook.services.demo_codings import apply_demo_file
 from codebook.services.importing import load_sidecar
 from codebook.services.importing.sidecar import Attributes

@@ -49,7 +49,7 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Memo
 from codebook.domain import CodebookError
 from codebook.domain.memos import MemoTarget
-from codebook.services.codes import resolve_code
+from codebook.services.codebook.codes import resolve_code
 from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import resolve_document
 from codebook.services.memos import (

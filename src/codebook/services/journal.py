@@ -446,7 +446,7 @@ def last_action(session: Session, coder_id: int, state: str) -> Action | None:
 
 def undo(session: Session, coder_id: int) -> Action | None:
     """Undo this coder's most recent action; None when there is nothing to undo."""
-    from codebook.services.codebook_log import record_event
+    from codebook.services.codebook.log import record_event
 
     action = last_action(session, coder_id, "done")
     if action is None:
@@ -468,7 +468,7 @@ def undo(session: Session, coder_id: int) -> Action | None:
 
 def redo(session: Session, coder_id: int) -> Action | None:
     """Redo the action this coder undid most recently; None when there is none."""
-    from codebook.services.codebook_log import record_event
+    from codebook.services.codebook.log import record_event
 
     action = last_action(session, coder_id, "undone")
     if action is None:

@@ -6,10 +6,10 @@ reads every memo, only the author edits or deletes one. Every change is one
 action in the undo journal, so ``undo``/``redo`` cover memos like codings.
 
 Targets are given the way a user names them: a code by path, unique name,
-guid or number (``services.codes.resolve_code``), a document by name or
+guid or number (``services.codebook.codes.resolve_code``), a document by name or
 number (``services.documents.resolve_document``). Memos on retired codes stay
 readable: a code merged or split away hands its memos to its heir (see
-``services.revisions``), and a code that is only retired keeps them. Memos on
+``services.codebook.revisions``), and a code that is only retired keeps them. Memos on
 one coding live in ``coding.note`` (``services.coding.set_note``).
 """
 
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Code, Coder, Document, Memo
 from codebook.domain import CodebookError
 from codebook.domain.memos import MemoTarget, MemoView
-from codebook.services.codes import code_tree, resolve_code, walk_tree
+from codebook.services.codebook.codes import code_tree, resolve_code, walk_tree
 from codebook.services.documents import resolve_document
 from codebook.services.journal import Recorder, now
 

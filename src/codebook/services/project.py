@@ -14,7 +14,7 @@ from codebook.db.models import Code, Coder, Coding, Document, ProjectMeta
 from codebook.db.schema import open_store
 from codebook.domain import CodebookError
 from codebook.domain.project import ProjectSummary
-from codebook.services.codebook_log import VERSION_KEY, current_version
+from codebook.services.codebook.log import VERSION_KEY, current_version
 from codebook.services.journal import now
 
 

@@ -34,7 +34,7 @@ from codebook.domain.codebook import PATH_SEPARATOR
 from codebook.domain.queries import NO_FILTERS, Code, CodeQuery, Filters, Near, Not, Or, parse_query
 from codebook.domain.quotes import Quote, QuoteCoding
 from codebook.domain.transcripts import attribute_text
-from codebook.services.codes import resolve_code
+from codebook.services.codebook.codes import resolve_code
 from codebook.services.documents import sentence_bounds
 from codebook.services.gc_pause import gc_paused
 

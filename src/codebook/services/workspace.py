@@ -17,7 +17,7 @@ from codebook.domain import CodebookError, TurnSpan
 from codebook.domain.codebook import CodeItem
 from codebook.domain.codings import CodingView
 from codebook.domain.documents import DocumentData
-from codebook.services.codes import code_tree, coding_counts, walk_tree
+from codebook.services.codebook.codes import code_tree, coding_counts, walk_tree
 from codebook.services.coding import coding_views
 from codebook.services.documents import sentences_of
 

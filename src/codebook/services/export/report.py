@@ -23,8 +23,14 @@ from codebook.domain.exports import ReportOptions
 from codebook.domain.queries import Code, Filters
 from codebook.domain.quotes import Quote
 from codebook.services.analysis import CodingSet
-from codebook.services.codebook_log import current_version
-from codebook.services.codes import code_fields, code_tree, coding_counts, resolve_code, walk_tree
+from codebook.services.codebook.codes import (
+    code_fields,
+    code_tree,
+    coding_counts,
+    resolve_code,
+    walk_tree,
+)
+from codebook.services.codebook.log import current_version
 from codebook.services.project import meta
 from codebook.services.retrieval import children_map, expand, retrieve
 

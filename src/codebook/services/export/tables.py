@@ -28,7 +28,7 @@ from codebook.domain.analysis import MISSING, TOTAL
 from codebook.domain.exports import Cell, ExportTable, TableOptions
 from codebook.domain.transcripts import attribute_text, timecode
 from codebook.services.analysis import CodingSet
-from codebook.services.codes import code_tree, walk_tree
+from codebook.services.codebook.codes import code_tree, walk_tree
 from codebook.services.export.labels import labels
 from codebook.services.export.report import codebook_entries, history
 from codebook.services.memos import list_memos

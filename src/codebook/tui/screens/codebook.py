@@ -3,7 +3,7 @@
 The fields are those of a good qualitative codebook (MacQueen et al. 1998):
 brief and full definition, when to use, when not to use, example, plus colour
 and keywords. Revisions (rename, move, merge, split, retire, unretire, redefine)
-are the services of ``codebook.services.revisions``; each is previewed in a
+are the services of ``codebook.services.codebook.revisions``; each is previewed in a
 modal that says exactly what will change, applied with Enter, cancelled with
 Escape, and undoable like any other action. They run in a worker: a merge
 that moves thousands of codings never freezes the screen.
@@ -28,10 +28,8 @@ from codebook.domain import CodebookError, CodeFields
 from codebook.domain.codebook import CodeItem
 from codebook.domain.memos import MemoTarget, MemoView
 from codebook.domain.revisions import Revision
-from codebook.services.codes import create_code
-from codebook.services.coding import codings_of_code
-from codebook.services.memos import code_memos
-from codebook.services.revisions import (
+from codebook.services.codebook.codes import create_code
+from codebook.services.codebook.revisions import (
     merge_codes,
     move_code,
     plan_merge,
@@ -42,6 +40,8 @@ from codebook.services.revisions import (
     split_code,
     unretire_code,
 )
+from codebook.services.coding import codings_of_code
+from codebook.services.memos import code_memos
 from codebook.services.workspace import code_items
 from codebook.tui.context import AppContext, context_of, step_journal
 from codebook.tui.memo_flow import memo_on

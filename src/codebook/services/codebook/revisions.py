@@ -23,8 +23,7 @@ from codebook.db.models import Code, Coding, Memo
 from codebook.domain import STRUCTURED_FIELDS, CodebookError, CodeFields
 from codebook.domain.codebook import PATH_SEPARATOR
 from codebook.domain.revisions import MergePlan, Revision, SplitPlan
-from codebook.services.codebook_log import record_event
-from codebook.services.codes import (
+from codebook.services.codebook.codes import (
     check_color,
     check_sibling_name,
     code_path,
@@ -32,6 +31,7 @@ from codebook.services.codes import (
     descendant_ids,
     resolve_code,
 )
+from codebook.services.codebook.log import record_event
 from codebook.services.journal import Recorder
 
 CodeRef = str | int

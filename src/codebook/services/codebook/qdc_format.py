@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 from codebook import __version__
 from codebook.domain import FIELD_LABELS, CodebookFileError, CodebookSpec, CodeFields, CodeSpec
 from codebook.services.atomic import atomic_path
-from codebook.services.codebook_yaml import GUID_RE, normalize_guid
+from codebook.services.codebook.yaml_format import GUID_RE, normalize_guid
 
 if TYPE_CHECKING:
     from lxml import etree
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
-XSD_PATH = Path(__file__).resolve().parents[1] / "schemas" / "refi_qda" / "Codebook.xsd"
+XSD_PATH = Path(__file__).resolve().parents[2] / "schemas" / "refi_qda" / "Codebook.xsd"
 _CONTINUATION = "  "
 _KEYWORD_SEPARATOR = ", "
 

@@ -22,10 +22,10 @@ from codebook.db.models import Code, Coding, ProjectMeta
 from codebook.domain import CodebookError, CodebookSpec, CodeFields, CodeSpec
 from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS
 from codebook.domain.revisions import ImportPlan, PlanEntry, PlanStep, Revision
-from codebook.services.codebook_log import record_event
-from codebook.services.codes import PALETTE, code_fields, code_row, code_tree
+from codebook.services.codebook.codes import PALETTE, code_fields, code_row, code_tree
+from codebook.services.codebook.log import record_event
+from codebook.services.codebook.revisions import refresh_codes
 from codebook.services.journal import Recorder
-from codebook.services.revisions import refresh_codes
 
 #: Where the codebook's own title, language and description live in ``project_meta``.
 META_KEYS: dict[str, str] = {
@@ -81,11 +81,11 @@ def read_codebook_file(path: str | Path) -> CodebookSpec:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
-        from codebook.services.codebook_yaml import load_yaml
+        from codebook.services.codebook.yaml_format import load_yaml
 
         return load_yaml(path)
     if suffix in QDC_SUFFIXES:
-        from codebook.services.codebook_qdc import load_qdc
+        from codebook.services.codebook.qdc_format import load_qdc
 
         return load_qdc(path)
     raise CodebookError(f"{path}: unknown codebook format (use .yaml, .yml or .qdc)")
@@ -95,7 +95,7 @@ def write_codebook_file(spec: CodebookSpec, path: str | Path) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in YAML_SUFFIXES:
-        from codebook.services.codebook_yaml import save_yaml
+        from codebook.services.codebook.yaml_format import save_yaml
 
         save_yaml(spec, path)
     elif suffix in QDC_SUFFIXES:
@@ -103,7 +103,7 @@ def write_codebook_file(spec: CodebookSpec, path: str | Path) -> None:
             raise CodebookError(
                 f"{path}: a .qdc cannot mark codes as retired; export retired codes to YAML"
             )
-        from codebook.services.codebook_qdc import save_qdc
+        from codebook.services.codebook.qdc_format import save_qdc
 
         save_qdc(spec, path)
     else:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coding
 from codebook.domain import CodebookError, CodeFields
-from codebook.services.codebook_log import record_event
+from codebook.services.codebook.log import record_event
 from codebook.services.journal import Recorder
 
 PATH_SEPARATOR = " > "

@@ -18,8 +18,8 @@ from codebook.db.models import CodebookEvent, Coder
 from codebook.domain import CodebookError
 from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS
 from codebook.domain.history import CodebookDiff, DiffEntry, FieldChange, HistoryEntry
-from codebook.services.codebook_log import current_version
-from codebook.services.revisions import CodeRef, find_code
+from codebook.services.codebook.log import current_version
+from codebook.services.codebook.revisions import CodeRef, find_code
 
 #: The fields a "redefined" entry compares, in the order they are shown.
 DEFINITION_FIELDS: tuple[str, ...] = (*TEXT_FIELDS, "keywords", "color")
