@@ -12,7 +12,7 @@ from sqlalchemy import Connection, text
 from codebook.db.engine import make_engine
 from codebook.db.schema import HEAD_REVISION, open_store
 from codebook.domain import CodeFields
-from codebook.services import journal
+from codebook.services import undo as journal
 from codebook.services.codebook.codes import create_code
 from codebook.services.coding import apply_coding
 from codebook.services.documents import list_documents, sentences_of

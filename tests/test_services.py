@@ -17,8 +17,8 @@ from codebook.services.coding import (
     set_note,
 )
 from codebook.services.documents import add_document, list_documents, set_attributes
-from codebook.services.journal import redo, undo
 from codebook.services.project import coder_id, meta, summary
+from codebook.services.undo import redo, undo
 from helpers import INTERVIEW, add_doc, counts, parsed, seed
 
 

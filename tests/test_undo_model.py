@@ -17,8 +17,8 @@ from sqlalchemy import select
 from codebook.db.engine import Store
 from codebook.db.models import Coding
 from codebook.services.coding import apply_coding, remove_codings
-from codebook.services.journal import redo, undo
 from codebook.services.project import coder_id
+from codebook.services.undo import redo, undo
 from helpers import seed
 
 Key = tuple[int, int, int]  # code, start, end

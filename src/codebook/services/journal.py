@@ -5,16 +5,19 @@ per kind of action means undo covers everything a service can do, including
 codebook revisions that move thousands of codings, with one mechanism.
 Inserts keep only their ids (as ranges) until they are undone, so a batch of a
 million codings does not carry a million rows in its journal entry.
-Undo and redo check that the rows are still as the action left them and refuse
-otherwise, so undoing never silently destroys a colleague's later work.
+Stepping an action back or forward checks that the rows are still as the
+action left them and refuses otherwise, so undoing never silently destroys a
+colleague's later work. Which action a coder undoes, and what else an undo
+means (a codebook revision logs it), is the use case in ``services.undo``.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Date,
@@ -36,14 +39,10 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Action, Base
 from codebook.domain import CodebookError
+from codebook.services.clock import now
 
 Row = dict[str, Any]
 _CHUNK = 500
-
-
-def now() -> datetime:
-    """UTC wall-clock time without tzinfo, the form every timestamp column stores."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _table(name: str) -> Table:
@@ -365,124 +364,140 @@ _DISCARD_REDO = (
 _RECORD_ACTION = insert(_ACTIONS)
 
 
-def _conflict(action: Action, what: str) -> CodebookError:
+class Direction(enum.Enum):
+    """Which way an action is stepped: taken back (undo) or made again (redo)."""
+
+    UNDO = "undo"
+    REDO = "redo"
+
+
+def _conflict(action: Action, direction: Direction) -> CodebookError:
     return CodebookError(
-        f"cannot {what} '{action.description}': the data it touched was changed since"
+        f"cannot {direction.value} '{action.description}': the data it touched was changed since"
     )
 
 
-def _remove_inserted(session: Session, action: Action, change: Row, what: str) -> Row:
-    """Inverse of an insert: delete the rows, keeping them so a redo can restore them."""
-    table = _table(change["table"])
+def _keys(table: Table, change: Row) -> list[list[Any]]:
+    """The primary keys of the rows a change inserted or deleted."""
     if "ids" in change:
-        keys: list[list[Any]] = [[i] for i in from_ranges(change["ids"])]
-    else:
-        keys = change["keys"]
+        return [[i] for i in from_ranges(change["ids"])]
+    if "keys" in change:
+        return list(change["keys"])
+    return [_key_of(table, _load(table, r)) for r in change["rows"]]
+
+
+def _remove_rows(session: Session, action: Action, change: Row, direction: Direction) -> Row:
+    """Undo an insert or redo a delete: delete the rows, keeping them to put back later."""
+    table = _table(change["table"])
+    keys = _keys(table, change)
     rows: list[Row] = []
     for chunk in _chunks(keys):
         found = session.execute(select(table).where(_where_keys(table, chunk)))
         rows.extend(_dump(table, dict(r._mapping)) for r in found)
         session.execute(delete(table).where(_where_keys(table, chunk)))
     if len(rows) != len(keys):
-        raise _conflict(action, what)
+        raise _conflict(action, direction)
     return {**change, "rows": rows}
 
 
-def _restore_rows(session: Session, action: Action, change: Row, what: str) -> Row:
-    """Inverse of a delete (or the redo of an insert): put the saved rows back."""
+def _restore_rows(session: Session, action: Action, change: Row, direction: Direction) -> Row:
+    """Undo a delete or redo an insert: put the saved rows back."""
     table = _table(change["table"])
     rows = [_load(table, r) for r in change["rows"]]
     keys = [_key_of(table, r) for r in rows]
     for chunk in _chunks(keys):
         taken = session.execute(select(*table.primary_key.columns).where(_where_keys(table, chunk)))
         if taken.first() is not None:
-            raise _conflict(action, what)
+            raise _conflict(action, direction)
     for chunk in _chunks(rows, 5000):
         session.execute(insert(table), list(chunk))
     return {k: v for k, v in change.items() if k != "rows"} if change["op"] == "insert" else change
 
 
-def _set_values(
-    session: Session, action: Action, change: Row, src: str, dst: str, what: str
-) -> None:
+def _set_values(session: Session, action: Action, change: Row, direction: Direction) -> None:
+    """Undo or redo an update, provided the row still holds the values it was left with."""
+    src, dst = ("after", "before") if direction is Direction.UNDO else ("before", "after")
     table = _table(change["table"])
     cols = list(table.primary_key.columns)
     cond = and_(*(c == k for c, k in zip(cols, change["key"], strict=True)))
     expected = _load(table, change[src])
     current = session.execute(select(*(table.c[k] for k in expected)).where(cond)).first()
     if current is None or any(current._mapping[k] != v for k, v in expected.items()):
-        raise _conflict(action, what)
+        raise _conflict(action, direction)
     session.execute(update(table).where(cond).values(**_load(table, change[dst])))
 
 
-def _undo_change(session: Session, action: Action, change: Row) -> Row:
-    if change["op"] == "insert":
-        return _remove_inserted(session, action, change, "undo")
-    if change["op"] == "delete":
-        return _restore_rows(session, action, change, "undo")
-    _set_values(session, action, change, "after", "before", "undo")
-    return change
+def _step_change(session: Session, action: Action, change: Row, direction: Direction) -> Row:
+    """Step one change; returns it as the journal keeps it for stepping back the other way."""
+    if change["op"] == "update":
+        _set_values(session, action, change, direction)
+        return change
+    if (change["op"] == "insert") == (direction is Direction.UNDO):
+        return _remove_rows(session, action, change, direction)
+    return _restore_rows(session, action, change, direction)
 
 
-def _redo_change(session: Session, action: Action, change: Row) -> Row:
-    if change["op"] == "insert":
-        return _restore_rows(session, action, change, "redo")
-    if change["op"] == "delete":
-        table = _table(change["table"])
-        keys = [_key_of(table, _load(table, r)) for r in change["rows"]]
-        removed = _remove_inserted(session, action, {"table": table.name, "keys": keys}, "redo")
-        return {**change, "rows": removed["rows"]}
-    _set_values(session, action, change, "before", "after", "redo")
-    return change
+def last_action(session: Session, coder_id: int, direction: Direction) -> Action | None:
+    """The action of this coder that stepping in ``direction`` would take.
 
-
-def last_action(session: Session, coder_id: int, state: str) -> Action | None:
-    """The action ``undo`` (state ``done``) or ``redo`` (state ``undone``) would take."""
-    order = Action.id.desc() if state == "done" else Action.id.asc()
+    Undo takes the newest action still done, redo the oldest of those undone
+    since (any newer action discards them, see ``Recorder.finish``).
+    """
+    if direction is Direction.UNDO:
+        state, order = "done", Action.id.desc()
+    else:
+        state, order = "undone", Action.id.asc()
     return session.scalars(
         select(Action).where(Action.coder_id == coder_id, Action.state == state).order_by(order)
     ).first()
 
 
-def undo(session: Session, coder_id: int) -> Action | None:
-    """Undo this coder's most recent action; None when there is nothing to undo."""
-    from codebook.services.codebook.log import record_event
+def step_action(session: Session, action: Action, direction: Direction) -> None:
+    """Take back or make again all of ``action``'s changes, or none of them.
 
-    action = last_action(session, coder_id, "done")
-    if action is None:
-        return None
+    Undo steps the changes newest first, redo in the order they were made.
+    When any row is no longer as the action left it, nothing is stepped and a
+    ``CodebookError`` says so.
+    """
+    undoing = direction is Direction.UNDO
+    ordered = reversed(action.changes) if undoing else action.changes
     try:
         with session.begin_nested():
-            changes = [_undo_change(session, action, c) for c in reversed(action.changes)]
+            changes = [_step_change(session, action, c, direction) for c in ordered]
     except IntegrityError as exc:
-        raise _conflict(action, "undo") from exc
-    action.changes = changes[::-1]
-    action.state = "undone"
-    if action.event_version is not None:
-        record_event(
-            session, coder_id, "undo", {"version": action.event_version}, action.description
+        raise _conflict(action, direction) from exc
+    action.changes = changes[::-1] if undoing else changes
+    action.state = "undone" if undoing else "done"
+
+
+class RecordedUpdate(NamedTuple):
+    """One row update as an action recorded it: when, which row, its values before and after."""
+
+    at: datetime
+    key: list[Any]
+    before: Row
+    after: Row
+
+
+def recorded_updates(session: Session, kind: str, model: type[Base]) -> list[RecordedUpdate]:
+    """The updates of ``model``'s rows that still-done actions of ``kind`` made, oldest first.
+
+    A row keeps only its present. When a reader needs its past (when was this
+    coding's note first written?), the journal is the only record of it; this
+    hands the updates over as values so that how the journal stores its
+    changes stays the journal's own business.
+    """
+    table = _table(model.__tablename__)
+    actions = session.execute(
+        select(Action.created_at, Action.changes)
+        .where(Action.kind == kind, Action.state == "done")
+        .order_by(Action.id)
+    )
+    return [
+        RecordedUpdate(
+            when, change["key"], _load(table, change["before"]), _load(table, change["after"])
         )
-    session.flush()
-    return action
-
-
-def redo(session: Session, coder_id: int) -> Action | None:
-    """Redo the action this coder undid most recently; None when there is none."""
-    from codebook.services.codebook.log import record_event
-
-    action = last_action(session, coder_id, "undone")
-    if action is None:
-        return None
-    try:
-        with session.begin_nested():
-            changes = [_redo_change(session, action, c) for c in action.changes]
-    except IntegrityError as exc:
-        raise _conflict(action, "redo") from exc
-    action.changes = changes
-    action.state = "done"
-    if action.event_version is not None:
-        record_event(
-            session, coder_id, "redo", {"version": action.event_version}, action.description
-        )
-    session.flush()
-    return action
+        for when, changes in actions
+        for change in changes
+        if change.get("op") == "update" and change.get("table") == table.name
+    ]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, CodebookEvent, ProjectMeta
 from codebook.domain.codebook import TEXT_FIELDS
-from codebook.services.journal import now
+from codebook.services.clock import now
 
 VERSION_KEY = "codebook_version"
 SNAPSHOT_FIELDS = (

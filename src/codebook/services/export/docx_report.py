@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from codebook.domain.analysis import MISSING, TOTAL
+from codebook.domain.codebook import CodeItem
 from codebook.domain.exports import ReportOptions, ReportResult
+from codebook.domain.history import HistoryEntry
 from codebook.domain.quotes import Quote
 from codebook.domain.transcripts import attribute_text, timecode
 from codebook.services.analysis import CodingSet
@@ -35,9 +37,7 @@ from codebook.services.export import Progress
 from codebook.services.export.docx_xml import Body, set_language, set_update_fields
 from codebook.services.export.labels import WORD_LANGUAGE, labels, long_date
 from codebook.services.export.report import (
-    CodebookEntry,
     CountTable,
-    HistoryRow,
     MemoRow,
     ReportHead,
     Theme,
@@ -147,12 +147,12 @@ def _title_page(body: Body, head: ReportHead, lab: Labels, lang: str) -> None:
 
 
 def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
-    body.paragraph(theme.path, "Heading 1", page_break_before=True)
+    body.paragraph(theme.code.path, "Heading 1", page_break_before=True)
     body.paragraph(lab["definition"], "Heading 2")
-    if theme.fields.brief_definition:
-        body.paragraph(theme.fields.brief_definition, bold=True)
-    if theme.fields.full_definition:
-        body.paragraph(theme.fields.full_definition)
+    if theme.code.brief_definition:
+        body.paragraph(theme.code.brief_definition, bold=True)
+    if theme.code.full_definition:
+        body.paragraph(theme.code.full_definition)
     if theme.counts:
         body.paragraph(lab["counts"], "Heading 2")
         for table in theme.counts:
@@ -225,23 +225,22 @@ def citation(
     return "— " + ", ".join(parts)
 
 
-def _codebook(body: Body, entries: Sequence[CodebookEntry], lab: Labels) -> None:
+def _codebook(body: Body, codes: Sequence[CodeItem], lab: Labels) -> None:
     body.paragraph(lab["appendix_codebook"], "Heading 1", page_break_before=True)
-    for entry in entries:
-        body.paragraph(entry.path, "Heading 2" if entry.depth == 0 else "Heading 3")
-        f = entry.fields
+    for code in codes:
+        body.paragraph(code.path, "Heading 2" if code.depth == 0 else "Heading 3")
         rows = [
-            (lab["brief_definition"], f.brief_definition),
-            (lab["full_definition"], f.full_definition),
-            (lab["when_to_use"], f.when_to_use),
-            (lab["when_not_to_use"], f.when_not_to_use),
-            (lab["example"], f.example),
-            (lab["keywords"], ", ".join(f.keywords)),
-            (lab["color"], f.color),
-            (lab["status"], lab["retired"] if entry.retired else lab["active"]),
-            (lab["codings"], str(entry.codings)),
+            (lab["brief_definition"], code.brief_definition),
+            (lab["full_definition"], code.full_definition),
+            (lab["when_to_use"], code.when_to_use),
+            (lab["when_not_to_use"], code.when_not_to_use),
+            (lab["example"], code.example),
+            (lab["keywords"], ", ".join(code.keywords)),
+            (lab["color"], code.color),
+            (lab["status"], lab["retired"] if code.retired else lab["active"]),
+            (lab["codings"], str(code.count)),
         ]
-        body.table([lab["name"], f.name], [[k, v or "-"] for k, v in rows], widths=(0.28, 0.72))
+        body.table([lab["name"], code.name], [[k, v or "-"] for k, v in rows], widths=(0.28, 0.72))
         body.paragraph()
 
 
@@ -257,13 +256,16 @@ def _general_memos(body: Body, memos: Sequence[MemoRow], lab: Labels) -> None:
     )
 
 
-def _history(body: Body, rows: Sequence[HistoryRow], lab: Labels) -> None:
+def _history(body: Body, rows: Sequence[HistoryEntry], lab: Labels) -> None:
     body.paragraph(lab["appendix_history"], "Heading 1", page_break_before=True)
     if not rows:
         body.paragraph(lab["no_history"], italic=True)
         return
     body.table(
         [lab["version"], lab["kind"], lab["who"], lab["when"], lab["reason"]],
-        [[r.version, r.kind, r.who, r.when.strftime("%Y-%m-%d %H:%M"), r.reason] for r in rows],
+        [
+            [r.version, r.kind, r.coder, r.created_at.strftime("%Y-%m-%d %H:%M"), r.reason]
+            for r in rows
+        ],
         widths=(0.1, 0.15, 0.15, 0.2, 0.4),
     )

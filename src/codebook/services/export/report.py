@@ -7,32 +7,28 @@ time (``gather_theme``) so a writer can report progress per chapter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from codebook.db.models import Attribute, CodebookEvent, Coder, Memo
-from codebook.db.models import Code as CodeRow
-from codebook.domain import CodebookError, CodeFields
+from codebook.domain import AttributeType, CodebookError
 from codebook.domain.analysis import DEFAULT_BY, TOTAL
-from codebook.domain.codebook import PATH_SEPARATOR
+from codebook.domain.codebook import PATH_SEPARATOR, CodeItem
 from codebook.domain.exports import ReportOptions
+from codebook.domain.history import HistoryEntry
 from codebook.domain.queries import Code, Filters
 from codebook.domain.quotes import Quote
 from codebook.services.analysis import CodingSet
-from codebook.services.codebook.codes import (
-    code_fields,
-    code_tree,
-    coding_counts,
-    resolve_code,
-    walk_tree,
-)
+from codebook.services.codebook.codes import load_code_tree, resolve_code
+from codebook.services.codebook.history import codebook_history
 from codebook.services.codebook.log import current_version
-from codebook.services.project import meta
-from codebook.services.retrieval import children_map, expand, retrieve
+from codebook.services.documents import attribute_names
+from codebook.services.memos import list_memos
+from codebook.services.project import coders_by_id, meta
+from codebook.services.retrieval.quotes import retrieve
+from codebook.services.workspace import code_items
 
 
 @dataclass(frozen=True)
@@ -74,9 +70,7 @@ class MemoRow:
 
 @dataclass(frozen=True)
 class Theme:
-    code_id: int
-    path: str
-    fields: CodeFields
+    code: CodeItem
     counts: tuple[CountTable, ...]
     groups: tuple[QuoteGroup, ...]
     memos: tuple[MemoRow, ...]
@@ -84,25 +78,6 @@ class Theme:
     @property
     def quote_count(self) -> int:
         return sum(len(g.quotes) for g in self.groups)
-
-
-@dataclass(frozen=True)
-class CodebookEntry:
-    code_id: int
-    path: str
-    depth: int
-    fields: CodeFields
-    retired: bool
-    codings: int
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    version: int
-    kind: str
-    who: str
-    when: datetime
-    reason: str
 
 
 @dataclass
@@ -118,8 +93,9 @@ class ReportHead:
     by: list[str]
     citation: list[str]
     theme_ids: list[int]
-    codebook: list[CodebookEntry] = field(default_factory=list)
-    history: list[HistoryRow] = field(default_factory=list)
+    #: every code, retired ones too, in codebook order; the chapters read their codes here
+    codebook: list[CodeItem] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
     #: memos on the project and on documents (memos on codes go with their theme);
     #: ``MemoRow.code`` holds the document's name, or "" for the project
     memos: list[MemoRow] = field(default_factory=list)
@@ -134,22 +110,19 @@ def describe_filters(filters: Filters) -> str:
 
 
 def _default_by(session: Session) -> list[str]:
-    names = {n.lower(): n for n in session.scalars(select(Attribute.name))}
+    names = {n.lower(): n for n in attribute_names(session)}
     chosen = [names[n] for n in DEFAULT_BY if n in names]
     if "rol" in names and "role" in names:
         chosen.remove(names["role"])
     if chosen:
         return chosen
-    categories = session.scalars(
-        select(Attribute.name).where(Attribute.type == "category").order_by(Attribute.name)
-    )
-    return list(categories)[:2]
+    return attribute_names(session, AttributeType.CATEGORY)[:2]
 
 
 def theme_ids(session: Session, refs: Sequence[str]) -> list[int]:
     """The chapters' codes: ``refs`` resolved, or every top-level code when empty."""
     if not refs:
-        return [n.code.id for n in code_tree(session)]
+        return list(load_code_tree(session, include_retired=False).children())
     out: list[int] = []
     for ref in refs:
         code = resolve_code(session, ref)
@@ -160,8 +133,8 @@ def theme_ids(session: Session, refs: Sequence[str]) -> list[int]:
 
 def report_codes(session: Session, themes: Sequence[int]) -> list[int]:
     """Every code a report on ``themes`` counts or quotes: the themes and all below them."""
-    children = children_map(session)
-    return sorted({c for theme in themes for c in expand(children, theme)})
+    tree = load_code_tree(session, include_retired=True)
+    return sorted({c for theme in themes for c in tree.descendants(theme)})
 
 
 def gather_head(
@@ -169,7 +142,7 @@ def gather_head(
 ) -> ReportHead:
     """Title page facts, chosen attributes, the theme list, codebook and history."""
     by = list(options.by) or _default_by(session)
-    known = {n.lower(): n for n in session.scalars(select(Attribute.name))}
+    known = {n.lower(): n for n in attribute_names(session)}
     for name in [*by, *(options.citation or ())]:
         if name.lower() not in known:
             listed = ", ".join(sorted(known.values())) or "none yet"
@@ -180,7 +153,7 @@ def gather_head(
     else:  # role first, as a citation reads: "Judith (coördinator, WOA)"
         citation = sorted(by, key=lambda n: n.lower() not in ("rol", "role"))
     coder_ids = {r.coder_id for r in data.records}
-    coders = {k: v for k, v in session.execute(select(Coder.id, Coder.name))}
+    coders = coders_by_id(session)
     return ReportHead(
         project=meta(session, "name"),
         day=date.today(),
@@ -191,52 +164,18 @@ def gather_head(
         by=by,
         citation=citation,
         theme_ids=list(themes),
-        codebook=codebook_entries(session),
-        history=history(session),
+        codebook=code_items(session, include_retired=True),
+        history=codebook_history(session),
         memos=_general_memos(session),
     )
 
 
 def _general_memos(session: Session) -> list[MemoRow]:
-    from codebook.services.memos import list_memos
-
     return [
         MemoRow(m.target.label, m.title, m.text, m.coder, m.created_at)
         for kind in ("project", "document")
         for m in list_memos(session, kind=kind)
     ]
-
-
-def codebook_entries(session: Session) -> list[CodebookEntry]:
-    """Every code, retired ones too, in codebook order, with all structured fields."""
-    counts = coding_counts(session)
-    return [
-        CodebookEntry(
-            n.code.id,
-            n.path,
-            n.depth,
-            code_fields(n.code),
-            n.code.retired,
-            counts.get(n.code.id, 0),
-        )
-        for n in walk_tree(code_tree(session, include_retired=True))
-    ]
-
-
-def history(session: Session) -> list[HistoryRow]:
-    """The codebook's revision log, oldest first."""
-    rows = session.execute(
-        select(
-            CodebookEvent.version,
-            CodebookEvent.kind,
-            Coder.name,
-            CodebookEvent.created_at,
-            CodebookEvent.reason,
-        )
-        .join(Coder, Coder.id == CodebookEvent.coder_id)
-        .order_by(CodebookEvent.version)
-    )
-    return [HistoryRow(v, k, who, when, reason or "") for v, k, who, when, reason in rows]
 
 
 def _counts(data: CodingSet, theme_id: int, by: str) -> CountTable:
@@ -270,44 +209,45 @@ def _one_per_passage(quotes: list[Quote]) -> list[Quote]:
     return list(out.values())
 
 
-def _memos(session: Session, code_ids: Sequence[int], paths: dict[int, str]) -> list[MemoRow]:
-    rows = session.execute(
-        select(Memo.target_id, Memo.title, Memo.text, Coder.name, Memo.created_at)
-        .join(Coder, Coder.id == Memo.coder_id)
-        .where(Memo.target_kind == "code", Memo.target_id.in_(code_ids))
-        .order_by(Memo.created_at, Memo.id)
-    )
+def _memos(session: Session, code_ids: Sequence[int], paths: Mapping[int, str]) -> list[MemoRow]:
+    """The memos on ``code_ids``, oldest first across all of them."""
+    wanted = set(code_ids)
+    found = [m for m in list_memos(session, kind="code") if m.target.id in wanted]
+    found.sort(key=lambda m: (m.created_at, m.id))
     return [
-        MemoRow(paths.get(t or 0, ""), title or "", text, who, when)
-        for t, title, text, who, when in rows
+        MemoRow(paths.get(m.target.id or 0, ""), m.title, m.text, m.coder, m.created_at)
+        for m in found
     ]
 
 
 def gather_theme(
     session: Session, data: CodingSet, head: ReportHead, theme_id: int, options: ReportOptions
 ) -> Theme:
-    """One chapter: definition, count tables, quotes grouped by code, memos."""
-    code = session.get(CodeRow, theme_id)
-    if code is None:
+    """One chapter: definition, count tables, quotes grouped by code, memos.
+
+    The codes' definitions come from ``head.codebook``, read once for all chapters.
+    """
+    codes = {c.id: c for c in head.codebook}
+    theme = codes.get(theme_id)
+    if theme is None:
         raise CodebookError(f"unknown code {theme_id}")
-    theme_path = data.paths[theme_id]
+    theme_path = data.tree.path(theme_id)
     quotes = retrieve(session, Code(theme_id, with_children=True), options.filters)
     by_code: dict[int, list[Quote]] = {}
     for q in quotes:
         by_code.setdefault(q.codings[0].code_id, []).append(q)
     by_code = {code_id: _one_per_passage(found) for code_id, found in by_code.items()}
-    retired = {c.id for c in session.scalars(select(CodeRow).where(CodeRow.retired.is_(True)))}
     limit = options.max_quotes
     groups: list[QuoteGroup] = []
-    members = expand(data.children, theme_id)
+    members = data.tree.descendants(theme_id)
     for code_id in members:
         found = by_code.get(code_id, [])
-        if code_id in retired and not found:
+        entry = codes.get(code_id)
+        if entry is not None and entry.retired and not found:
             continue
-        path = data.paths[code_id]
+        path = data.tree.path(code_id)
         label = path[len(theme_path) + len(PATH_SEPARATOR) :] if code_id != theme_id else path
         shown = found if limit is None else found[:limit]
-        entry = session.get(CodeRow, code_id)
         groups.append(
             QuoteGroup(
                 code_id=code_id,
@@ -319,12 +259,10 @@ def gather_theme(
             )
         )
     return Theme(
-        code_id=theme_id,
-        path=theme_path,
-        fields=code_fields(code),
+        code=theme,
         counts=tuple(_counts(data, theme_id, name) for name in head.by),
         groups=tuple(groups),
-        memos=tuple(_memos(session, members, data.paths)),
+        memos=tuple(_memos(session, members, data.tree.paths())),
     )
 
 

@@ -15,25 +15,27 @@ The unit of the two count tables is in their first header cell, e.g.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from codebook.db.models import Action, Coder, Coding, Document
 from codebook.domain.analysis import MISSING, TOTAL
 from codebook.domain.exports import Cell, ExportTable, TableOptions
 from codebook.domain.transcripts import attribute_text, timecode
 from codebook.services.analysis import CodingSet
-from codebook.services.codebook.codes import code_tree, walk_tree
+from codebook.services.codebook.codes import load_code_tree
+from codebook.services.codebook.history import codebook_history
+from codebook.services.coding import NotedCoding, noted_codings
 from codebook.services.export.labels import labels
-from codebook.services.export.report import codebook_entries, history
 from codebook.services.memos import list_memos
+from codebook.services.note_history import note_times
 from codebook.services.project import meta
-from codebook.services.retrieval import all_quotes, coder_ids, matching_documents
+from codebook.services.retrieval.lookups import coder_ids, matching_documents
+from codebook.services.retrieval.quotes import all_quotes
+from codebook.services.workspace import code_items
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,32 +144,30 @@ def codebook_table(session: Session, lab: Mapping[str, str]) -> ExportTable:
         lab["status"],
         lab["codings"],
     ]
-    rows: list[list[Cell]] = []
-    for e in codebook_entries(session):
-        f = e.fields
-        rows.append(
-            [
-                e.path,
-                f.name,
-                f.brief_definition,
-                f.full_definition,
-                f.when_to_use,
-                f.when_not_to_use,
-                f.example,
-                ", ".join(f.keywords),
-                f.color,
-                lab["retired"] if e.retired else lab["active"],
-                e.codings,
-            ]
-        )
+    rows: list[list[Cell]] = [
+        [
+            c.path,
+            c.name,
+            c.brief_definition,
+            c.full_definition,
+            c.when_to_use,
+            c.when_not_to_use,
+            c.example,
+            ", ".join(c.keywords),
+            c.color,
+            lab["retired"] if c.retired else lab["active"],
+            c.count,
+        ]
+        for c in code_items(session, include_retired=True)
+    ]
     return ExportTable("codebook", lab["sheet_codebook"], header, rows)
 
 
 def history_table(session: Session, lab: Mapping[str, str]) -> ExportTable:
     header = [lab["version"], lab["kind"], lab["who"], lab["when_utc"], lab["reason"]]
     rows: list[list[Cell]] = [
-        [r.version, r.kind, r.who, r.when.replace(microsecond=0), r.reason]
-        for r in history(session)
+        [r.version, r.kind, r.coder, r.created_at.replace(microsecond=0), r.reason]
+        for r in codebook_history(session)
     ]
     return ExportTable("history", lab["sheet_history"], header, rows)
 
@@ -178,27 +178,10 @@ _MEMO_KINDS = ("project", "document", "code", "coding")
 
 
 @dataclass(frozen=True)
-class _MemoCoding:
-    """A coding that carries a memo: its note, or a memo row written on it."""
-
-    id: int
-    document_id: int
-    document: str
-    code_id: int
-    start: int
-    end: int
-    coder_id: int
-    coder: str
-    note: str | None
-    created_at: datetime
-    passage: str
-
-
-@dataclass(frozen=True)
 class _MemoEntry:
     kind: str
     on: str  # the target's name: project name, document name, code path ("… (gone)" if removed)
-    coding: _MemoCoding | None
+    coding: NotedCoding | None
     document_id: int | None  # the document a memo on a document or coding belongs to
     coder_id: int
     author: str
@@ -277,8 +260,8 @@ def _memo_entries(session: Session) -> list[_MemoEntry]:
     on_codings = [
         m.target.id for m in memos if m.target.kind == "coding" and m.target.id is not None
     ]
-    codings = _memo_codings(session, on_codings)
-    paths = {n.code.id: n.path for n in walk_tree(code_tree(session, include_retired=True))}
+    codings = noted_codings(session, on_codings)
+    paths = load_code_tree(session, include_retired=True).paths()
     project = meta(session, "name")
     entries: list[_MemoEntry] = []
     for m in memos:
@@ -308,7 +291,7 @@ def _memo_entries(session: Session) -> list[_MemoEntry]:
             )
         )
     noted = {c.id: c for c in codings.values() if c.note}
-    times = _note_times(session, noted)
+    times = note_times(session, noted)
     for c in noted.values():
         created, edited = times.get(c.id, (None, c.created_at))
         entries.append(
@@ -331,61 +314,3 @@ def _memo_entries(session: Session) -> list[_MemoEntry]:
 def _gone(target_id: int | None) -> str:
     """How ``services.memos`` names a target that no longer exists."""
     return f"{target_id} (gone)"
-
-
-def _memo_codings(session: Session, memo_targets: Collection[int]) -> dict[int, _MemoCoding]:
-    """Codings with a note, and those that memo rows are written on, by id."""
-    found = session.execute(
-        select(
-            Coding.id,
-            Coding.document_id,
-            Document.name,
-            Coding.code_id,
-            Coding.start,
-            Coding.end,
-            Coding.coder_id,
-            Coder.name,
-            Coding.note,
-            Coding.created_at,
-            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
-        )
-        .join(Document, Document.id == Coding.document_id)
-        .join(Coder, Coder.id == Coding.coder_id)
-        .where(or_(Coding.note.is_not(None), Coding.id.in_(memo_targets)))
-        .order_by(Coding.id)
-    )
-    return {row[0]: _MemoCoding(*row) for row in found}
-
-
-def _note_times(
-    session: Session, codings: Collection[int]
-) -> dict[int, tuple[datetime | None, datetime]]:
-    """When each coding's note was first written and last changed, from the undo journal.
-
-    A coding stores no time for its note, and the note is often written long
-    after the coding (``m`` in the coding screen), so the coding's own time
-    would misdate it. Every later change is a ``coding.note`` action that is
-    still done; a note that came with the coding itself has no such action
-    until it is edited, so its first time is ``None`` (the coding's time).
-    """
-    times: dict[int, tuple[datetime | None, datetime]] = {}
-    actions = session.execute(
-        select(Action.created_at, Action.changes)
-        .where(Action.kind == "coding.note", Action.state == "done")
-        .order_by(Action.id)
-    )
-    for when, changes in actions:
-        for change in changes:
-            if change.get("op") != "update" or change.get("table") != "coding":
-                continue
-            coding_id = change["key"][0]
-            if coding_id not in codings:
-                continue
-            before, after = change["before"].get("note"), change["after"].get("note")
-            if not after:  # cleared: a note written later starts afresh
-                times.pop(coding_id, None)
-            elif not before:
-                times[coding_id] = (when, when)
-            else:
-                times[coding_id] = (times.get(coding_id, (None, when))[0], when)
-    return times
