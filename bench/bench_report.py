@@ -22,7 +22,7 @@ from codebook.services.documents import add_document
 from codebook.services.export.docx_report import citation, export_docx
 from codebook.services.export.labels import labels
 from codebook.services.project import coder_id, init_project, open_project
-from codebook.services.retrieval import retrieve
+from codebook.services.retrieval.quotes import retrieve
 from common import BenchResult, best_of
 
 THEMES = 8

@@ -18,7 +18,7 @@ from pathlib import Path
 from codebook.db.engine import Store
 from codebook.domain.queries import Code
 from codebook.services.project import init_project, open_project
-from codebook.services.retrieval import retrieve
+from codebook.services.retrieval.quotes import retrieve
 from common import BenchResult, best_of
 
 DOCUMENTS = 1_000

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from codebook.cli_case import LABELS
+from codebook.cli.case import LABELS
 from codebook.db.engine import Store
 from codebook.db.models import Action, Case, CaseDocument, Document
 from codebook.domain import CodebookError, CodeFields
@@ -24,7 +24,7 @@ from codebook.services.importing.speakers import (
     KNOWN_LABELS,
     is_interviewing_role,
 )
-from codebook.services.journal import redo, undo
+from codebook.services.undo import redo, undo
 from helpers import add_doc, counts
 from helpers import run_cli as run
 

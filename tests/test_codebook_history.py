@@ -8,17 +8,16 @@ from codebook.db.engine import Store
 from codebook.domain import CodebookError, CodeFields
 from codebook.services.codebook.codes import create_code
 from codebook.services.codebook.history import codebook_diff, codebook_history, word_diff
+from codebook.services.codebook.merge_split import merge_codes, split_code
 from codebook.services.codebook.revisions import (
-    merge_codes,
     move_code,
     redefine_code,
     rename_code,
     retire_code,
-    split_code,
     unretire_code,
 )
-from codebook.services.journal import undo
 from codebook.services.project import coder_id
+from codebook.services.undo import undo
 from codebook_fixtures import Project, build
 
 

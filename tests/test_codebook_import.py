@@ -19,11 +19,12 @@ from codebook.services.codebook.exchange import (
     plan_import,
     project_codebook,
 )
-from codebook.services.codebook.revisions import merge_codes, rename_code, retire_code
+from codebook.services.codebook.merge_split import merge_codes
+from codebook.services.codebook.revisions import rename_code, retire_code
 from codebook.services.codebook.yaml_format import load_yaml, save_yaml
 from codebook.services.coding import apply_coding
-from codebook.services.journal import undo
 from codebook.services.project import init_project
+from codebook.services.undo import undo
 from codebook_fixtures import dump, last_event, rows
 from helpers import add_doc, counts
 from test_codebook_yaml import BAD_FILES

@@ -10,7 +10,6 @@ from codebook.db.models import Memo
 from codebook.domain import CodebookError
 from codebook.domain.memos import MemoTarget
 from codebook.services.codebook.revisions import retire_code
-from codebook.services.journal import redo, undo
 from codebook.services.memos import (
     TITLE_MAX,
     add_memo,
@@ -25,6 +24,7 @@ from codebook.services.memos import (
     resolve_target,
 )
 from codebook.services.project import coder_id
+from codebook.services.undo import redo, undo
 from helpers import Fixture, counts, seed
 
 SUB = "Vormgeving > Schoolleider faciliteert"

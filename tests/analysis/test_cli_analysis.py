@@ -1,6 +1,6 @@
 """The analysis and export commands as a user runs them: output, exit codes, one-line errors.
 
-The commands are mounted on a copy of the main app the way ``cli.py`` mounts
+The commands are mounted on a copy of the main app the way ``codebook.cli`` mounts
 them (``analysis_app`` at the top level, ``export_app`` as ``export``), so the
 global options (--lang) and the error handling of ``cli.main`` apply.
 """
@@ -16,7 +16,8 @@ import typer
 
 from analysis.study import BESTUUR, LANDELIJK, build_study
 from codebook import cli
-from codebook.cli_analysis import analysis_app, export_app
+from codebook.cli.analysis import analysis_app
+from codebook.cli.export import export_app
 from codebook.services.project import init_project
 
 
@@ -141,7 +142,7 @@ def test_a_matrix_wider_than_the_terminal_is_printed_in_parts_with_every_cell(
 ) -> None:
     import pandas as pd
 
-    from codebook.cli_analysis import print_frame
+    from codebook.cli.analysis import print_frame
 
     monkeypatch.setenv("COLUMNS", "80")
     cases = [f"Deelnemer {n:02}" for n in range(1, 28)]

@@ -19,10 +19,10 @@ from codebook.services.demo_codings import (
     read_demo_codings,
     read_demo_file,
 )
-from codebook.services.journal import undo
 from codebook.services.memos import list_memos
 from codebook.services.project import coder_id
-from codebook.services.retrieval import retrieve
+from codebook.services.retrieval.quotes import retrieve
+from codebook.services.undo import undo
 from helpers import counts
 
 EXTRA = "  - document: woa-01.txt\n    code: Kennisdeling\n"  # an entry on line 15

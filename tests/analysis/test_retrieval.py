@@ -9,7 +9,8 @@ from codebook.domain import CodebookError
 from codebook.domain.queries import NO_FILTERS, And, Code, CodeQuery, Filters, Near, Not, Or
 from codebook.domain.quotes import Quote
 from codebook.services.coding import apply_coding
-from codebook.services.retrieval import all_quotes, fetch_codings, quotes_of_code, retrieve
+from codebook.services.retrieval.evaluation import fetch_codings
+from codebook.services.retrieval.quotes import all_quotes, quotes_of_code, retrieve
 
 
 def get(

@@ -39,19 +39,13 @@ from codebook.domain.analysis import (
     check_unit,
     check_within,
 )
+from codebook.domain.code_tree import CodeTree
 from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.domain.transcripts import attribute_text
-from codebook.services.codebook.codes import code_tree, walk_tree
+from codebook.services.codebook.codes import load_code_tree
 from codebook.services.documents import sentence_bounds
-from codebook.services.retrieval import (
-    CodingRecord,
-    attributes_by_document,
-    children_map,
-    code_paths,
-    expand,
-    fetch_codings,
-    matching_documents,
-)
+from codebook.services.retrieval.evaluation import CodingRecord, fetch_codings
+from codebook.services.retrieval.lookups import attributes_by_document, matching_documents
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,10 +77,11 @@ class CodingSet:
     records: list[CodingRecord]
     documents: dict[int, str]
     attributes: dict[int, Mapping[str, AttributeValue]]
-    paths: dict[int, str]
+    #: every code, retired ones too (a filter may reach their codings)
+    tree: CodeTree
+    #: the live codes in codebook order, and the live top-level ones: the default rows
     order: list[int]
     top: list[int]
-    children: dict[int | None, list[int]]
     by_code: dict[int, list[CodingRecord]] = field(default_factory=dict)
     _words_at: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
@@ -105,7 +100,7 @@ class CodingSet:
             for i, n in session.execute(select(Document.id, Document.name))
             if allowed is None or i in allowed
         }
-        tree = code_tree(session)
+        live = load_code_tree(session, include_retired=False)
         records = fetch_codings(session, code_ids, filters)
         by_code: dict[int, list[CodingRecord]] = defaultdict(list)
         for r in records:
@@ -116,10 +111,9 @@ class CodingSet:
             records=records,
             documents=names,
             attributes=attributes_by_document(session),
-            paths=code_paths(session),
-            order=[n.code.id for n in walk_tree(tree)],
-            top=[n.code.id for n in tree],
-            children=children_map(session),
+            tree=load_code_tree(session, include_retired=True),
+            order=list(live),
+            top=list(live.children()),
             by_code=dict(by_code),
         )
 
@@ -130,8 +124,8 @@ class CodingSet:
         chosen = list(codes) if codes is not None else self.top if with_children else self.order
         return [
             (
-                self.paths[c],
-                frozenset(expand(self.children, c)) if with_children else frozenset((c,)),
+                self.tree.path(c),
+                frozenset(self.tree.descendants(c)) if with_children else frozenset((c,)),
             )
             for c in chosen
         ]

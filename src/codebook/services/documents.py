@@ -23,7 +23,8 @@ from codebook.db.models import (
 from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
 from codebook.domain.documents import DocumentRow
 from codebook.services.cases import new_document_links, record_link
-from codebook.services.journal import Recorder, now
+from codebook.services.clock import now
+from codebook.services.journal import Recorder
 
 TypedValue = tuple[AttributeType, AttributeValue]
 
@@ -186,6 +187,14 @@ def resolve_document(session: Session, ref: str) -> Document:
     if doc is None:
         raise CodebookError(f"unknown document '{ref}'")
     return doc
+
+
+def attribute_names(session: Session, kind: AttributeType | None = None) -> list[str]:
+    """The project's attribute names, of one ``kind`` if given, in the database's name order."""
+    query = select(Attribute.name).order_by(Attribute.name)
+    if kind is not None:
+        query = query.where(Attribute.type == kind.value)
+    return list(session.scalars(query))
 
 
 def document_attributes(session: Session) -> dict[int, dict[str, AttributeValue]]:

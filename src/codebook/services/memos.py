@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Code, Coder, Document, Memo
 from codebook.domain import CodebookError
 from codebook.domain.memos import MemoTarget, MemoView
-from codebook.services.codebook.codes import code_tree, resolve_code, walk_tree
+from codebook.services.clock import now
+from codebook.services.codebook.codes import load_code_tree, resolve_code
 from codebook.services.documents import resolve_document
-from codebook.services.journal import Recorder, now
+from codebook.services.journal import Recorder
 
 TARGET_KINDS = ("project", "document", "code")
 TITLE_MAX = 200  # the width of ``memo.title``
@@ -47,7 +48,8 @@ def code_target(session: Session, ref: str | int) -> MemoTarget:
     code = session.get(Code, ref) if isinstance(ref, int) else resolve_code(session, ref)
     if code is None:
         raise CodebookError(f"unknown code {ref}")
-    return MemoTarget("code", code.id, _code_paths(session).get(code.id, code.name), code.retired)
+    path = load_code_tree(session, include_retired=True).paths().get(code.id, code.name)
+    return MemoTarget("code", code.id, path, code.retired)
 
 
 def document_target(session: Session, ref: str | int) -> MemoTarget:
@@ -74,10 +76,6 @@ def resolve_target(
     if document is not None:
         return document_target(session, document)
     return project_target() if project else None
-
-
-def _code_paths(session: Session) -> dict[int, str]:
-    return {n.code.id: n.path for n in walk_tree(code_tree(session, include_retired=True))}
 
 
 # --------------------------------------------------------------------------- changes
@@ -270,9 +268,11 @@ def _views(session: Session, where: Sequence[Any]) -> list[MemoView]:
     order: dict[tuple[str, int | None], int] = {}
     labels: dict[tuple[str, int | None], tuple[str, bool]] = {("project", None): ("", False)}
     if "code" in kinds:
-        for n, node in enumerate(walk_tree(code_tree(session, include_retired=True))):
-            order[("code", node.code.id)] = n
-            labels[("code", node.code.id)] = (node.path, node.code.retired)
+        paths = load_code_tree(session, include_retired=True).paths()
+        retired_codes = set(session.scalars(select(Code.id).where(Code.retired.is_(True))))
+        for n, (code_id, path) in enumerate(paths.items()):
+            order[("code", code_id)] = n
+            labels[("code", code_id)] = (path, code_id in retired_codes)
     if "document" in kinds:
         docs = session.execute(select(Document.id, Document.name).order_by(Document.name))
         for n, (doc_id, name) in enumerate(docs):

@@ -14,8 +14,8 @@ from codebook.db.models import Code, Coder, Coding, Document, ProjectMeta
 from codebook.db.schema import open_store
 from codebook.domain import CodebookError
 from codebook.domain.project import ProjectSummary
+from codebook.services.clock import now
 from codebook.services.codebook.log import VERSION_KEY, current_version
-from codebook.services.journal import now
 
 
 def init_project(location: str | Path, name: str | None = None, language: str = "nl") -> Store:
@@ -67,6 +67,11 @@ def coder_id(session: Session, name: str) -> int:
 
 def coder_names(session: Session) -> list[str]:
     return list(session.scalars(select(Coder.name).order_by(Coder.name)))
+
+
+def coders_by_id(session: Session) -> dict[int, str]:
+    """Every coder's name by id, for naming the coders of records that hold only ids."""
+    return {i: name for i, name in session.execute(select(Coder.id, Coder.name))}
 
 
 def summary(session: Session) -> ProjectSummary:

@@ -17,13 +17,13 @@ from pathlib import Path
 from codebook.db.engine import Store
 from codebook.domain import CodebookError, ParsedTranscript
 from codebook.domain.documents import ImportOutcome
+from codebook.gc_pause import gc_paused, heap_frozen
 from codebook.services.cases import clean_case_name, new_document_links
 from codebook.services.documents import (
     DuplicateDocument,
     TypedValue,
     add_document,
 )
-from codebook.services.gc_pause import gc_paused, heap_frozen
 from codebook.services.project import coder_id
 
 PARALLEL_FROM = 4

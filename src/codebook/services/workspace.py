@@ -17,25 +17,27 @@ from codebook.domain import CodebookError, TurnSpan
 from codebook.domain.codebook import CodeItem
 from codebook.domain.codings import CodingView
 from codebook.domain.documents import DocumentData
-from codebook.services.codebook.codes import code_tree, coding_counts, walk_tree
+from codebook.services.codebook.codes import coding_counts, load_code_tree
 from codebook.services.coding import coding_views
 from codebook.services.documents import sentences_of
 
 
 def code_items(session: Session, *, include_retired: bool = False) -> list[CodeItem]:
     """Every code in codebook order (depth first), with its path and coding count."""
+    tree = load_code_tree(session, include_retired=include_retired)
+    codes = {row.id: row for row in session.execute(select(*Code.__table__.c))}
     counts = coding_counts(session)
     out = []
-    for node in walk_tree(code_tree(session, include_retired=include_retired)):
-        code = node.code
+    for code_id, depth in tree.walk():
+        code = codes[code_id]
         out.append(
             CodeItem(
-                id=code.id,
+                id=code_id,
                 guid=code.guid,
                 parent_id=code.parent_id,
                 name=code.name,
-                path=node.path,
-                depth=node.depth,
+                path=tree.path(code_id),
+                depth=depth,
                 color=code.color,
                 brief_definition=code.brief_definition,
                 full_definition=code.full_definition,
@@ -44,7 +46,7 @@ def code_items(session: Session, *, include_retired: bool = False) -> list[CodeI
                 example=code.example,
                 keywords=tuple(str(k) for k in code.keywords or ()),
                 retired=code.retired,
-                count=counts.get(code.id, 0),
+                count=counts.get(code_id, 0),
             )
         )
     return out

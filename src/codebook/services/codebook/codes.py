@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coding
 from codebook.domain import CodebookError, CodeFields
+from codebook.domain.code_tree import CodeTree
+from codebook.domain.codebook import PATH_SEPARATOR
 from codebook.services.codebook.log import record_event
 from codebook.services.journal import Recorder
 
-PATH_SEPARATOR = " > "
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 PALETTE = (
     "#1F77B4",
@@ -53,31 +54,31 @@ class CodeNode:
             yield from child.walk()
 
 
-def all_codes(session: Session, *, include_retired: bool = True) -> list[Code]:
-    query = select(Code).order_by(Code.parent_id.is_not(None), Code.position, Code.id)
-    if not include_retired:
-        query = query.where(Code.retired.is_(False))
-    return list(session.scalars(query))
+def load_code_tree(session: Session, *, include_retired: bool) -> CodeTree:
+    """The code tree from one column query, no ORM objects: cheap enough for every retrieval.
+
+    Without ``include_retired`` it is the live codebook: retired codes and
+    whatever hangs below them are left out, as the codebook shows them.
+    """
+    rows = session.execute(
+        select(Code.id, Code.parent_id, Code.position, Code.name, Code.retired)
+    ).all()
+    tree = CodeTree((i, parent, position, name) for i, parent, position, name, _ in rows)
+    if include_retired:
+        return tree
+    return tree.without(i for i, _, _, _, retired in rows if retired)
 
 
 def code_tree(session: Session, *, include_retired: bool = False) -> list[CodeNode]:
-    """Top-level nodes in codebook order, each with its subtree."""
-    codes = all_codes(session, include_retired=include_retired)
-    by_parent: dict[int | None, list[Code]] = {}
-    for code in codes:
-        by_parent.setdefault(code.parent_id, []).append(code)
-    for siblings in by_parent.values():
-        siblings.sort(key=lambda c: (c.position, c.id))
+    """Top-level nodes in codebook order, each with its subtree and its ``Code`` object."""
+    tree = load_code_tree(session, include_retired=include_retired)
+    codes = {code.id: code for code in session.scalars(select(Code))}
 
-    def build(parent: int | None, prefix: str, depth: int) -> list[CodeNode]:
-        nodes = []
-        for code in by_parent.get(parent, []):
-            path = f"{prefix}{PATH_SEPARATOR}{code.name}" if prefix else code.name
-            node = CodeNode(code, path, depth, build(code.id, path, depth + 1))
-            nodes.append(node)
-        return nodes
+    def node(code_id: int) -> CodeNode:
+        below = [node(child) for child in tree.children(code_id)]
+        return CodeNode(codes[code_id], tree.path(code_id), tree.depth(code_id), below)
 
-    return build(None, "", 0)
+    return [node(code_id) for code_id in tree.children()]
 
 
 def walk_tree(nodes: Sequence[CodeNode]) -> Iterator[CodeNode]:
@@ -86,28 +87,13 @@ def walk_tree(nodes: Sequence[CodeNode]) -> Iterator[CodeNode]:
 
 
 def code_path(session: Session, code: Code) -> str:
-    parts = [code.name]
-    parent_id = code.parent_id
-    while parent_id is not None:
-        parent = session.get(Code, parent_id)
-        if parent is None:
-            break
-        parts.append(parent.name)
-        parent_id = parent.parent_id
-    return PATH_SEPARATOR.join(reversed(parts))
+    """The code's path as stored now (read as columns, so a revision's Core changes show)."""
+    return load_code_tree(session, include_retired=True).path(code.id)
 
 
 def descendant_ids(session: Session, code_id: int) -> list[int]:
-    """The code and every code below it (for "with children" retrieval)."""
-    children: dict[int | None, list[int]] = {}
-    for cid, parent in session.execute(select(Code.id, Code.parent_id)):
-        children.setdefault(parent, []).append(cid)
-    out, todo = [], [code_id]
-    while todo:
-        current = todo.pop()
-        out.append(current)
-        todo.extend(children.get(current, []))
-    return out
+    """The code and every code below it, retired ones too, in codebook order."""
+    return load_code_tree(session, include_retired=True).descendants(code_id)
 
 
 def coding_counts(session: Session) -> dict[int, int]:
@@ -118,7 +104,7 @@ def coding_counts(session: Session) -> dict[int, int]:
 def resolve_code(session: Session, ref: str) -> Code:
     """Find a code by path, unique name, guid or number; a clear error otherwise."""
     ref = ref.strip()
-    codes = all_codes(session)
+    codes = list(session.scalars(select(Code)))
     if ref.isdigit():
         for code in codes:
             if code.id == int(ref):
@@ -128,13 +114,13 @@ def resolve_code(session: Session, ref: str) -> Code:
         if code.guid.lower() == lowered:
             return code
     if ">" in ref:
-        wanted = [p.strip().lower() for p in ref.split(">")]
-        paths = {
-            n.path.lower(): n.code for n in walk_tree(code_tree(session, include_retired=True))
-        }
-        found = paths.get(PATH_SEPARATOR.join(wanted))
+        wanted = PATH_SEPARATOR.join(p.strip().lower() for p in ref.split(">"))
+        paths = load_code_tree(session, include_retired=True).paths()
+        # Codes sharing a path (a retired one beside a live namesake): the last one wins.
+        by_path = {path.lower(): code_id for code_id, path in paths.items()}
+        found = by_path.get(wanted)
         if found is not None:
-            return found
+            return next(code for code in codes if code.id == found)
         raise CodebookError(f"unknown code '{ref}'")
     matches = [c for c in codes if c.name.lower() == ref.lower()]
     active = [c for c in matches if not c.retired]
@@ -142,7 +128,8 @@ def resolve_code(session: Session, ref: str) -> Code:
         return (active or matches)[0]
     if not matches:
         raise CodebookError(f"unknown code '{ref}'")
-    where = "; ".join(sorted(code_path(session, c) for c in (active or matches)))
+    paths = load_code_tree(session, include_retired=True).paths()
+    where = "; ".join(sorted(paths[c.id] for c in (active or matches)))
     raise CodebookError(f"code name '{ref}' is ambiguous; use a path: {where}")
 
 

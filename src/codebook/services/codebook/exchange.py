@@ -10,7 +10,7 @@ Codes missing from the file are retired, never deleted: their codings stay.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coding, ProjectMeta
 from codebook.domain import CodebookError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain.code_tree import CodeTree
 from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS
 from codebook.domain.revisions import ImportPlan, PlanEntry, PlanStep, Revision
 from codebook.services.codebook.codes import PALETTE, code_fields, code_row, code_tree
@@ -156,26 +157,6 @@ def _db_codes(session: Session) -> dict[int, dict[str, Any]]:
     return {r._mapping["id"]: dict(r._mapping) for r in session.execute(select(*cols))}
 
 
-def _db_paths(rows: dict[int, dict[str, Any]]) -> dict[int, str]:
-    paths: dict[int, str] = {}
-
-    def path(code_id: int, seen: frozenset[int] = frozenset()) -> str:
-        if code_id in paths:
-            return paths[code_id]
-        row = rows[code_id]
-        parent = row["parent_id"]
-        if parent is None or parent in seen or parent not in rows:
-            result = str(row["name"])
-        else:
-            result = path(parent, seen | {code_id}) + PATH_SEPARATOR + str(row["name"])
-        paths[code_id] = result
-        return result
-
-    for code_id in rows:
-        path(code_id)
-    return paths
-
-
 def _target_fields(spec: CodeSpec, current: dict[str, Any] | None) -> dict[str, Any]:
     f: CodeFields = spec.fields
     values: dict[str, Any] = {
@@ -201,7 +182,8 @@ def plan_import(session: Session, spec: CodebookSpec, *, with_meta: bool = True)
     .qdc has none of those, so its import leaves them alone).
     """
     rows = _db_codes(session)
-    paths = _db_paths(rows)
+    tree = CodeTree((i, r["parent_id"], r["position"], str(r["name"])) for i, r in rows.items())
+    paths = tree.paths()
     entries = _flatten(spec.codes)
     by_guid = {str(r["guid"]).lower(): i for i, r in rows.items()}
     matches: dict[int, int] = {}
@@ -304,7 +286,7 @@ def plan_import(session: Session, spec: CodebookSpec, *, with_meta: bool = True)
 
 def _reordered(
     rows: dict[int, dict[str, Any]],
-    paths: dict[int, str],
+    paths: Mapping[int, str],
     entries: list[PlanEntry],
     matches: dict[int, int],
 ) -> list[str]:

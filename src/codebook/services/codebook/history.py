@@ -9,6 +9,7 @@ reused, unlike ids (SQLite may hand an undone code's id to a new one).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import CodebookEvent, Coder
 from codebook.domain import CodebookError
-from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS
+from codebook.domain.code_tree import CodeTree
+from codebook.domain.codebook import TEXT_FIELDS
 from codebook.domain.history import CodebookDiff, DiffEntry, FieldChange, HistoryEntry
 from codebook.services.codebook.log import current_version
 from codebook.services.codebook.revisions import CodeRef, find_code
@@ -124,27 +126,6 @@ def snapshot_at(session: Session, version: int) -> Snapshot:
     return list(event.snapshot)
 
 
-def _paths(rows: Snapshot) -> dict[int, str]:
-    by_id = {r["id"]: r for r in rows}
-    out: dict[int, str] = {}
-
-    def path(code_id: int, depth: int = 0) -> str:
-        if code_id in out:
-            return out[code_id]
-        row = by_id[code_id]
-        parent = row["parent_id"]
-        if parent is None or parent not in by_id or depth > len(by_id):
-            result = str(row["name"])
-        else:
-            result = path(parent, depth + 1) + PATH_SEPARATOR + str(row["name"])
-        out[code_id] = result
-        return result
-
-    for r in rows:
-        path(r["id"])
-    return out
-
-
 def _text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
@@ -154,7 +135,8 @@ def _text(value: Any) -> str:
 def codebook_diff(session: Session, old_version: int, new_version: int) -> CodebookDiff:
     """What changed in the codebook between two versions (in either direction)."""
     old_rows, new_rows = snapshot_at(session, old_version), snapshot_at(session, new_version)
-    old_paths, new_paths = _paths(old_rows), _paths(new_rows)
+    old_paths = CodeTree.from_snapshot(old_rows).paths()
+    new_paths = CodeTree.from_snapshot(new_rows).paths()
     old_by_guid = {r["guid"]: r for r in old_rows}
     new_by_guid = {r["guid"]: r for r in new_rows}
     old_guid_of = {r["id"]: r["guid"] for r in old_rows}
@@ -204,7 +186,7 @@ def codebook_diff(session: Session, old_version: int, new_version: int) -> Codeb
 
 
 def _reordered(
-    old_rows: Snapshot, new_rows: Snapshot, new_paths: dict[int, str]
+    old_rows: Snapshot, new_rows: Snapshot, new_paths: Mapping[int, str]
 ) -> list[DiffEntry]:
     """Parents whose children (present in both versions) are in a different order."""
 
