@@ -21,18 +21,17 @@ from codebook.db.engine import Store
 from codebook.db.models import Code, Coding
 from codebook.domain import CodebookError, CodeFields
 from codebook.services.codebook.codes import create_code
+from codebook.services.codebook.merge_split import merge_codes, split_code
 from codebook.services.codebook.revisions import (
-    merge_codes,
     move_code,
     recolour_code,
     redefine_code,
     rename_code,
     retire_code,
-    split_code,
     unretire_code,
 )
-from codebook.services.journal import undo
 from codebook.services.project import coder_id, init_project, open_project
+from codebook.services.undo import undo
 from codebook_fixtures import Project, build, dump, ranges, rows
 
 NAMES = ("Alfa", "Beta", "Gamma", "Tijd", "Intern")

@@ -19,20 +19,17 @@ from codebook.db.models import Code, Coding, Memo
 from codebook.domain import CodebookError
 from codebook.domain.revisions import Revision
 from codebook.services.codebook.log import current_version
+from codebook.services.codebook.merge_split import merge_codes, plan_merge, plan_split, split_code
 from codebook.services.codebook.revisions import (
-    merge_codes,
     move_code,
-    plan_merge,
-    plan_split,
     recolour_code,
     redefine_code,
     rename_code,
     retire_code,
-    split_code,
     unretire_code,
 )
 from codebook.services.coding import apply_coding, set_note
-from codebook.services.journal import redo, undo
+from codebook.services.undo import redo, undo
 from codebook_fixtures import (
     Project,
     build,

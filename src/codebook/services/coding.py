@@ -7,18 +7,20 @@ the database always points at real text under a live code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document
 from codebook.domain import CodebookError
 from codebook.domain.codings import CodingView
+from codebook.services.clock import now
 from codebook.services.codebook.log import current_version
-from codebook.services.journal import Recorder, now
+from codebook.services.journal import Recorder
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,38 @@ def remove_codings(session: Session, coder_id: int, coding_ids: Sequence[int]) -
     return len(rows)
 
 
+def adjust_coding(session: Session, coder_id: int, coding_id: int, start: int, end: int) -> None:
+    """Move a coding's edges, as one undoable action; its code, coder and memo stay.
+
+    Only the coding's own coder may adjust it (the range is what they chose),
+    and only under a live code, as for a new coding. Adjusting onto a range
+    the same coder already coded with the same code is refused: that coding
+    exists.
+    """
+    coding = session.get(Coding, coding_id)
+    if coding is None:
+        raise CodebookError(f"unknown coding {coding_id}")
+    if coding.coder_id != coder_id:
+        raise CodebookError(f"coding {coding_id} is another coder's; only they can adjust it")
+    validate(session, [NewCoding(coding.document_id, coding.code_id, start, end)])
+    clash = session.scalar(
+        select(Coding.id).where(
+            Coding.document_id == coding.document_id,
+            Coding.code_id == coding.code_id,
+            Coding.coder_id == coder_id,
+            Coding.start == start,
+            Coding.end == end,
+            Coding.id != coding_id,
+        )
+    )
+    if clash is not None:
+        raise CodebookError(f"coding {clash} already covers {start}-{end} with this code")
+    what = f"adjust coding {coding_id} to {start}-{end}"
+    rec = Recorder(session, coder_id, "coding.adjust", what)
+    rec.update(Coding, [coding_id], {"start": start, "end": end})
+    rec.finish()
+
+
 def set_note(session: Session, coder_id: int, coding_id: int, note: str | None) -> None:
     """Attach (or clear) the memo on one coding, undoably."""
     if session.get(Coding, coding_id) is None:
@@ -178,3 +212,48 @@ def codings_of_code(session: Session, code_ids: Sequence[int]) -> list[CodingVie
     return coding_views(
         session, Coding.code_id.in_(code_ids), Coding.document_id, Coding.start, Coding.id
     )
+
+
+@dataclass(frozen=True)
+class NotedCoding:
+    """A coding as a list of memos names it: where it is, who made it when, note and passage."""
+
+    id: int
+    document_id: int
+    document: str
+    code_id: int
+    start: int
+    end: int
+    coder_id: int
+    coder: str
+    note: str | None
+    created_at: datetime
+    passage: str
+
+
+def noted_codings(session: Session, memo_targets: Collection[int]) -> dict[int, NotedCoding]:
+    """Every coding with a note, and the codings of ``memo_targets`` (memos on one coding), by id.
+
+    A note is a memo on its coding, so the memo exports list these codings
+    beside the other memos; one query, with the passage cut by the database.
+    """
+    found = session.execute(
+        select(
+            Coding.id,
+            Coding.document_id,
+            Document.name,
+            Coding.code_id,
+            Coding.start,
+            Coding.end,
+            Coding.coder_id,
+            Coder.name,
+            Coding.note,
+            Coding.created_at,
+            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
+        )
+        .join(Document, Document.id == Coding.document_id)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .where(or_(Coding.note.is_not(None), Coding.id.in_(memo_targets)))
+        .order_by(Coding.id)
+    )
+    return {row[0]: NotedCoding(*row) for row in found}

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from codebook.domain import AttributeType, AttributeValue, ImportFailed
+from codebook.domain import AttributeType, AttributeValue, CodebookError, ImportFailed
 from codebook.services.importing.csv_files import csv_rows, read_text_file
 
 Attributes = dict[str, dict[str, tuple[AttributeType, AttributeValue]]]
@@ -51,6 +51,14 @@ def parse_attr_flag(flag: str) -> tuple[str, AttributeType, AttributeValue]:
         raise ImportFailed(f"{where}: empty value")
     kind = declared if declared is not None else _infer([value])
     return name, kind, _convert(value, kind, where)
+
+
+def parse_speaker_flag(flag: str) -> tuple[str, str]:
+    """Parse ``--speaker I=Interviewer`` into (label as written, name to use)."""
+    label, sep, name = flag.partition("=")
+    if not sep or not label.strip() or not name.strip():
+        raise CodebookError(f"--speaker '{flag}': use LABEL=NAME, e.g. I=Interviewer")
+    return label.strip(), name.strip()
 
 
 def _load_csv(path: Path) -> Attributes:
