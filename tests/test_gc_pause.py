@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from codebook.services.gc_pause import gc_paused, heap_frozen
+from codebook.gc_pause import gc_paused, heap_frozen
 
 
 def test_collection_resumes_after_a_pause_and_an_outer_pause_holds(thawed_gc: None) -> None:

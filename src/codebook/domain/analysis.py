@@ -7,9 +7,11 @@ Units: ``segments`` (codings; two coders coding one passage are two segments),
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from codebook.domain.errors import CodebookError
+from codebook.domain.queries import NO_FILTERS, Filters
 
 Unit = Literal["segments", "documents", "words"]
 Within = Literal["segment", "sentence", "turn"]
@@ -50,3 +52,26 @@ def check_within(within: str) -> Within:
 
 
 DEFAULT_BY = ("werkplaats", "rol", "role")
+
+
+KINDS = ("frequencies", "matrix", "cooccurrence")
+
+
+@dataclass(frozen=True)
+class TableRequest:
+    """Which count table, counted how, over which documents and coders.
+
+    ``columns``: for ``frequencies`` an attribute whose values are the columns
+    (None: one total column); for ``matrix`` ``documents``, ``cases`` or an
+    attribute (None: cases when there are any, else documents); unused for
+    ``cooccurrence``, which counts within ``within``. ``codes``: only these
+    codes (paths or names; empty: all).
+    """
+
+    kind: str = "frequencies"
+    columns: str | None = None
+    unit: Unit = "segments"
+    within: Within = "segment"
+    with_children: bool = False
+    filters: Filters = NO_FILTERS
+    codes: tuple[str, ...] = ()

@@ -19,3 +19,14 @@ class CaseRow:
 
     name: str
     links: tuple[CaseLink, ...]
+
+
+@dataclass(frozen=True)
+class CaseChange:
+    """What linking or unlinking a case did: ``changed`` False when the link already was
+    (link), or True when unlinking left the case without links and removed it (unlink)."""
+
+    changed: bool
+    case: str
+    document: str
+    speaker: str | None

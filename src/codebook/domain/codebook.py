@@ -94,3 +94,11 @@ class CodeItem:
     keywords: tuple[str, ...]
     retired: bool
     count: int
+
+
+@dataclass(frozen=True)
+class CodeDetail:
+    """One code as ``codebook show`` tells it: the code, and the path it was merged into."""
+
+    item: CodeItem
+    merged_into: str | None = None

@@ -48,3 +48,32 @@ class ImportOutcome:
     turns: int = 0
     words: int = 0
     cases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document named as the user sees it, with its id."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """How to import transcripts, as the user says it; the project door reads the files named.
+
+    ``attributes`` are ``key=value`` or ``key:type=value`` for every file,
+    ``sidecar`` a CSV or YAML file of attributes per file, ``speakers`` aliases
+    ``LABEL=NAME`` (``I=Interviewer``), ``pseudonyms`` a CSV of ``name,pseudonym``
+    replaced before storing. ``cases`` link every file to those cases;
+    ``speaker_cases`` makes each participant speaker a case of their own.
+    """
+
+    language: str = "nl"
+    attributes: tuple[str, ...] = ()
+    sidecar: Path | None = None
+    speakers: tuple[str, ...] = ()
+    pseudonyms: Path | None = None
+    max_mb: float = 50.0
+    cases: tuple[str, ...] = ()
+    speaker_cases: bool = False

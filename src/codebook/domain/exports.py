@@ -59,3 +59,19 @@ class ReportResult:
     path: Path
     themes: int
     quotes: int
+
+
+EXPORT_KINDS = ("docx", "xlsx", "csv")
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote: the Word report's themes and quotes, the workbook's sheets
+    (title and rows), or the CSV files."""
+
+    kind: str
+    path: Path
+    themes: int = 0
+    quotes: int = 0
+    sheets: tuple[tuple[str, int], ...] = ()
+    files: tuple[Path, ...] = ()

@@ -8,9 +8,10 @@ shows and what the revision then applies.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from codebook.domain.codebook import CodeFields, CodeSpec
+from codebook.domain.codebook import CodebookSpec, CodeFields, CodeSpec
 
 
 @dataclass(frozen=True)
@@ -125,3 +126,17 @@ class ImportPlan:
 
     def lines(self) -> list[str]:
         return [s.line() for s in self.steps]
+
+
+@dataclass(frozen=True)
+class CodebookImport:
+    """A codebook file read and planned against the project, waiting to be applied.
+
+    The plan is applied only if the project's codebook is still as it was when
+    planned, so what the user confirmed is exactly what happens.
+    """
+
+    source: Path
+    spec: CodebookSpec
+    plan: ImportPlan
+    with_meta: bool

@@ -1,0 +1,78 @@
+"""Use cases of analysis: quotes for a code query, and the count tables.
+
+The query arrives as the analyst typed it (``"A" AND ("B" OR "C")``) and is
+parsed here, so the CLI, the TUI and the exports all read it the same way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from codebook.domain.analysis import KINDS, TableRequest
+from codebook.domain.errors import CodebookError
+from codebook.domain.queries import NO_FILTERS, Filters, parse_query
+from codebook.domain.quotes import Quote
+from codebook.project.base import ProjectBase
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class AnalysisDoor(ProjectBase):
+    def quotes(
+        self,
+        query: str,
+        filters: Filters = NO_FILTERS,
+        *,
+        with_children: bool = False,
+        context: int = 0,
+    ) -> list[Quote]:
+        """Every coded segment a code query matches, by document then position.
+
+        ``context`` adds that many sentences before and after each quote; an
+        unreadable query, an unknown code, attribute or coder is a CodebookError.
+        """
+        from codebook.services.retrieval.quotes import retrieve
+
+        parsed = parse_query(query, with_children=with_children)
+        with self._read() as session:
+            return retrieve(session, parsed, filters, context=context)
+
+    def attribute_names(self) -> list[str]:
+        """Every attribute some document has, alphabetically (ignoring case)."""
+        from codebook.services.retrieval.lookups import attributes_by_document
+
+        with self._read() as session:
+            found = attributes_by_document(session)
+        return sorted({name for values in found.values() for name in values}, key=str.casefold)
+
+    def table(self, request: TableRequest) -> pd.DataFrame:
+        """A count table: codes as rows, ``frame.attrs["unit"]`` naming what is counted."""
+        from codebook.services.analysis import code_case_matrix, cooccurrence, frequencies
+
+        if request.kind not in KINDS:
+            raise CodebookError(f"unknown table '{request.kind}' (use {', '.join(KINDS)})")
+        children, filters = request.with_children, request.filters
+        with self._read() as session:
+            codes = [self._code_id(session, ref) for ref in request.codes] or None
+            if request.kind == "cooccurrence":
+                return cooccurrence(
+                    session, request.within, filters=filters, codes=codes, with_children=children
+                )
+            if request.kind == "matrix":
+                return code_case_matrix(
+                    session,
+                    request.columns,
+                    request.unit,
+                    filters=filters,
+                    codes=codes,
+                    with_children=children,
+                )
+            return frequencies(
+                session,
+                request.columns,
+                request.unit,
+                filters=filters,
+                codes=codes,
+                with_children=children,
+            )

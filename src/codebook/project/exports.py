@@ -1,0 +1,76 @@
+"""Use case of exporting: the Word theme report, the Excel workbook or the CSV tables.
+
+The writers are imported when an export runs: python-docx and openpyxl take
+time to load, and a session that never exports should not pay for them.
+Every writer writes atomically, so a failed export leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from codebook.domain.errors import CodebookError
+from codebook.domain.exports import (
+    EXPORT_KINDS,
+    ExportSummary,
+    ReportOptions,
+    TableOptions,
+)
+from codebook.project.base import ProjectBase
+
+Progress = Callable[[int, int], None]
+SUFFIXES = {"docx": "-themes.docx", "xlsx": "-tables.xlsx", "csv": "-tables"}
+
+
+def file_stem(project_name: str) -> str:
+    """The project's name made safe as a file name (``Werkplaatsen PO`` -> ``Werkplaatsen-PO``)."""
+    stem = re.sub(r"[^\w.-]+", "-", project_name).strip("-.")
+    return stem or "codebook"
+
+
+class ExportDoor(ProjectBase):
+    def default_export_target(self, kind: str) -> Path:
+        """``<project folder>/<project name>-themes.docx`` (``-tables.xlsx``, ``-tables/``)."""
+        _check_kind(kind)
+        return self.folder / f"{file_stem(self.name)}{SUFFIXES[kind]}"
+
+    def export(
+        self,
+        kind: str,
+        target: Path,
+        options: ReportOptions | TableOptions,
+        progress: Progress | None = None,
+    ) -> ExportSummary:
+        """Write one export of ``kind`` (docx, xlsx or csv) to ``target``.
+
+        The Word report takes ``ReportOptions``, the tables ``TableOptions``;
+        ``progress(done, total)`` is called as the export proceeds.
+        """
+        _check_kind(kind)
+        with self._read() as session:
+            if kind == "docx":
+                from codebook.services.export.docx_report import export_docx
+
+                if not isinstance(options, ReportOptions):
+                    raise TypeError("the Word report takes ReportOptions")
+                report = export_docx(session, target, options, progress)
+                return ExportSummary(kind, report.path, themes=report.themes, quotes=report.quotes)
+            if not isinstance(options, TableOptions):
+                raise TypeError("the tables take TableOptions")
+            if kind == "xlsx":
+                from codebook.services.export.xlsx import export_xlsx
+
+                tables = export_xlsx(session, target, options, progress)
+                sheets = tuple((t.title, len(t.rows)) for t in tables)
+                return ExportSummary(kind, target, sheets=sheets)
+            from codebook.services.export.csv_files import export_csv
+
+            files = export_csv(session, target, options, progress)
+            return ExportSummary(kind, target, files=tuple(files))
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in EXPORT_KINDS:
+        raise CodebookError(f"unknown export '{kind}' (use {', '.join(EXPORT_KINDS)})")
