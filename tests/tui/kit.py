@@ -22,6 +22,7 @@ from textual.worker import WorkerCancelled
 from codebook.db.engine import Store
 from codebook.db.models import Code, Coding
 from codebook.domain import AttributeType, CodeFields
+from codebook.project import Project as ProjectDoor
 from codebook.services.codebook.codes import create_code
 from codebook.services.documents import add_document, set_attributes
 from codebook.services.project import coder_id, init_project, open_project
@@ -186,15 +187,12 @@ async def settle(pilot: Pilot[Any]) -> None:
 async def running(
     location: str, coder: str | None = "anna", lang: str = "en"
 ) -> AsyncIterator[tuple[CodebookApp, Pilot[Any]]]:
-    """The app on a project, started and settled; its store is closed afterwards."""
-    store = open_project(location)
-    app = CodebookApp(store, coder, lang)
-    try:
+    """The app on a project, started and settled; the project is closed afterwards."""
+    with ProjectDoor.open(location, coder=coder) as project:
+        app = CodebookApp(project, lang)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             yield app, pilot
-    finally:
-        store.close()
 
 
 async def open_document(app: CodebookApp, pilot: Pilot[Any], document: int) -> CodingScreen:

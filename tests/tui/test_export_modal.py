@@ -9,8 +9,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, RadioSet
 
+from codebook.project.exports import file_stem
 from codebook.tui.app import CodebookApp
-from codebook.tui.modals.export import ExportDialog, file_stem
+from codebook.tui.modals.export import ExportDialog
 from codebook.tui.screens.analysis import AnalysisScreen
 from codebook.tui.screens.coding import CodingScreen
 from tui.coded import PROJECT_NAME, copy_of, record_notices, template

@@ -15,8 +15,8 @@ import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from codebook.db.engine import Store
-from codebook.tui.screens import analysis
+from codebook.domain.analysis import TableRequest
+from codebook.project import Project as ProjectDoor
 from codebook.tui.screens.analysis import AnalysisScreen
 from codebook.tui.screens.home import HomeScreen
 from codebook.tui.widgets.table import FittedTable
@@ -93,18 +93,18 @@ def test_settle_waits_for_a_worker_started_by_another_workers_result(
     Both wait on a slow database here (a sleeping thread leaves the process idle,
     which is what Textual's own idle check looks for).
     """
-    names, compute = analysis.attribute_names, analysis.compute
+    names, table = ProjectDoor.attribute_names, ProjectDoor.table
 
-    def slow_names(store: Store) -> list[str]:
+    def slow_names(self: ProjectDoor) -> list[str]:
         time.sleep(0.3)
-        return names(store)
+        return names(self)
 
-    def slow_compute(store: Store, request: analysis.TableRequest) -> Any:
+    def slow_table(self: ProjectDoor, request: TableRequest) -> Any:
         time.sleep(0.3)
-        return compute(store, request)
+        return table(self, request)
 
-    monkeypatch.setattr(analysis, "attribute_names", slow_names)
-    monkeypatch.setattr(analysis, "compute", slow_compute)
+    monkeypatch.setattr(ProjectDoor, "attribute_names", slow_names)
+    monkeypatch.setattr(ProjectDoor, "table", slow_table)
 
     async def go() -> None:
         async with running(coded) as (app, pilot):

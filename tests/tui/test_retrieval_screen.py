@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Static
 from analysis.study import BESTUUR, LANDELIJK
 from codebook.domain.queries import NO_FILTERS, Filters, parse_query
 from codebook.domain.quotes import Quote
-from codebook.services.retrieval import retrieve
+from codebook.services.retrieval.quotes import retrieve
 from codebook.tui.app import CodebookApp
 from codebook.tui.labels import EN
 from codebook.tui.screens.home import HomeScreen

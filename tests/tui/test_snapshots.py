@@ -18,6 +18,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from codebook.project import Project
 from codebook.services.demo import DEMO_CODER, build_demo
 from codebook.services.documents import resolve_document
 from codebook.services.project import open_project
@@ -56,11 +57,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory, testrun_uid: str) -> str:
 
 @pytest.fixture
 def app(demo: str) -> Iterator[CodebookApp]:
-    store = open_project(demo)
-    try:
-        yield CodebookApp(store, DEMO_CODER, "en")
-    finally:
-        store.close()
+    with Project.open(demo, coder=DEMO_CODER) as project:
+        yield CodebookApp(project, "en")
 
 
 def document_id(demo: str, name: str) -> int:

@@ -1,8 +1,9 @@
 """The Textual application: screens, global keys, who is coding, and ``run_app``.
 
-The app owns one ``AppContext`` (store, coder, language, pins) that every
+The app owns one ``AppContext`` (the open project, language, pins) that every
 screen reads. On start it needs a coder: ``--coder``, else the remembered one,
 else it asks once in a modal and remembers the answer in the user's config.
+The project is opened and closed by whoever runs the app (``run_app``, a test).
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from codebook import config
-from codebook.db.engine import Store
-from codebook.services.project import coder_id, meta
+from codebook.project import Project
 from codebook.tui.context import AppContext
 from codebook.tui.modals.coder import CoderPrompt
 from codebook.tui.pins import Pins
@@ -54,20 +54,16 @@ class CodebookApp(App[None]):
         Binding("ctrl+q", "quit", "quit", priority=True),
     ]
 
-    def __init__(self, store: Store, coder: str | None = None, lang: str = "en") -> None:
+    def __init__(self, project: Project, lang: str = "en") -> None:
         super().__init__()
-        self.ctx = AppContext(store=store, lang=lang)
-        self._coder_argument = coder
+        self.ctx = AppContext(project=project, lang=lang)
 
     def on_mount(self) -> None:
         tune_garbage_collector()
         ctx = self.ctx
-        with ctx.store.read() as session:
-            ctx.project_guid = meta(session, "guid")
-            ctx.project_name = meta(session, "name")
-        ctx.pins = Pins.load(ctx.project_guid)
+        ctx.pins = Pins.load(ctx.project.guid)
         self.push_screen(HomeScreen())
-        name = self._coder_argument or config.remembered_coder()
+        name = ctx.project.coder or config.remembered_coder()
         if name:
             self.set_coder(name)
         else:
@@ -79,10 +75,8 @@ class CodebookApp(App[None]):
             self.set_coder(name)
 
     def set_coder(self, name: str) -> None:
-        """Register (on first use) and select the coder; every write records this id."""
-        with self.ctx.store.write() as session:
-            self.ctx.coder_id = coder_id(session, name)
-        self.ctx.coder = name.strip()
+        """Register (on first use) and select the coder; every write records this coder."""
+        self.ctx.project.set_coder(name)
 
     # --- navigation between screens ------------------------------------------
 
@@ -120,12 +114,6 @@ class CodebookApp(App[None]):
         open_export(self)
 
 
-def run_app(location: str, coder: str | None, lang: str) -> None:
-    """Open the project at ``location`` (file or URL) and run the TUI until the user quits."""
-    from codebook.services.project import open_project
-
-    store = open_project(location)
-    try:
-        CodebookApp(store, coder, lang).run()
-    finally:
-        store.close()
+def run_app(project: Project, lang: str) -> None:
+    """Run the TUI on an open project until the user quits (the caller closes the project)."""
+    CodebookApp(project, lang).run()

@@ -1,7 +1,8 @@
 """What every screen shares: the open project, who is coding, language, pins, toggles.
 
 One object, owned by the app, so screens never reach for globals and tests can
-build an app around any store. It holds no ORM objects: only ids and values.
+build an app around any project. Screens reach the project only through its
+door (``codebook.project.Project``), which hands them plain values.
 """
 
 from __future__ import annotations
@@ -13,19 +14,15 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
-from codebook.db.engine import Store
+from codebook.project import Project
 from codebook.tui.labels import label
 from codebook.tui.pins import Pins
 
 
 @dataclass
 class AppContext:
-    store: Store
+    project: Project
     lang: str = "en"
-    coder: str | None = None
-    coder_id: int | None = None
-    project_guid: str = ""
-    project_name: str = ""
     pins: Pins = field(default_factory=lambda: Pins(""))
     show_others: bool = False
     last_code_id: int | None = None
@@ -42,10 +39,14 @@ class AppContext:
         text = label(key, self.lang)
         return text.format(**values) if values else text
 
-    def require_coder(self) -> int:
-        if self.coder_id is None:
-            raise RuntimeError("no coder chosen yet")
-        return self.coder_id
+    @property
+    def coder_id(self) -> int | None:
+        """The coder's id once chosen; until then the screens write nothing."""
+        return self.project.coder_id
+
+    @property
+    def coder(self) -> str | None:
+        return self.project.coder if self.project.coder_id is not None else None
 
 
 def context_of(node: DOMNode) -> AppContext:
@@ -63,15 +64,12 @@ def step_journal(node: Widget | Screen[Any], redo: bool) -> bool:
     (``AppContext.changed``) and refreshes what it shows.
     """
     from codebook.domain import CodebookError
-    from codebook.services import journal
 
     ctx = context_of(node)
     if ctx.coder_id is None:
         return False
     try:
-        with ctx.store.write() as session:
-            action = (journal.redo if redo else journal.undo)(session, ctx.coder_id)
-            description = None if action is None else action.description
+        description = ctx.project.redo() if redo else ctx.project.undo()
     except CodebookError as exc:
         node.notify(str(exc), severity="error")
         return False

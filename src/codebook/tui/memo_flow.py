@@ -15,7 +15,6 @@ from textual.screen import Screen
 
 from codebook.domain import CodebookError
 from codebook.domain.memos import MemoTarget, MemoView
-from codebook.services.memos import add_memo, delete_memo, edit_memo, list_memos
 from codebook.tui.context import context_of
 from codebook.tui.modals.memo import NEW_MEMO, ChooseMemo, MemoEditor
 
@@ -25,8 +24,11 @@ def memo_on(screen: Screen[Any], target: MemoTarget, done: Callable[[], None]) -
     ctx = context_of(screen)
     if ctx.coder_id is None:
         return
-    with ctx.store.read() as session:
-        memos = list_memos(session, target)
+    try:
+        memos = ctx.project.memos(target)
+    except CodebookError as exc:
+        screen.notify(str(exc), severity="error")
+        return
     heading = ctx.t("memo_on", target=target.label)
     if not memos:
         _edit(screen, target, None, heading, done)
@@ -59,19 +61,18 @@ def _edit(
     def saved(text: str | None) -> None:
         if text is None or (memo is None and not text):
             return
-        coder = ctx.require_coder()
+        project = ctx.project
         try:
-            with ctx.store.write() as session:
-                if memo is None:
-                    add_memo(session, coder, target, text, editor.memo_title)
-                    message = ctx.t("memo_saved")
-                elif not text:
-                    delete_memo(session, coder, memo.id)
-                    message = ctx.t("memo_deleted")
-                elif edit_memo(session, coder, memo.id, text=text, title=editor.memo_title):
-                    message = ctx.t("memo_saved")
-                else:
-                    return
+            if memo is None:
+                project.add_memo(target, text, editor.memo_title)
+                message = ctx.t("memo_saved")
+            elif not text:
+                project.delete_memo(memo.id)
+                message = ctx.t("memo_deleted")
+            elif project.edit_memo(memo.id, text=text, title=editor.memo_title):
+                message = ctx.t("memo_saved")
+            else:
+                return
         except CodebookError as exc:
             screen.notify(str(exc), severity="error")
             return

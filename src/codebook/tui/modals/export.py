@@ -2,16 +2,13 @@
 
 The export runs in a worker and drives a progress bar through the export's
 ``progress(done, total)`` callback, so a report of hundreds of quotes never
-freezes the screen. The services write atomically: a failed or interrupted
-export leaves no half-written file. The language is the app's (``--lang``),
-so a Dutch session writes a Dutch report.
+freezes the screen. The project door picks the writer, and every writer
+writes atomically: a failed or interrupted export leaves no half-written file.
+The language is the app's (``--lang``), so a Dutch session writes a Dutch report.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,70 +21,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, Static, TextArea
 
-from codebook.db.engine import Store
 from codebook.domain import CodebookError
+from codebook.domain.exports import EXPORT_KINDS, ReportOptions, TableOptions
 from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.tui.context import AppContext, context_of
-
-KINDS = ("docx", "xlsx", "csv")
-SUFFIXES = {"docx": "-themes.docx", "xlsx": "-tables.xlsx", "csv": "-tables"}
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class ExportJob:
-    """One export: which writer, where to, in which language, of which documents and coders."""
-
-    kind: str
-    target: Path
-    lang: str
-    filters: Filters = NO_FILTERS
-
-
-def file_stem(project_name: str) -> str:
-    """The project's name made safe as a file name (``Werkplaatsen PO`` -> ``Werkplaatsen-PO``)."""
-    stem = re.sub(r"[^\w.-]+", "-", project_name).strip("-.")
-    return stem or "codebook"
-
-
-def project_folder(store: Store) -> Path:
-    """The folder of the project file; for a server database, the current directory."""
-    database = store.engine.url.database if store.is_sqlite else None
-    if database and database != ":memory:":
-        return Path(database).expanduser().resolve().parent
-    return Path.cwd()
-
-
-def default_target(store: Store, project_name: str, kind: str) -> Path:
-    """``<project folder>/<project name>-themes.docx`` (``-tables.xlsx``, ``-tables/``)."""
-    return project_folder(store) / f"{file_stem(project_name)}{SUFFIXES[kind]}"
-
-
-def run_export(store: Store, job: ExportJob, progress: Progress | None = None) -> Path:
-    """Write the export (call in a worker); returns the file or folder written.
-
-    The writers are imported here: python-docx and openpyxl cost time to load,
-    and a session that never exports should not pay for them.
-    """
-    with store.read() as session:
-        if job.kind == "docx":
-            from codebook.domain.exports import ReportOptions
-            from codebook.services.export.docx_report import export_docx
-
-            options = ReportOptions(filters=job.filters, lang=job.lang)
-            return export_docx(session, job.target, options, progress).path
-        from codebook.domain.exports import TableOptions
-
-        tables = TableOptions(filters=job.filters, lang=job.lang)
-        if job.kind == "xlsx":
-            from codebook.services.export.xlsx import export_xlsx
-
-            export_xlsx(session, job.target, tables, progress)
-        else:
-            from codebook.services.export.csv_files import export_csv
-
-            export_csv(session, job.target, tables, progress)
-        return job.target
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -113,7 +50,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def __init__(self, kind: str = "docx", filters: Filters = NO_FILTERS) -> None:
         super().__init__()
-        self.kind = kind if kind in KINDS else "docx"
+        self.kind = kind if kind in EXPORT_KINDS else "docx"
         self.filters = filters
         self.running = False
         self.written: Path | None = None
@@ -123,14 +60,14 @@ class ExportDialog(ModalScreen[Path | None]):
         return context_of(self)
 
     def default(self, kind: str) -> Path:
-        return default_target(self.ctx.store, self.ctx.project_name, kind)
+        return self.ctx.project.default_export_target(kind)
 
     def compose(self) -> ComposeResult:
         ctx = self.ctx
         with Vertical():
             yield Label(ctx.t("export_title"), id="heading")
             with RadioSet(id="kind"):
-                for kind in KINDS:
+                for kind in EXPORT_KINDS:
                     yield RadioButton(ctx.t(f"export_{kind}"), kind == self.kind, id=f"kind-{kind}")
             yield Label(ctx.t("export_target"), id="target-label")
             yield Input(str(self.default(self.kind)), id="target", select_on_focus=False)
@@ -145,7 +82,7 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
         kind = (event.pressed.id or "").removeprefix("kind-")
-        if kind not in KINDS or kind == self.kind:
+        if kind not in EXPORT_KINDS or kind == self.kind:
             return
         target = self.query_one("#target", Input)
         # A path the user typed is theirs; the suggested one follows the kind.
@@ -172,7 +109,12 @@ class ExportDialog(ModalScreen[Path | None]):
         if not text:
             self._failed(ctx.t("export_no_target"))
             return
-        job = ExportJob(self.kind, Path(text).expanduser(), ctx.lang, self.filters)
+        target = Path(text).expanduser()
+        options = (
+            ReportOptions(filters=self.filters, lang=ctx.lang)
+            if self.kind == "docx"
+            else TableOptions(filters=self.filters, lang=ctx.lang)
+        )
         self._lock(True)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=None, progress=0)
@@ -180,15 +122,15 @@ class ExportDialog(ModalScreen[Path | None]):
         status = self.query_one("#status", Static)
         status.remove_class("error")
         status.update(ctx.t("export_running"))
-        self._export(ctx.store, job)
+        self._export(self.kind, target, options)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, store: Store, job: ExportJob) -> None:
+    def _export(self, kind: str, target: Path, options: ReportOptions | TableOptions) -> None:
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, done, total)
 
         try:
-            written = run_export(store, job, progress)
+            written = self.ctx.project.export(kind, target, options, progress).path
         except (CodebookError, OSError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return

@@ -18,18 +18,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Select, Static
 from textual.worker import get_current_worker
 
-from codebook.db.engine import Store
 from codebook.domain import CodebookError
-from codebook.domain.analysis import DEFAULT_BY, MISSING, TOTAL, UNITS, WITHIN, Unit, Within
-from codebook.services.analysis import code_case_matrix, cooccurrence, frequencies
-from codebook.services.retrieval import attributes_by_document
-from codebook.tui.context import AppContext, context_of
+from codebook.domain.analysis import (
+    DEFAULT_BY,
+    KINDS,
+    MISSING,
+    TOTAL,
+    UNITS,
+    WITHIN,
+    TableRequest,
+    Unit,
+    Within,
+)
+from codebook.tui.context import AppContext
 from codebook.tui.filter_text import filters_from_text
+from codebook.tui.screens.base import ProjectScreen
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
 from codebook.tui.widgets.table import FittedTable
@@ -37,7 +43,6 @@ from codebook.tui.widgets.table import FittedTable
 if TYPE_CHECKING:
     import pandas as pd
 
-KINDS = ("frequencies", "matrix", "cooccurrence")
 TOTAL_ONLY = ""
 """Frequencies without an attribute: one total column."""
 DOCUMENTS = "documents"
@@ -46,9 +51,10 @@ DEBOUNCE = 0.3
 
 
 @dataclass(frozen=True)
-class TableRequest:
-    """Which table, counted how; ``columns`` is an attribute, ``DOCUMENTS``, ``CASES`` or
-    ``TOTAL_ONLY`` (what each means depends on ``kind``)."""
+class TableChoice:
+    """The choices on screen: which table, counted how; ``columns`` is an attribute,
+    ``DOCUMENTS``, ``CASES`` or ``TOTAL_ONLY`` (what each means depends on ``kind``),
+    ``where`` the filter as typed."""
 
     kind: str = "frequencies"
     columns: str = TOTAL_ONLY
@@ -57,27 +63,16 @@ class TableRequest:
     with_children: bool = False
     where: str = ""
 
-
-def attribute_names(store: Store) -> list[str]:
-    """Every attribute some document has, for the column choices (call in a worker)."""
-    with store.read() as session:
-        found = attributes_by_document(session)
-    return sorted({name for values in found.values() for name in values}, key=str.casefold)
-
-
-def compute(store: Store, request: TableRequest) -> pd.DataFrame:
-    """The table ``request`` asks for (call in a worker); ``CodebookError`` if it is wrong."""
-    filters = filters_from_text(request.where)
-    children = request.with_children
-    with store.read() as session:
-        if request.kind == "cooccurrence":
-            return cooccurrence(session, request.within, filters=filters, with_children=children)
-        if request.kind == "matrix":
-            return code_case_matrix(
-                session, request.columns, request.unit, filters=filters, with_children=children
-            )
-        by = request.columns if request.columns != TOTAL_ONLY else None
-        return frequencies(session, by, request.unit, filters=filters, with_children=children)
+    def request(self) -> TableRequest:
+        """The table these choices ask the project for; ``CodebookError`` if the filter is wrong."""
+        return TableRequest(
+            kind=self.kind,
+            columns=self.columns if self.columns != TOTAL_ONLY else None,
+            unit=self.unit,
+            within=self.within,
+            with_children=self.with_children,
+            filters=filters_from_text(self.where),
+        )
 
 
 def preference(attribute: str) -> int:
@@ -90,7 +85,7 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def heading(ctx: AppContext, request: TableRequest) -> str:
+def heading(ctx: AppContext, request: TableChoice) -> str:
     """What the numbers count, in words: "Segments per code by werkplaats"."""
     unit = ctx.t(f"unit_{request.unit}")
     if request.kind == "cooccurrence":
@@ -117,7 +112,7 @@ def column_title(ctx: AppContext, column: object) -> str:
     return str(column)
 
 
-class AnalysisScreen(Screen[None]):
+class AnalysisScreen(ProjectScreen):
     """Choices in one row, the heading, then the table."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -144,16 +139,8 @@ class AnalysisScreen(Screen[None]):
         super().__init__()
         self.attributes: list[str] = []
         self.frame: pd.DataFrame | None = None
-        self.shown: TableRequest | None = None
+        self.shown: TableChoice | None = None
         self.error: str | None = None
-        self.ready = False
-        self._asked = 0
-        self._timer: Timer | None = None
-        self._seen = -1
-
-    @property
-    def ctx(self) -> AppContext:
-        return context_of(self)
 
     @property
     def table(self) -> FittedTable:
@@ -161,7 +148,7 @@ class AnalysisScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         ctx = self.ctx
-        yield Static(escape(f"{ctx.project_name} · {ctx.t('analysis')}"), id="title")
+        yield Static(escape(f"{self.project.name} · {ctx.t('analysis')}"), id="title")
         with Horizontal(id="choices"):
             yield Select(
                 [(ctx.t(f"table_{kind}"), kind) for kind in KINDS],
@@ -192,18 +179,16 @@ class AnalysisScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._seen = self.ctx.generation
+        self.caught_up()
         self._show_choices("frequencies")
         self.query_one("#kind", Select).focus()
         self.query_one(BusyIndicator).start()
-        self._load_attributes(self.ctx.store)
+        self._load_attributes()
 
-    def on_screen_resume(self) -> None:
+    def changed_elsewhere(self) -> None:
         # Back from coding: the counts may have changed (the first table waits for
         # the attribute names instead).
-        if self.ready and self._seen != self.ctx.generation:
-            self._seen = self.ctx.generation
-            self.recompute()
+        self.recompute()
 
     # --- choices -------------------------------------------------------------------
 
@@ -228,9 +213,9 @@ class AnalysisScreen(Screen[None]):
             columns.set_options(self._column_options(kind))
 
     @work(thread=True, exclusive=True, group="analysis-attributes")
-    def _load_attributes(self, store: Store) -> None:
+    def _load_attributes(self) -> None:
         try:
-            names = attribute_names(store)
+            names = self.project.attribute_names()
         except CodebookError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             names = []
@@ -241,16 +226,18 @@ class AnalysisScreen(Screen[None]):
             return
         self.attributes = names
         self.ready = True
-        self._set_columns(self.request().kind)
+        self._set_columns(self.choice().kind)
         self.recompute()
 
-    def request(self) -> TableRequest:
+    def choice(self) -> TableChoice:
+        """What the choices on screen say now."""
+
         def value(selector: str) -> str:
             chosen = self.query_one(selector, Select).value
             return chosen if isinstance(chosen, str) else ""
 
         unit, within = value("#unit"), value("#within")
-        return TableRequest(
+        return TableChoice(
             kind=value("#kind") or "frequencies",
             columns=value("#columns"),
             unit=next((u for u in UNITS if u == unit), "segments"),
@@ -261,7 +248,7 @@ class AnalysisScreen(Screen[None]):
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self) -> None:
-        kind = self.request().kind
+        kind = self.choice().kind
         self._show_choices(kind)
         self._set_columns(kind)
         self.recompute()
@@ -273,9 +260,7 @@ class AnalysisScreen(Screen[None]):
 
     @on(Input.Changed, "#where")
     def _where_typed(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.recompute(loud=False))
+        self.later(DEBOUNCE, lambda: self.recompute(loud=False))
 
     @on(Input.Submitted, "#where")
     def _where_submitted(self) -> None:
@@ -293,31 +278,28 @@ class AnalysisScreen(Screen[None]):
         """
         if not self.ready:
             return
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._asked += 1
+        number = self.new_request()
         self.query_one(BusyIndicator).start()
-        self._compute(self._asked, self.ctx.store, self.request(), loud)
+        self._compute(number, self.choice(), loud)
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _compute(self, number: int, store: Store, request: TableRequest, loud: bool) -> None:
+    def _compute(self, number: int, choice: TableChoice, loud: bool) -> None:
         try:
-            frame, error = compute(store, request), None
+            frame, error = self.project.table(choice.request()), None
         except CodebookError as exc:
             frame, error = None, str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, number, request, frame, error, loud)
+            self.app.call_from_thread(self._show, number, choice, frame, error, loud)
 
     def _show(
         self,
         number: int,
-        request: TableRequest,
+        request: TableChoice,
         frame: pd.DataFrame | None,
         error: str | None,
         loud: bool,
     ) -> None:
-        if number != self._asked or not self.is_attached:
+        if not self.is_newest(number):
             return  # a newer request is on its way, or the screen was closed meanwhile
         self.query_one(BusyIndicator).stop()
         summary = self.query_one("#summary", Static)
@@ -353,7 +335,7 @@ class AnalysisScreen(Screen[None]):
 
     def action_next_table(self) -> None:
         kind = self.query_one("#kind", Select)
-        current = self.request().kind
+        current = self.choice().kind
         kind.value = KINDS[(KINDS.index(current) + 1) % len(KINDS)]
 
     def action_toggle_children(self) -> None:

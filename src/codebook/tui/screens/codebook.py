@@ -3,9 +3,9 @@
 The fields are those of a good qualitative codebook (MacQueen et al. 1998):
 brief and full definition, when to use, when not to use, example, plus colour
 and keywords. Revisions (rename, move, merge, split, retire, unretire, redefine)
-are the services of ``codebook.services.codebook.revisions``; each is previewed in a
-modal that says exactly what will change, applied with Enter, cancelled with
-Escape, and undoable like any other action. They run in a worker: a merge
+are use cases of the project door; each is previewed in a modal that says
+exactly what will change, applied with Enter, cancelled with Escape, and
+undoable like any other action. They run in a worker: a merge
 that moves thousands of codings never freezes the screen.
 """
 
@@ -15,40 +15,25 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.markup import escape
-from sqlalchemy.orm import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, Label, Static, TextArea, Tree
 from textual.worker import get_current_worker
 
-from codebook.domain import CodebookError, CodeFields
+from codebook.domain import CodebookError
 from codebook.domain.codebook import CodeItem
 from codebook.domain.memos import MemoTarget, MemoView
 from codebook.domain.revisions import Revision
-from codebook.services.codebook.codes import create_code
-from codebook.services.codebook.revisions import (
-    merge_codes,
-    move_code,
-    plan_merge,
-    plan_split,
-    redefine_code,
-    rename_code,
-    retire_code,
-    split_code,
-    unretire_code,
-)
-from codebook.services.coding import codings_of_code
-from codebook.services.memos import code_memos
-from codebook.services.workspace import code_items
-from codebook.tui.context import AppContext, context_of, step_journal
+from codebook.project import Project
+from codebook.tui.context import step_journal
 from codebook.tui.memo_flow import memo_on
 from codebook.tui.modals.confirm import ConfirmPreview
 from codebook.tui.modals.palette import ROOT, CodePalette
 from codebook.tui.modals.prompt import TextPrompt
 from codebook.tui.modals.split import SplitAssign
+from codebook.tui.screens.base import ProjectScreen
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.keybar import KeyBar
@@ -64,7 +49,7 @@ FIELD_ORDER = (
     "color",
     "keywords",
 )
-Change = Callable[[Session, int], Revision]
+Change = Callable[[Project], Revision]
 
 
 def field_value(item: CodeItem, name: str) -> str:
@@ -79,7 +64,7 @@ def shorten(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-class CodebookScreen(Screen[None]):
+class CodebookScreen(ProjectScreen):
     """The codebook tree with the highlighted code's fields beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -115,14 +100,8 @@ class CodebookScreen(Screen[None]):
         super().__init__()
         self.items: list[CodeItem] = []
         self.memos: dict[int, list[MemoView]] = {}
-        self.ready = False
         self.editing = False
-        self._seen = -1
         self._select_after_reload: int | None = None
-
-    @property
-    def ctx(self) -> AppContext:
-        return context_of(self)
 
     @property
     def code_tree(self) -> CodeTreeView:
@@ -131,7 +110,7 @@ class CodebookScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         ctx = self.ctx
         with Horizontal(id="topbar"):
-            yield Static(escape(f"{ctx.project_name} · {ctx.t('codebook')}"), id="title")
+            yield Static(escape(f"{self.project.name} · {ctx.t('codebook')}"), id="title")
             yield BusyIndicator(id="busy")
         with Horizontal(id="body"):
             yield CodeTreeView(id="codes")
@@ -150,14 +129,13 @@ class CodebookScreen(Screen[None]):
         self.code_tree.focus()
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        if self.ready and self.ctx.generation != self._seen:
-            self.reload()
+    def changed_elsewhere(self) -> None:
+        self.reload()
 
     # --- loading -----------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
-        self._seen = self.ctx.generation
+        self.caught_up()
         if select is not None:
             self._select_after_reload = select
         self._busy(True)
@@ -172,11 +150,18 @@ class CodebookScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="codebook-load")
     def _load(self) -> None:
-        with self.ctx.store.read() as session:
-            items = code_items(session, include_retired=True)
-            memos = code_memos(session)
+        try:
+            items = self.project.code_items(include_retired=True)
+            memos = self.project.code_memos()
+        except CodebookError as exc:
+            self.app.call_from_thread(self._load_failed, str(exc))
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, items, memos)
+
+    def _load_failed(self, message: str) -> None:
+        self._busy(False)
+        self.notify(message, severity="error")
 
     def _loaded(self, items: list[CodeItem], memos: dict[int, list[MemoView]]) -> None:
         self.items = items
@@ -272,7 +257,7 @@ class CodebookScreen(Screen[None]):
         self._confirm(
             title,
             lines,
-            lambda s, c: redefine_code(s, c, item.id, changes),
+            lambda project: project.redefine_code(item.id, changes),
             select=item.id,
         )
 
@@ -324,8 +309,7 @@ class CodebookScreen(Screen[None]):
         if ctx.coder_id is None:
             return
         try:
-            with ctx.store.write() as session:
-                new_id = create_code(session, ctx.coder_id, CodeFields(name=name), parent_id).id
+            new_id = self.project.create_code(name, parent_id)
         except CodebookError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -367,7 +351,7 @@ class CodebookScreen(Screen[None]):
             self._confirm(
                 self.ctx.t("preview_rename", code=item.path),
                 lines,
-                lambda s, c: rename_code(s, c, item.id, name),
+                lambda project: project.rename_code(item.id, name),
                 select=item.id,
             )
 
@@ -396,7 +380,7 @@ class CodebookScreen(Screen[None]):
             self._confirm(
                 self.ctx.t("preview_move", code=item.path),
                 lines,
-                lambda s, c: move_code(s, c, item.id, under=None if top else target, top=top),
+                lambda project: project.move_code(item.id, under=None if top else target, top=top),
                 select=item.id,
             )
 
@@ -417,8 +401,7 @@ class CodebookScreen(Screen[None]):
             if target is None or target == ROOT:
                 return
             try:
-                with self.ctx.store.read() as session:
-                    plan = plan_merge(session, item.id, target)
+                plan = self.project.plan_merge(item.id, target)
             except CodebookError as exc:
                 self.notify(str(exc), severity="error")
                 return
@@ -431,7 +414,7 @@ class CodebookScreen(Screen[None]):
                     collapsing=len(plan.collapsing),
                 ),
                 plan.lines(),
-                lambda s, c: merge_codes(s, c, item.id, target),
+                lambda project: project.merge_codes(item.id, target),
                 select=target,
             )
 
@@ -451,8 +434,11 @@ class CodebookScreen(Screen[None]):
                 if text:
                     self.notify(self.ctx.t("split_needs_two"), severity="warning")
                 return
-            with self.ctx.store.read() as session:
-                codings = codings_of_code(session, [item.id])
+            try:
+                codings = self.project.codings(code=item.id)
+            except CodebookError as exc:
+                self.notify(str(exc), severity="error")
+                return
             self.app.push_screen(
                 SplitAssign(item.path, names, codings),
                 lambda assignment: self._split_preview(item, names, assignment),
@@ -467,8 +453,7 @@ class CodebookScreen(Screen[None]):
             return
         default = names[0]
         try:
-            with self.ctx.store.read() as session:
-                plan = plan_split(session, item.id, names, assignment, default)
+            plan = self.project.plan_split(item.id, names, assignment, default)
         except CodebookError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -479,7 +464,7 @@ class CodebookScreen(Screen[None]):
         self._confirm(
             self.ctx.t("preview_split", code=item.path),
             lines,
-            lambda s, c: split_code(s, c, item.id, names, assignment, default=default),
+            lambda project: project.split_code(item.id, names, assignment, default=default),
         )
 
     def action_retire(self) -> None:
@@ -494,7 +479,7 @@ class CodebookScreen(Screen[None]):
         self._confirm(
             self.ctx.t("preview_retire", code=item.path),
             lines,
-            lambda s, c: retire_code(s, c, item.id),
+            lambda project: project.retire_code(item.id),
             select=item.id,
         )
 
@@ -505,7 +490,7 @@ class CodebookScreen(Screen[None]):
         self._confirm(
             self.ctx.t("preview_unretire", code=item.path),
             [self.ctx.t("preview_unretire_line", code=item.path)],
-            lambda s, c: unretire_code(s, c, item.id),
+            lambda project: project.unretire_code(item.id),
             select=item.id,
         )
 
@@ -527,11 +512,8 @@ class CodebookScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="codebook-revise")
     def _revise(self, change: Change, select: int | None) -> None:
-        ctx = self.ctx
-        coder = ctx.require_coder()
         try:
-            with ctx.store.write() as session:
-                summary = change(session, coder).summary
+            summary = change(self.project).summary
         except CodebookError as exc:
             self.app.call_from_thread(self._revised, None, str(exc), select)
             return

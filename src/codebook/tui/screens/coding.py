@@ -2,8 +2,8 @@
 
 Select by word, sentence or turn (``TranscriptView``), then apply a code with a
 number key (pinned codes), the palette, or the repeat key. Every write is one
-``store.write()`` transaction that has *committed* before the screen changes:
-what the screen shows as coded survives a killed terminal.
+call of the project door, a transaction that has *committed* before the screen
+changes: what the screen shows as coded survives a killed terminal.
 
 Only the rows a change touches are redrawn and the in-memory index is updated
 in place, so applying a code costs a few milliseconds whatever the size of the
@@ -22,22 +22,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
 from codebook.domain.codebook import CodeItem
-from codebook.services.coding import apply_coding, remove_codings, set_note
-from codebook.services.gc_pause import gc_paused
-from codebook.services.workspace import code_items, coding_view, load_document
+from codebook.domain.documents import DocumentData
+from codebook.gc_pause import gc_paused
 from codebook.tui import colors
 from codebook.tui.coding_index import Span
-from codebook.tui.context import AppContext, context_of, step_journal
+from codebook.tui.context import AppContext, step_journal
 from codebook.tui.modals.choose import ChooseCoding
 from codebook.tui.modals.memo import MemoEditor
 from codebook.tui.modals.palette import CodePalette
 from codebook.tui.navigation import trim
+from codebook.tui.screens.base import ProjectScreen
 from codebook.tui.transcript_model import TranscriptModel
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.code_details import CodeDetails
@@ -57,13 +56,12 @@ class Prepared:
 def prepare(ctx: AppContext, document_id: int) -> Prepared:
     """Read the document, its codings and the codebook and build the model (call in a worker)."""
     with gc_paused():
-        with ctx.store.read() as session:
-            data = load_document(session, document_id)
-            items = code_items(session)
+        data: DocumentData = ctx.project.open_document(document_id)
+        items = ctx.project.code_items()
         return Prepared(TranscriptModel(data, ctx.coder, ctx.show_others), items)
 
 
-class CodingScreen(Screen[None]):
+class CodingScreen(ProjectScreen):
     """One document open for coding.
 
     Given ``prepared`` data (Home reads it in a worker before pushing the
@@ -120,8 +118,6 @@ class CodingScreen(Screen[None]):
         self.items: list[CodeItem] = []
         self._last_range: tuple[int, int] | None = None
         self._changes = 0
-        self._seen = -1
-        self.ready = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="title")
@@ -137,10 +133,6 @@ class CodingScreen(Screen[None]):
                 yield CodeDetails(id="details")
         yield Static("", id="status")
         yield KeyBar()
-
-    @property
-    def ctx(self) -> AppContext:
-        return context_of(self)
 
     @property
     def transcript(self) -> TranscriptView:
@@ -161,11 +153,10 @@ class CodingScreen(Screen[None]):
             self.query_one(BusyIndicator).stop()
             self._loaded(prepared.model, prepared.items, self._changes)
 
-    def on_screen_resume(self) -> None:
+    def changed_elsewhere(self) -> None:
         # Back from a dialog of our own, nothing changed; back from the codebook
         # screen (a merge, an undo there), the codings and codes may have.
-        if self.ready and self.ctx.generation != self._seen:
-            self._load(self._changes)
+        self._load(self._changes)
 
     def _load(self, changes: int) -> None:
         self.query_one(BusyIndicator).start()
@@ -179,9 +170,17 @@ class CodingScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="coding-load")
     def _read(self, changes: int) -> None:
         """Read the document, its codings and the codebook; build the model off-thread."""
-        prepared = prepare(self.ctx, self.document_id)
+        try:
+            prepared = prepare(self.ctx, self.document_id)
+        except CodebookError as exc:
+            self.app.call_from_thread(self._load_failed, str(exc))
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, prepared.model, prepared.items, changes)
+
+    def _load_failed(self, message: str) -> None:
+        self.query_one(BusyIndicator).stop()
+        self.notify(message, severity="error")
 
     def _loaded(self, model: TranscriptModel, items: list[CodeItem], changes: int) -> None:
         if changes != self._changes:
@@ -189,7 +188,7 @@ class CodingScreen(Screen[None]):
             self._load(self._changes)
             return
         first = self.model is None
-        self._seen = self.ctx.generation
+        self.caught_up()
         self.model = model
         self.items = items
         if first:
@@ -305,11 +304,7 @@ class CodingScreen(Screen[None]):
             self.notify(ctx.t("select_first"), severity="warning")
             return
         try:
-            with ctx.store.write() as session:
-                coding_id = apply_coding(
-                    session, ctx.coder_id, model.document_id, code_id, start, end
-                )
-                view = coding_view(session, coding_id)
+            view = self.project.code(model.document_id, code_id, start, end)
         except CodebookError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -385,8 +380,7 @@ class CodingScreen(Screen[None]):
         if model is None or ctx.coder_id is None:
             return
         try:
-            with ctx.store.write() as session:
-                remove_codings(session, ctx.coder_id, [coding_id])
+            self.project.uncode([coding_id])
         except CodebookError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -422,8 +416,7 @@ class CodingScreen(Screen[None]):
         if model is None or ctx.coder_id is None:
             return
         try:
-            with ctx.store.write() as session:
-                set_note(session, ctx.coder_id, coding_id, text or None)
+            self.project.set_coding_memo(coding_id, text or None)
         except CodebookError as exc:
             self.notify(str(exc), severity="error")
             return

@@ -18,17 +18,14 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from codebook.domain import AttributeValue, CodebookError
 from codebook.domain.documents import DocumentRow
 from codebook.domain.memos import MemoTarget
-from codebook.services.documents import list_documents
-from codebook.tui.context import context_of
 from codebook.tui.memo_flow import memo_on
-from codebook.tui.screens.coding import CodingScreen, Prepared, prepare
+from codebook.tui.screens.opening import DocumentOpener
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
 from codebook.tui.widgets.table import FittedTable
@@ -66,7 +63,7 @@ def matches(row: DocumentRow, query: str) -> bool:
     return all(term in haystack for term in query.lower().split())
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(DocumentOpener):
     """Documents list with filter and sort."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,13 +93,12 @@ class HomeScreen(Screen[None]):
         self.sort_column = 0
         self.sort_reverse = False
         self._attribute_names: list[str] = []
-        self._opening = False
-        self._seen = -1
+        self.ready = True  # the first time it is shown counts as coming back to a change
 
     def compose(self) -> ComposeResult:
-        ctx = context_of(self)
+        ctx = self.ctx
         yield Static(
-            f"{escape(ctx.project_name)} · {escape(ctx.t('documents'))}", id="title", markup=True
+            f"{escape(self.project.name)} · {escape(ctx.t('documents'))}", id="title", markup=True
         )
         yield Input(placeholder=ctx.t("filter_placeholder"), id="filter")
         yield FittedTable(id="documents", cursor_type="row", zebra_stripes=True)
@@ -114,24 +110,25 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).focus()
 
-    def on_screen_resume(self) -> None:
-        if self._seen != context_of(self).generation:
-            self.reload()
+    def changed_elsewhere(self) -> None:
+        self.reload()
 
     @property
     def table(self) -> FittedTable:
         return self.query_one("#documents", FittedTable)
 
     def reload(self) -> None:
-        self._seen = context_of(self).generation
+        self.caught_up()
         self.query_one(BusyIndicator).start()
         self._load()
 
     @work(thread=True, exclusive=True, group="home-load")
     def _load(self) -> None:
-        ctx = context_of(self)
-        with ctx.store.read() as session:
-            rows = list_documents(session)
+        try:
+            rows = self.project.documents()
+        except CodebookError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            rows = []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, rows)
 
@@ -144,7 +141,7 @@ class HomeScreen(Screen[None]):
     # --- columns, filter and sort ---------------------------------------------
 
     def _columns(self) -> list[tuple[str, Callable[[DocumentRow], Any]]]:
-        ctx = context_of(self)
+        ctx = self.ctx
         columns: list[tuple[str, Callable[[DocumentRow], Any]]] = [
             (ctx.t("col_document"), lambda r: r.name.lower()),
             (ctx.t("col_words"), lambda r: r.words),
@@ -156,7 +153,7 @@ class HomeScreen(Screen[None]):
         return columns
 
     def _refill(self) -> None:
-        ctx = context_of(self)
+        ctx = self.ctx
         query = self.query_one("#filter", Input).value
         columns = self._columns()
         self.sort_column %= len(columns)
@@ -266,29 +263,7 @@ class HomeScreen(Screen[None]):
             memo_on(self, MemoTarget("document", row.id, row.name), lambda: None)
 
     def action_open(self) -> None:
-        """Read the document in a worker, then show the coding screen complete in one frame."""
+        """Open the highlighted document for coding."""
         document = self.selected_document
-        if document is not None and not self._opening:
-            self._opening = True
-            self.query_one(BusyIndicator).start()
-            self._prepare(document)
-
-    @work(thread=True, exclusive=True, group="home-open")
-    def _prepare(self, document: int) -> None:
-        try:
-            prepared = prepare(context_of(self), document)
-        except CodebookError as exc:
-            self.app.call_from_thread(self._open_failed, str(exc))
-            return
-        if not get_current_worker().is_cancelled:  # the app may be closing
-            self.app.call_from_thread(self._open, document, prepared)
-
-    def _open(self, document: int, prepared: Prepared) -> None:
-        self._opening = False
-        self.query_one(BusyIndicator).stop()
-        self.app.push_screen(CodingScreen(document, prepared))
-
-    def _open_failed(self, message: str) -> None:
-        self._opening = False
-        self.query_one(BusyIndicator).stop()
-        self.notify(message, severity="error")
+        if document is not None:
+            self.open_for_coding(document)

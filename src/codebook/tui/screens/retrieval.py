@@ -24,21 +24,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Input, Static
 from textual.worker import get_current_worker
 
-from codebook.db.engine import Store
 from codebook.domain import CodebookError
 from codebook.domain.codebook import PATH_SEPARATOR
-from codebook.domain.queries import parse_query
 from codebook.domain.quotes import Quote
 from codebook.domain.transcripts import attribute_text, timecode
-from codebook.services.retrieval import retrieve
-from codebook.tui.context import AppContext, context_of
+from codebook.project import Project
+from codebook.tui.context import AppContext
 from codebook.tui.filter_text import filters_from_text
-from codebook.tui.screens.coding import CodingScreen, Prepared, prepare
+from codebook.tui.screens.opening import DocumentOpener
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
 from codebook.tui.widgets.table import FittedTable
@@ -71,12 +67,12 @@ class Request:
     context: int = 0
 
 
-def run_request(store: Store, request: Request) -> list[Quote]:
+def run_request(project: Project, request: Request) -> list[Quote]:
     """The quotes ``request`` asks for (call in a worker); ``CodebookError`` if it is wrong."""
-    parsed = parse_query(request.query, with_children=request.with_children)
     filters = filters_from_text(request.where, request.coders)
-    with store.read() as session:
-        return retrieve(session, parsed, filters, context=request.context)
+    return project.quotes(
+        request.query, filters, with_children=request.with_children, context=request.context
+    )
 
 
 def one_line(text: str, width: int) -> str:
@@ -154,7 +150,7 @@ class QuoteTable(FittedTable):
     ]
 
 
-class RetrievalScreen(Screen[None]):
+class RetrievalScreen(DocumentOpener):
     """Query fields above, quotes in the middle, the highlighted quote in context below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -190,14 +186,6 @@ class RetrievalScreen(Screen[None]):
         super().__init__()
         self.quotes: list[Quote] = []
         self.error: str | None = None
-        self._asked = 0
-        self._timer: Timer | None = None
-        self._seen = -1
-        self._opening = False
-
-    @property
-    def ctx(self) -> AppContext:
-        return context_of(self)
 
     @property
     def table(self) -> QuoteTable:
@@ -205,7 +193,7 @@ class RetrievalScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         ctx = self.ctx
-        yield Static(escape(f"{ctx.project_name} · {ctx.t('quotes')}"), id="title")
+        yield Static(escape(f"{self.project.name} · {ctx.t('quotes')}"), id="title")
         with Horizontal(id="fields"):
             yield Input(placeholder=ctx.t("query_placeholder"), id="query")
             yield Input(placeholder=ctx.t("where_placeholder"), id="where")
@@ -226,16 +214,14 @@ class RetrievalScreen(Screen[None]):
         return [self.ctx.t(key) for key in COLUMNS]
 
     def on_mount(self) -> None:
-        ctx = self.ctx
         self.table.fill(self._headers(), [])
-        self._seen = ctx.generation
+        self.caught_up()
+        self.ready = True
         self.query_one("#query", Input).focus()
 
-    def on_screen_resume(self) -> None:
+    def changed_elsewhere(self) -> None:
         # Back from coding: the quotes may have changed under us.
-        if self._seen != self.ctx.generation:
-            self._seen = self.ctx.generation
-            self.retrieve(loud=False)
+        self.retrieve(loud=False)
 
     # --- asking ------------------------------------------------------------------
 
@@ -255,33 +241,25 @@ class RetrievalScreen(Screen[None]):
 
     def retrieve(self, loud: bool) -> None:
         """Retrieve now; ``loud``: an error is also a notification (the user pressed Enter)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._asked += 1
+        number = self.new_request()
         request = self.request()
         if not request.query:
-            self._show(self._asked, [], None, loud=False)
+            self._show(number, [], None, loud=False)
             return
         self.query_one(BusyIndicator).start()
-        self._retrieve(self._asked, self.ctx.store, request, loud)
-
-    def _later(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.retrieve(loud=False))
+        self._retrieve(number, request, loud)
 
     @work(thread=True, exclusive=True, group="quotes")
-    def _retrieve(self, number: int, store: Store, request: Request, loud: bool) -> None:
+    def _retrieve(self, number: int, request: Request, loud: bool) -> None:
         try:
-            quotes, error = run_request(store, request), None
+            quotes, error = run_request(self.project, request), None
         except CodebookError as exc:
             quotes, error = None, str(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, number, quotes, error, loud)
 
     def _show(self, number: int, quotes: list[Quote] | None, error: str | None, loud: bool) -> None:
-        if number != self._asked or not self.is_attached:
+        if not self.is_newest(number):
             return  # a newer request is on its way, or the screen was closed meanwhile
         self.query_one(BusyIndicator).stop()
         summary = self.query_one("#summary", Static)
@@ -349,36 +327,12 @@ class RetrievalScreen(Screen[None]):
     def open_quote(self) -> None:
         """Read the quote's document in a worker, then show it for coding, the quote selected."""
         quote = self.selected
-        if quote is None or self._opening:
-            return
-        self._opening = True
-        self.query_one(BusyIndicator).start()
-        self._prepare(quote.document_id, (quote.start, quote.end))
-
-    @work(thread=True, exclusive=True, group="quotes-open")
-    def _prepare(self, document: int, selection: tuple[int, int]) -> None:
-        try:
-            prepared = prepare(self.ctx, document)
-        except CodebookError as exc:
-            self.app.call_from_thread(self._open_failed, str(exc))
-            return
-        if not get_current_worker().is_cancelled:  # the app may be closing
-            self.app.call_from_thread(self._open, document, prepared, selection)
-
-    def _open(self, document: int, prepared: Prepared, selection: tuple[int, int]) -> None:
-        self._opening = False
-        self.query_one(BusyIndicator).stop()
-        if self.is_current:  # not if the analyst went elsewhere meanwhile
-            self.app.push_screen(CodingScreen(document, prepared, selection))
-
-    def _open_failed(self, message: str) -> None:
-        self._opening = False
-        self.query_one(BusyIndicator).stop()
-        self.notify(message, severity="error")
+        if quote is not None:
+            self.open_for_coding(quote.document_id, (quote.start, quote.end))
 
     @on(Input.Changed, "#query, #where, #coders, #context")
     def _typed(self) -> None:
-        self._later()
+        self.later(DEBOUNCE, lambda: self.retrieve(loud=False))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
