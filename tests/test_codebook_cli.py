@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from codebook.cli import app
-from codebook.cli_codebook import codebook_app
+from codebook.cli.codebook import codebook_app
 from codebook.services.codebook.codes import resolve_code
 from codebook.services.codebook.yaml_format import load_yaml
 from codebook.services.coding import apply_coding

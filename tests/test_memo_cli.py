@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from codebook.cli_memo import LABELS
+from codebook.cli.memo import LABELS
 from codebook.domain import CodeFields
 from codebook.services.codebook.codes import create_code
 from codebook.services.project import coder_id, open_project

@@ -1,16 +1,23 @@
 """``codebook codebook ...``: look at, revise, import and export a project's codebook.
 
-Like ``cli.py`` this module imports only typer at load time; services are
-imported inside the commands. Every revision command takes ``--reason``,
-which is stored with the revision and shown in the history.
+Every revision command takes ``--reason``, which is stored with the revision
+and shown in the history; the door runs each revision as one undoable event.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from codebook.cli.common import ProjectArg, opened, say
+from codebook.cli.tree import print_code_tree
+
+if TYPE_CHECKING:
+    from codebook.domain.revisions import Revision
+    from codebook.project import Project
 
 codebook_app = typer.Typer(
     name="codebook",
@@ -21,53 +28,18 @@ codebook_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-# Imported after ``codebook_app`` exists: ``codebook.cli`` mounts this module's
-# app when it loads, so whichever of the two is imported first, both finish.
-from codebook.cli import ProjectArg  # noqa: E402
-from codebook.domain import FIELD_LABELS  # noqa: E402
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from codebook.domain.revisions import Revision
-
-
 CodeArg = Annotated[
     str, typer.Argument(metavar="CODE", help="Code path (A > B), unique name, guid or number.")
 ]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="Why: stored with the revision.")]
 
 
-def _print(text: str = "") -> None:
-    from codebook.cli import console
-
-    console().print(text, markup=False, highlight=False, soft_wrap=True)
-
-
-def _revise(project: str, change: Any) -> Revision:
-    """Open the project, run one revision as the current coder, report it."""
-    from codebook.cli import coder_name, open_store
-    from codebook.services.project import coder_id
-
-    store = open_store(project)
-    try:
-        with store.write() as session:
-            revision: Revision = change(session, coder_id(session, coder_name()))
-    finally:
-        store.close()
-    _print(f"Codebook version {revision.version}: {revision.summary}")
+def _revise(project: str, change: Callable[[Project], Revision]) -> Revision:
+    """Run one revision through the door as the current coder, and report it."""
+    with opened(project) as door:
+        revision = change(door)
+    say(f"Codebook version {revision.version}: {revision.summary}")
     return revision
-
-
-def _read(project: str, work: Any) -> Any:
-    from codebook.cli import open_store
-
-    store = open_store(project)
-    try:
-        with store.read() as session:
-            return work(session)
-    finally:
-        store.close()
 
 
 # ---------------------------------------------------------------------------
@@ -77,37 +49,23 @@ def _read(project: str, work: Any) -> Any:
 @codebook_app.command()
 def show(project: ProjectArg, code: CodeArg) -> None:
     """Show one code: its place, status, coding count and structured fields."""
-    from sqlalchemy import func, select
+    from codebook.domain import FIELD_LABELS
 
-    from codebook.db.models import Code, Coding
-    from codebook.services.codebook.codes import code_path
-    from codebook.services.codebook.revisions import find_code
-
-    def work(session: Session) -> list[str]:
-        found = find_code(session, code)
-        count = session.scalar(
-            select(func.count()).select_from(Coding).where(Coding.code_id == found.id)
-        )
-        status = "live"
-        if found.retired:
-            status = "retired"
-            if found.merged_into_id is not None:
-                target = session.get(Code, found.merged_into_id)
-                if target is not None:
-                    status = f"retired, merged into '{code_path(session, target)}'"
-        lines = [
-            code_path(session, found),
-            f"  number: {found.id}   guid: {found.guid}   colour: {found.color}",
-            f"  status: {status}   codings: {count or 0}",
-        ]
-        for attr, label in FIELD_LABELS:
-            value = getattr(found, attr)
-            text = ", ".join(value) if attr == "keywords" else str(value)
-            lines.append(f"{label}: {text or '-'}")
-        return lines
-
-    for line in _read(project, work):
-        _print(line)
+    with opened(project) as door:
+        detail = door.code_detail(code)
+    item = detail.item
+    status = "live"
+    if item.retired:
+        status = "retired"
+        if detail.merged_into is not None:
+            status = f"retired, merged into '{detail.merged_into}'"
+    say(item.path)
+    say(f"  number: {item.id}   guid: {item.guid}   colour: {item.color}")
+    say(f"  status: {status}   codings: {item.count}")
+    for attr, label in FIELD_LABELS:
+        value = getattr(item, attr)
+        text = ", ".join(value) if attr == "keywords" else str(value)
+        say(f"{label}: {text or '-'}")
 
 
 @codebook_app.command()
@@ -116,36 +74,7 @@ def tree(
     retired: Annotated[bool, typer.Option(help="Show retired codes too.")] = False,
 ) -> None:
     """The code tree with the number of codings per code (and per branch)."""
-    from rich.markup import escape
-    from rich.tree import Tree
-
-    from codebook.cli import console, translated
-    from codebook.cli_labels import LABELS
-    from codebook.services.codebook.codes import CodeNode, code_tree, coding_counts
-
-    found = _read(project, lambda s: (code_tree(s, include_retired=retired), coding_counts(s)))
-    nodes: list[CodeNode] = found[0]
-    counts: dict[int, int] = found[1]
-    root = Tree(translated(LABELS, "tree_root"))
-
-    def total(node: CodeNode) -> int:
-        return counts.get(node.code.id, 0) + sum(total(c) for c in node.children)
-
-    def add(parent: Tree, node: CodeNode) -> None:
-        own = counts.get(node.code.id, 0)
-        number = f"{own}"
-        if node.children:
-            number += ", " + translated(LABELS, "tree_with_children", count=total(node))
-        label = f"[{node.code.color}]■[/] {escape(node.code.name)} ({number})"
-        if node.code.retired:
-            label += f" [dim]{translated(LABELS, 'tree_retired')}[/dim]"
-        branch = parent.add(label)
-        for child in node.children:
-            add(branch, child)
-
-    for node in nodes:
-        add(root, node)
-    console().print(root)
+    print_code_tree(project, retired)
 
 
 @codebook_app.command()
@@ -156,16 +85,15 @@ def history(
     ] = None,
 ) -> None:
     """The codebook's revisions, oldest first: version, when, who, what and why."""
-    from codebook.services.codebook.history import codebook_history
-
-    entries = _read(project, lambda s: codebook_history(s, code))
+    with opened(project) as door:
+        entries = door.codebook_history(code)
     if not entries:
-        _print("No revisions yet")
+        say("No revisions yet")
         return
     for e in entries:
         why = f"  (reason: {e.reason})" if e.reason and e.kind not in ("undo", "redo") else ""
         when = e.created_at.strftime("%Y-%m-%d %H:%M")
-        _print(f"v{e.version}  {when}  {e.coder}  {e.kind}: {e.summary}{why}")
+        say(f"v{e.version}  {when}  {e.coder}  {e.kind}: {e.summary}{why}")
 
 
 @codebook_app.command()
@@ -175,12 +103,11 @@ def diff(
     v2: Annotated[int, typer.Argument(metavar="V2", help="Newer codebook version.")],
 ) -> None:
     """What changed between two codebook versions, with word-level diffs of definitions."""
-    from codebook.services.codebook.history import codebook_diff
-
-    result = _read(project, lambda s: codebook_diff(s, v1, v2))
-    _print(f"Codebook version {v1} -> {v2}: {len(result.entries)} changes")
+    with opened(project) as door:
+        result = door.codebook_diff(v1, v2)
+    say(f"Codebook version {v1} -> {v2}: {len(result.entries)} changes")
     for line in result.lines():
-        _print(line)
+        say(line)
 
 
 # ---------------------------------------------------------------------------
@@ -201,47 +128,24 @@ def import_(
     retired with their codings, never deleted. The whole import is one
     revision, undone by 'codebook undo'.
     """
-    from codebook.cli import coder_name, open_store
-    from codebook.services.codebook.exchange import (
-        QDC_SUFFIXES,
-        apply_import,
-        plan_import,
-        read_codebook_file,
-    )
-    from codebook.services.project import coder_id
-
-    spec = read_codebook_file(file)
-    with_meta = file.suffix.lower() not in QDC_SUFFIXES
-    store = open_store(project)
-    try:
-        with store.read() as session:
-            plan = plan_import(session, spec, with_meta=with_meta)
+    with opened(project) as door:
+        pending = door.plan_codebook_import(file)
+        plan = pending.plan
         if plan.is_empty:
-            _print(f"Nothing to change: the codebook already matches {file.name}")
+            say(f"Nothing to change: the codebook already matches {file.name}")
             return
         counts = ", ".join(f"{n} {kind}" for kind, n in sorted(plan.counts().items()))
-        _print(f"Import plan for {file.name}: {counts}")
+        say(f"Import plan for {file.name}: {counts}")
         for line in plan.lines():
-            _print(f"  {line}")
+            say(f"  {line}")
         if dry_run:
-            _print("Dry run: nothing changed")
+            say("Dry run: nothing changed")
             return
         if plan.codes_before and not yes and not typer.confirm("Apply this plan?", default=False):
-            _print("Nothing changed")
+            say("Nothing changed")
             raise typer.Exit(1)
-        with store.write() as session:
-            revision = apply_import(
-                session,
-                coder_id(session, coder_name()),
-                spec,
-                expected=plan,
-                with_meta=with_meta,
-                reason=reason,
-                source=file.name,
-            )
-    finally:
-        store.close()
-    _print(f"Codebook version {revision.version}: {revision.summary}")
+        revision = door.apply_codebook_import(pending, reason=reason)
+    say(f"Codebook version {revision.version}: {revision.summary}")
 
 
 @codebook_app.command()
@@ -253,15 +157,9 @@ def export(
     ] = False,
 ) -> None:
     """Write the codebook to YAML or REFI-QDA .qdc (by the file's extension)."""
-    from codebook.services.codebook.exchange import export_codebook
-
-    spec = _read(project, lambda s: export_codebook(s, file, include_retired=retired))
-    count = _count(spec.codes)
-    _print(f"Wrote {count} codes to {file}")
-
-
-def _count(codes: Any) -> int:
-    return sum(1 + _count(c.children) for c in codes)
+    with opened(project) as door:
+        count = door.export_codebook(file, include_retired=retired)
+    say(f"Wrote {count} codes to {file}")
 
 
 # ---------------------------------------------------------------------------
@@ -276,9 +174,7 @@ def rename(
     reason: ReasonOpt = "",
 ) -> None:
     """Rename a code (guid, codings and place stay)."""
-    from codebook.services.codebook.revisions import rename_code
-
-    _revise(project, lambda s, c: rename_code(s, c, code, new_name, reason=reason))
+    _revise(project, lambda door: door.rename_code(code, new_name, reason=reason))
 
 
 @codebook_app.command()
@@ -297,7 +193,6 @@ def redefine(
 ) -> None:
     """Change structured fields of a code; give only the fields that change."""
     from codebook.domain import CodebookError
-    from codebook.services.codebook.revisions import redefine_code
 
     given = {
         "brief_definition": brief_definition,
@@ -310,7 +205,7 @@ def redefine(
     changes = {k: v for k, v in given.items() if v is not None}
     if not changes:
         raise CodebookError("give at least one field, e.g. --brief-definition TEXT")
-    _revise(project, lambda s, c: redefine_code(s, c, code, changes, reason=reason))
+    _revise(project, lambda door: door.redefine_code(code, changes, reason=reason))
 
 
 @codebook_app.command("recolour")
@@ -321,9 +216,7 @@ def recolour(
     reason: ReasonOpt = "",
 ) -> None:
     """Give a code a new colour."""
-    from codebook.services.codebook.revisions import recolour_code
-
-    _revise(project, lambda s, c: recolour_code(s, c, code, color, reason=reason))
+    _revise(project, lambda door: door.recolour_code(code, color, reason=reason))
 
 
 codebook_app.command("recolor", hidden=True)(recolour)
@@ -344,12 +237,10 @@ def move(
     reason: ReasonOpt = "",
 ) -> None:
     """Move a code under another (or to the top), or reorder it among its siblings."""
-    from codebook.services.codebook.revisions import move_code
-
     index = None if position is None else position - 1
     _revise(
         project,
-        lambda s, c: move_code(s, c, code, under=under, top=top, position=index, reason=reason),
+        lambda door: door.move_code(code, under=under, top=top, position=index, reason=reason),
     )
 
 
@@ -364,11 +255,9 @@ def merge(
 
     Identical codings (same document, range and coder) collapse into one.
     """
-    from codebook.services.codebook.revisions import merge_codes
-
-    revision = _revise(project, lambda s, c: merge_codes(s, c, source, target, reason=reason))
+    revision = _revise(project, lambda door: door.merge_codes(source, target, reason=reason))
     moved, collapsed = revision.details.get("moved", 0), revision.details.get("collapsed", 0)
-    _print(f"{moved} codings moved, {collapsed} identical codings collapsed")
+    say(f"{moved} codings moved, {collapsed} identical codings collapsed")
 
 
 @codebook_app.command()
@@ -394,7 +283,6 @@ def split(
     Codings not named by --assign go to --default; without it, all must be named.
     """
     from codebook.domain import CodebookError
-    from codebook.services.codebook.revisions import split_code
 
     mapping: dict[int, str] = {}
     for item in assign or []:
@@ -404,19 +292,17 @@ def split(
         mapping[int(left)] = right.strip()
     revision = _revise(
         project,
-        lambda s, c: split_code(s, c, code, new_names, mapping, default=default, reason=reason),
+        lambda door: door.split_code(code, new_names, mapping, default=default, reason=reason),
     )
     counts = revision.details.get("counts", [])
     for name, count in zip(new_names, counts, strict=False):
-        _print(f"  {name}: {count} codings")
+        say(f"  {name}: {count} codings")
 
 
 @codebook_app.command()
 def retire(project: ProjectArg, code: CodeArg, reason: ReasonOpt = "") -> None:
     """Retire a code and its sub-codes: codings stay, no new codings."""
-    from codebook.services.codebook.revisions import retire_code
-
-    _revise(project, lambda s, c: retire_code(s, c, code, reason=reason))
+    _revise(project, lambda door: door.retire_code(code, reason=reason))
 
 
 @codebook_app.command()
@@ -429,6 +315,4 @@ def unretire(
     reason: ReasonOpt = "",
 ) -> None:
     """Bring a retired code back into use."""
-    from codebook.services.codebook.revisions import unretire_code
-
-    _revise(project, lambda s, c: unretire_code(s, c, code, children=children, reason=reason))
+    _revise(project, lambda door: door.unretire_code(code, children=children, reason=reason))

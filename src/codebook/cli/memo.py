@@ -3,8 +3,7 @@
 A memo is written on the project (``--project``), a document (``--document
 NAME``) or a code (``--code PATH``). Its text is the TEXT argument, a file
 (``--file``), or standard input (TEXT ``-``). Every change can be undone with
-``codebook undo``. Like ``cli.py`` this module imports only typer at load
-time; messages follow ``--lang``.
+``codebook undo``. Messages follow ``--lang``.
 """
 
 from __future__ import annotations
@@ -15,6 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from codebook.cli.common import ProjectArg, console, opened, say, translated
+
+if TYPE_CHECKING:
+    from codebook.domain.memos import MemoTarget
+
 memo_app = typer.Typer(
     name="memo",
     help="Write, list, edit and delete memos on the project, a document or a code.",
@@ -23,13 +27,6 @@ memo_app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-# Imported after ``memo_app`` exists: ``codebook.cli`` mounts this module's app
-# when it loads, so whichever of the two is imported first, both finish.
-from codebook.cli import ProjectArg, my_coder_id, say, translated  # noqa: E402
-
-if TYPE_CHECKING:
-    from codebook.domain.memos import MemoTarget, MemoView
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -116,13 +113,6 @@ def read_text(text: str | None, file: Path | None, *, required: bool) -> str | N
     return text
 
 
-def _session_work(project: str, write: bool, work: Any) -> Any:
-    from codebook.cli import project_session
-
-    with project_session(project, write=write) as session:
-        return work(session)
-
-
 @memo_app.command("add")
 def add(
     project: ProjectArg,
@@ -135,17 +125,13 @@ def add(
 ) -> None:
     """Write a memo on a code, a document or the project."""
     from codebook.domain import CodebookError
-    from codebook.services.memos import add_memo, resolve_target
 
     body = read_text(text, file, required=True) or ""
-
-    def work(session: Any) -> tuple[int, MemoTarget]:
-        target = resolve_target(session, code=code, document=document, project=on_project)
+    with opened(project) as door:
+        target = door.memo_target(code=code, document=document, project=on_project)
         if target is None:
             raise CodebookError("say what the memo is on: --code, --document or --project")
-        return add_memo(session, my_coder_id(session), target, body, title or ""), target
-
-    memo_id, target = _session_work(project, True, work)
+        memo_id = door.add_memo(target, body, title or "")
     say(t("added", id=memo_id, target=target_text(target)))
 
 
@@ -163,14 +149,9 @@ def list_(
     from rich.table import Table
     from rich.text import Text
 
-    from codebook.cli import console
-    from codebook.services.memos import list_memos, resolve_target
-
-    def work(session: Any) -> tuple[MemoTarget | None, list[MemoView]]:
-        target = resolve_target(session, code=code, document=document, project=on_project)
-        return target, list_memos(session, target, coder=coder)
-
-    target, memos = _session_work(project, False, work)
+    with opened(project) as door:
+        target = door.memo_target(code=code, document=document, project=on_project)
+        memos = door.memos(target, coder=coder)
     one = "_1" if len(memos) == 1 else ""
     title = (
         t("count" + one, count=len(memos))
@@ -203,21 +184,15 @@ def edit(
     file: FileOpt = None,
 ) -> None:
     """Change the text and/or title of one of your memos."""
-    from codebook.services.memos import edit_memo
-
     body = read_text(text, file, required=False)
-
-    def work(session: Any) -> bool:
-        return edit_memo(session, my_coder_id(session), memo_id, text=body, title=title)
-
-    changed = _session_work(project, True, work)
+    with opened(project) as door:
+        changed = door.edit_memo(memo_id, text=body, title=title)
     say(t("changed" if changed else "unchanged", id=memo_id))
 
 
 @memo_app.command("delete")
 def delete(project: ProjectArg, memo_id: MemoIdArg) -> None:
     """Delete one of your memos (undo brings it back)."""
-    from codebook.services.memos import delete_memo
-
-    gone = _session_work(project, True, lambda s: delete_memo(s, my_coder_id(s), memo_id))
+    with opened(project) as door:
+        gone = door.delete_memo(memo_id)
     say(t("deleted", id=memo_id, target=target_text(gone.target)))

@@ -1,8 +1,9 @@
 """The words of the core ``codebook`` commands (init, import, docs, code, ...) in English and Dutch.
 
-One place for every text those commands in ``cli.py`` print, so ``--lang nl``
-covers them and a translator finds them together; ``cli.translated`` picks the
-language. Plain data: importing it must stay free, ``codebook --help`` loads it.
+One place for every text those commands (``core``, and the code tree of
+``tree``) print, so ``--lang nl`` covers them and a translator finds them
+together; ``common.translated`` picks the language. Plain data: importing it
+must stay free, ``codebook --help`` loads it.
 Errors raised by the services are not here: they stay English.
 """
 
@@ -40,8 +41,9 @@ LABELS: dict[str, dict[str, str]] = {
         "col_format": "format",
         "col_coded": "coded",
         "col_codings": "codings",
-        # code, uncode, codings
+        # code, adjust, uncode, codings
         "coded": "Coding {id}: [bold]{code}[/bold] on “{quote}”",
+        "adjusted": "Coding {id}: [bold]{code}[/bold] now on “{quote}”",
         "removed": "Removed {count} coding(s)",
         "codings_title": "{count} codings",
         "codings_title_1": "{count} coding",
@@ -95,8 +97,9 @@ LABELS: dict[str, dict[str, str]] = {
         "col_format": "formaat",
         "col_coded": "gecodeerd",
         "col_codings": "coderingen",
-        # code, uncode, codings
+        # code, adjust, uncode, codings
         "coded": "Codering {id}: [bold]{code}[/bold] bij “{quote}”",
+        "adjusted": "Codering {id}: [bold]{code}[/bold] nu bij “{quote}”",
         "removed": "{count} codering(en) verwijderd",
         "codings_title": "{count} coderingen",
         "codings_title_1": "{count} codering",

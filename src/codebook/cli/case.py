@@ -2,16 +2,17 @@
 
 A case is what ``codebook matrix --cases cases`` counts by. It covers a whole
 document, or one speaker in it, so each participant of a focus group can be a
-case of their own. Every change can be undone with ``codebook undo``. Like
-``cli.py`` this module imports only typer at load time; messages follow
-``--lang``.
+case of their own. Every change can be undone with ``codebook undo``.
+Messages follow ``--lang``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
+
+from codebook.cli.common import ProjectArg, console, opened, say, translated
 
 case_app = typer.Typer(
     name="case",
@@ -21,13 +22,6 @@ case_app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-# Imported after ``case_app`` exists: ``codebook.cli`` mounts this module's app
-# when it loads, so whichever of the two is imported first, both finish.
-from codebook.cli import ProjectArg, my_coder_id, say, translated  # noqa: E402
-
-if TYPE_CHECKING:
-    pass
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -90,15 +84,10 @@ def link(
     project: ProjectArg, case: CaseArg, document: DocumentArg, speaker: SpeakerOpt = None
 ) -> None:
     """Link a case to a document, or with --speaker to one speaker in it."""
-    from codebook.cli import project_session
-    from codebook.services.cases import clean_case_name, link_case
-    from codebook.services.documents import resolve_document
-
-    with project_session(project, write=True) as session:
-        doc = resolve_document(session, document)
-        linked = link_case(session, my_coder_id(session), case, doc.id, speaker)
-        target = target_text(doc.name, speaker)
-    say(t("linked" if linked else "already", case=clean_case_name(case), target=target))
+    with opened(project) as door:
+        change = door.link_case(case, document, speaker)
+    target = target_text(change.document, change.speaker)
+    say(t("linked" if change.changed else "already", case=change.case, target=target))
 
 
 @case_app.command("unlink")
@@ -106,15 +95,10 @@ def unlink(
     project: ProjectArg, case: CaseArg, document: DocumentArg, speaker: SpeakerOpt = None
 ) -> None:
     """Remove a link; a case left without links is removed (undo brings both back)."""
-    from codebook.cli import project_session
-    from codebook.services.cases import clean_case_name, unlink_case
-    from codebook.services.documents import resolve_document
-
-    with project_session(project, write=True) as session:
-        doc = resolve_document(session, document)
-        emptied = unlink_case(session, my_coder_id(session), case, doc.id, speaker)
-        target = target_text(doc.name, speaker)
-    say(t("removed" if emptied else "unlinked", case=clean_case_name(case), target=target))
+    with opened(project) as door:
+        change = door.unlink_case(case, document, speaker)
+    target = target_text(change.document, change.speaker)
+    say(t("removed" if change.changed else "unlinked", case=change.case, target=target))
 
 
 @case_app.command("list")
@@ -123,11 +107,8 @@ def list_(project: ProjectArg) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from codebook.cli import console, project_session
-    from codebook.services.cases import list_cases
-
-    with project_session(project, write=False) as session:
-        cases = list_cases(session)
+    with opened(project) as door:
+        cases = door.cases()
     table = Table(title=t("count_1") if len(cases) == 1 else t("count", count=len(cases)))
     table.add_column(t("col_case"))
     table.add_column(t("col_document"))
@@ -154,14 +135,8 @@ def speakers(
     ],
 ) -> None:
     """Make each participant speaker of the documents a case for their own turns."""
-    from codebook.cli import project_session
-    from codebook.services.cases import link_speakers_as_cases
-    from codebook.services.documents import resolve_document
-
-    with project_session(project, write=True) as session:
-        docs = [resolve_document(session, ref) for ref in documents]
-        me = my_coder_id(session)
-        linked = [(doc.name, link_speakers_as_cases(session, me, doc.id)) for doc in docs]
+    with opened(project) as door:
+        linked = door.link_speakers(documents)
     for name, names in linked:
         if not names:
             say(t("no_speakers", document=name))

@@ -1,0 +1,111 @@
+"""The ``codebook`` command: parses arguments, calls the project door, prints with rich.
+
+This module is the one place that knows every command module: it mounts each
+group (``codebook``, ``memo``, ``case``, ``export``) and merges the top-level
+commands of ``core`` and ``analysis`` into one app. The command modules share
+only ``common`` (and ``labels``, ``tree``) and never import each other or
+this module, so the package has no import loops. Only typer is imported at
+load time; the door (SQLAlchemy, spaCy, pandas, ...) is imported inside the
+commands so ``codebook --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from codebook import __version__
+from codebook.cli.analysis import analysis_app
+from codebook.cli.case import case_app
+from codebook.cli.codebook import codebook_app
+from codebook.cli.common import fail, settings
+from codebook.cli.core import core_app
+from codebook.cli.export import export_app
+from codebook.cli.memo import memo_app
+
+app = typer.Typer(
+    name="codebook",
+    help="Qualitative analysis of interview and focus-group transcripts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"codebook {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[
+        str | None,
+        typer.Option(help="Database URL, e.g. postgresql+psycopg://user@host/dbname."),
+    ] = None,
+    coder: Annotated[
+        str | None, typer.Option(help="Who is coding (default: the remembered coder).")
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language of labels and reports: en or nl.")] = "en",
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Qualitative analysis of interview and focus-group transcripts."""
+    from codebook.domain import CodebookError
+
+    if lang not in ("en", "nl"):
+        raise CodebookError(f"unknown language '{lang}' (use en or nl)")
+    settings.db, settings.coder, settings.lang = db, coder, lang
+
+
+app.add_typer(core_app)
+app.add_typer(codebook_app, name="codebook")
+app.add_typer(memo_app, name="memo")
+app.add_typer(case_app, name="case")
+app.add_typer(export_app, name="export")
+app.add_typer(analysis_app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback.
+
+    Typer handles its own usage errors (exit 2) in standalone mode; everything
+    the door raises for bad input is a ``CodebookError`` and is printed here.
+    A database error the door did not translate is recognised by its class
+    name, because the CLI never imports the storage layer.
+    """
+    from codebook.domain import CodebookError
+
+    try:
+        app(args=argv, prog_name="codebook")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except CodebookError as exc:
+        fail(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"{where}{exc.strerror or exc}")
+        return 1
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        fail(f"database error: {getattr(exc, 'orig', None) or exc}")
+        return 1
+    return 0
+
+
+def _is_database_error(exc: Exception) -> bool:
+    return any(
+        kind.__name__ == "SQLAlchemyError" and kind.__module__ == "sqlalchemy.exc"
+        for kind in type(exc).__mro__
+    )
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,228 @@
+"""Retrieval and analysis commands: ``quotes``, ``frequencies``, ``matrix``, ``cooccurrence``.
+
+``analysis_app``'s commands sit at the top level (``codebook quotes``,
+``codebook matrix``, ...): the package mounts it without a group name. The
+count tables come from the door as DataFrames and print as rich tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from codebook.cli.common import CoderOpt, ProjectArg, UnitOpt, WhereOpt, console, filters, opened
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.text import Text
+
+    from codebook.domain.analysis import TableRequest
+    from codebook.domain.quotes import Quote
+
+analysis_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+ChildrenOpt = Annotated[
+    bool, typer.Option("--with-children", help="Count a code's children with it.")
+]
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+@analysis_app.command()
+def quotes(
+    project: ProjectArg,
+    query: Annotated[
+        str,
+        typer.Argument(
+            metavar="CODE",
+            help='A code path or name, or a query: "A" AND ("B" OR "C"), "A" NEAR/2 "B", '
+            '"A" NOT "B". A * after a code includes its children.',
+        ),
+    ],
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    with_children: Annotated[
+        bool, typer.Option("--with-children", help="Include the codings of every code below.")
+    ] = False,
+    context: Annotated[
+        int, typer.Option(help="Sentences of context before and after each quote.")
+    ] = 0,
+) -> None:
+    """Show every coded segment of a code (or a code query) with speaker and position."""
+    with opened(project) as door:
+        found = door.quotes(
+            query, filters(where, coder), with_children=with_children, context=context
+        )
+    out = console()
+    for quote in found:
+        out.print(_quote_text(quote))
+    out.print(f"{len(found)} quote{'s' if len(found) != 1 else ''}")
+
+
+def _quote_text(quote: Quote) -> Text:
+    from rich.text import Text
+
+    from codebook.domain.transcripts import attribute_text, timecode
+
+    head = [quote.document]
+    if quote.speaker:
+        head.append(quote.speaker)
+    if quote.turn is not None:
+        head.append(f"turn {quote.turn}")
+    if quote.timecode is not None:
+        head.append(timecode(quote.timecode))
+    attrs = ", ".join(f"{k}={attribute_text(v)}" for k, v in sorted(quote.attributes.items()))
+    if attrs:
+        head.append(attrs)
+    text = Text(" · ".join(head), style="bold")
+    text.append(f"  [{quote.start}-{quote.end}]\n", style="dim")
+    for c in quote.codings:
+        text.append(f"  {c.code}", style="cyan")
+        text.append(f" ({c.coder})\n", style="dim")
+    text.append("  ")
+    text.append(quote.context_before.lstrip(), style="dim")
+    text.append(quote.text, style="yellow")
+    text.append(quote.context_after.rstrip(), style="dim")
+    text.append("\n")
+    if quote.note:
+        text.append(f"  memo: {quote.note}\n", style="italic")
+    return text
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def print_frame(frame: pd.DataFrame, title: str) -> None:
+    """A DataFrame as rich tables: codes left, numbers right, never a squeezed column.
+
+    A matrix of 27 cases does not fit a terminal; rich would shrink every
+    column to nothing and show blank cells. The columns are printed in as
+    many consecutive tables as it takes, each repeating the codes.
+    """
+    from rich.table import Table
+
+    out = console()
+    labels = [str(label) for label in frame.index]
+    label_width = min(max((len(label) for label in labels), default=1), max(24, out.width // 3))
+    rows = [[str(v) for v in values] for values in frame.to_numpy().tolist()]
+    widths = [
+        max(min(len(str(column)), _HEADER_WIDTH), *(len(row[i]) for row in rows))
+        for i, column in enumerate(frame.columns)
+    ]
+    groups = _column_groups(widths, out.width - label_width - 4)
+    for number, group in enumerate(groups, start=1):
+        part = f" ({number}/{len(groups)})" if len(groups) > 1 else ""
+        table = Table(title=title + part)
+        table.add_column(str(frame.index.name or ""), max_width=label_width, overflow="fold")
+        for i in group:
+            table.add_column(
+                str(frame.columns[i]), justify="right", min_width=widths[i], overflow="fold"
+            )
+        for label, row in zip(labels, rows, strict=True):
+            table.add_row(label, *(row[i] for i in group))
+        out.print(table)
+
+
+_HEADER_WIDTH = 16  # a longer column header wraps rather than widening its column
+
+
+def _column_groups(widths: Sequence[int], room: int) -> list[list[int]]:
+    """Consecutive column indexes whose columns (3 characters of border each) fit ``room``."""
+    groups: list[list[int]] = [[]]
+    used = 0
+    for i, width in enumerate(widths):
+        if groups[-1] and used + width + 3 > room:
+            groups.append([])
+            used = 0
+        groups[-1].append(i)
+        used += width + 3
+    return groups
+
+
+def _table(project: str, request: TableRequest) -> pd.DataFrame:
+    with opened(project) as door:
+        return door.table(request)
+
+
+@analysis_app.command()
+def frequencies(
+    project: ProjectArg,
+    by: Annotated[
+        str | None, typer.Option(help="Attribute whose values are the columns, e.g. werkplaats.")
+    ] = None,
+    unit: UnitOpt = "segments",
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    with_children: ChildrenOpt = False,
+) -> None:
+    """Count codes per attribute value (segments, documents or words coded)."""
+    from codebook.domain.analysis import TableRequest, check_unit
+
+    request = TableRequest(
+        kind="frequencies",
+        columns=by,
+        unit=check_unit(unit),
+        filters=filters(where, coder),
+        with_children=with_children,
+    )
+    frame = _table(project, request)
+    print_frame(frame, f"Codes by {by or 'project'} ({frame.attrs['unit']})")
+
+
+@analysis_app.command()
+def matrix(
+    project: ProjectArg,
+    cases: Annotated[
+        str | None,
+        typer.Option(
+            help="Columns: documents, cases, or an attribute (default: cases if any, "
+            "else documents)."
+        ),
+    ] = None,
+    unit: UnitOpt = "segments",
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    with_children: ChildrenOpt = False,
+) -> None:
+    """Show the code x case matrix."""
+    from codebook.domain.analysis import TableRequest, check_unit
+
+    request = TableRequest(
+        kind="matrix",
+        columns=cases,
+        unit=check_unit(unit),
+        filters=filters(where, coder),
+        with_children=with_children,
+    )
+    frame = _table(project, request)
+    print_frame(frame, f"Code x case matrix ({frame.attrs['unit']})")
+
+
+@analysis_app.command()
+def cooccurrence(
+    project: ProjectArg,
+    within: Annotated[
+        str, typer.Option(help="Where codes meet: segment (overlap), sentence or turn.")
+    ] = "segment",
+    code: Annotated[
+        list[str] | None, typer.Option("--code", help="Only these codes (repeatable).")
+    ] = None,
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    with_children: ChildrenOpt = False,
+) -> None:
+    """Show how often codes occur together within a segment, sentence or turn."""
+    from codebook.domain.analysis import TableRequest, check_within
+
+    request = TableRequest(
+        kind="cooccurrence",
+        within=check_within(within),
+        filters=filters(where, coder),
+        with_children=with_children,
+        codes=tuple(code or ()),
+    )
+    frame = _table(project, request)
+    print_frame(frame, f"Co-occurrence ({frame.attrs['unit']})")

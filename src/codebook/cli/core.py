@@ -1,0 +1,297 @@
+"""The core commands: create and import, list documents and codes, code, undo, info, tui.
+
+Each command opens the project through the door (``common.opened``), calls
+its use cases and prints the values they return; messages come from
+``labels.LABELS`` in the --lang language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from codebook.cli.common import (
+    ProjectArg,
+    console,
+    fail,
+    opened,
+    progress_bar,
+    settings,
+    translated,
+)
+from codebook.cli.labels import LABELS
+from codebook.cli.tree import print_code_tree
+
+core_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+def _t(key: str, **values: Any) -> str:
+    return translated(LABELS, key, **values)
+
+
+def _short(text: str) -> str:
+    """A coded passage cut to one line of a message."""
+    return text if len(text) <= 70 else text[:67] + "..."
+
+
+@core_app.command()
+def init(
+    project: ProjectArg,
+    name: Annotated[str | None, typer.Option(help="Project title.")] = None,
+    language: Annotated[str, typer.Option(help="Transcript language: nl or en.")] = "nl",
+) -> None:
+    """Create a new, empty project."""
+    from codebook.project import Project
+
+    title = project if settings.db else name
+    Project.create(settings.db or project, title, language).close()
+    console().print(_t("created", project=project))
+
+
+@core_app.command("import")
+def import_(
+    project: ProjectArg,
+    files: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+    attr: Annotated[
+        list[str] | None,
+        typer.Option(help="Attribute for every file: key=value or key:type=value."),
+    ] = None,
+    attributes: Annotated[
+        Path | None, typer.Option(help="Sidecar CSV or YAML mapping file names to attributes.")
+    ] = None,
+    speaker: Annotated[
+        list[str] | None, typer.Option(help="Speaker alias LABEL=NAME, e.g. I=Interviewer.")
+    ] = None,
+    pseudonymise: Annotated[
+        Path | None, typer.Option(help="CSV of name,pseudonym replaced before storing.")
+    ] = None,
+    language: Annotated[str, typer.Option(help="Transcript language (nl or en).")] = "nl",
+    max_mb: Annotated[float, typer.Option(help="Refuse files larger than this.")] = 50.0,
+    case: Annotated[
+        list[str] | None,
+        typer.Option("--case", help="Link every file to this case (repeatable)."),
+    ] = None,
+    speaker_cases: Annotated[
+        bool,
+        typer.Option(
+            "--speaker-cases",
+            help="Make each participant speaker a case (not the interviewer or moderator).",
+        ),
+    ] = False,
+) -> None:
+    """Import transcripts (.docx .odt .rtf .txt .md .vtt .srt), each file all-or-nothing."""
+    from rich.table import Table
+
+    from codebook.domain.documents import ImportRequest
+
+    request = ImportRequest(
+        language=language,
+        attributes=tuple(attr or ()),
+        sidecar=attributes,
+        speakers=tuple(speaker or ()),
+        pseudonyms=pseudonymise,
+        max_mb=max_mb,
+        cases=tuple(case or ()),
+        speaker_cases=speaker_cases,
+    )
+    with opened(project) as door, progress_bar(_t("importing"), stderr=False) as progress:
+        outcomes = door.import_transcripts(files, request, progress)
+    with_cases = bool(request.cases or request.speaker_cases)
+    table = Table(title=_t("import_title"))
+    for column in ("file", "result", "encoding", "turns", "words", "detail"):
+        # a file name or a reason cut off with "…" would hide which file failed and why
+        table.add_column(_t(f"col_{column}"), overflow="fold")
+    if with_cases:
+        table.add_column(_t("col_cases"))
+    for o in outcomes:
+        style = {"imported": "green", "duplicate": "yellow"}.get(o.status, "red")
+        table.add_row(
+            o.path.name,
+            f"[{style}]{_t('status_' + o.status)}[/{style}]",
+            o.encoding or "",
+            str(o.turns) if o.status == "imported" else "",
+            str(o.words) if o.status == "imported" else "",
+            o.detail,
+            *([", ".join(o.cases)] if with_cases else []),
+        )
+    out = console()
+    out.print(table)
+    counts = {
+        s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")
+    }
+    out.print(_t("import_summary", **counts))
+    for o in outcomes:
+        if o.status == "failed":
+            fail(o.detail)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+@core_app.command()
+def docs(project: ProjectArg) -> None:
+    """List the documents with their attributes and coding progress."""
+    from rich.table import Table
+
+    with opened(project) as door:
+        rows = door.documents()
+    names = sorted({k for r in rows for k in r.attributes})
+    table = Table(title=_t("docs_title_1" if len(rows) == 1 else "docs_title", count=len(rows)))
+    for column in ("id", "document", "format", "words", "turns", "coded", "codings"):
+        right = column in ("id", "words", "turns")
+        table.add_column(_t(f"col_{column}"), justify="right" if right else "left")
+    for name in names:
+        table.add_column(name)
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            r.name,
+            r.source_format,
+            str(r.words),
+            str(r.turns),
+            f"{r.progress:.0%}",
+            str(r.codings),
+            *(str(r.attributes.get(n, "")) for n in names),
+        )
+    console().print(table)
+
+
+@core_app.command()
+def codes(
+    project: ProjectArg,
+    retired: Annotated[bool, typer.Option(help="Show retired codes too.")] = False,
+) -> None:
+    """Show the code tree with the number of codings per code (as 'codebook tree')."""
+    print_code_tree(project, retired)
+
+
+@core_app.command()
+def code(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document name or number.")],
+    code_ref: Annotated[str, typer.Argument(metavar="CODE", help="Code path, name or number.")],
+    start: Annotated[int, typer.Argument(help="First character (0-based code point).")],
+    end: Annotated[int, typer.Argument(help="End character (exclusive).")],
+    note: Annotated[str | None, typer.Option(help="A memo on this coding.")] = None,
+) -> None:
+    """Code the passage START..END of a document."""
+    with opened(project) as door:
+        coding = door.code(doc, code_ref, start, end, note)
+    console().print(_t("coded", id=coding.id, code=coding.code_name, quote=_short(coding.text)))
+
+
+@core_app.command()
+def uncode(
+    project: ProjectArg,
+    coding_ids: Annotated[list[int], typer.Argument(metavar="CODING", help="Coding numbers.")],
+) -> None:
+    """Remove codings by number."""
+    with opened(project) as door:
+        removed = door.uncode(coding_ids)
+    console().print(_t("removed", count=removed))
+
+
+@core_app.command()
+def adjust(
+    project: ProjectArg,
+    coding_id: Annotated[
+        int, typer.Argument(metavar="CODING", help="Coding number (see 'codebook codings').")
+    ],
+    start: Annotated[int, typer.Argument(help="New first character (0-based code point).")],
+    end: Annotated[int, typer.Argument(help="New end character (exclusive).")],
+) -> None:
+    """Move the edges of one of your codings to START..END (its code and memo stay)."""
+    with opened(project) as door:
+        coding = door.adjust(coding_id, start, end)
+    console().print(_t("adjusted", id=coding.id, code=coding.code_name, quote=_short(coding.text)))
+
+
+@core_app.command()
+def codings(
+    project: ProjectArg,
+    doc: Annotated[str | None, typer.Option(help="Codings of this document.")] = None,
+    code_ref: Annotated[str | None, typer.Option("--code", help="Codings of this code.")] = None,
+) -> None:
+    """List codings of a document or of a code."""
+    from rich.table import Table
+
+    from codebook.domain import CodebookError
+
+    if (doc is None) == (code_ref is None):
+        raise CodebookError("give either --doc or --code")
+    with opened(project) as door:
+        rows = door.codings(document=doc, code=code_ref)
+    title = "codings_title_1" if len(rows) == 1 else "codings_title"
+    table = Table(title=_t(title, count=len(rows)))
+    for column in ("id", "doc", "code", "start", "end", "coder", "version", "text"):
+        table.add_column(_t(f"col_{column}"))
+    for r in rows:
+        text = r.text.replace("\n", " ")
+        table.add_row(
+            str(r.id),
+            str(r.document_id),
+            r.code_name,
+            str(r.start),
+            str(r.end),
+            r.coder,
+            str(r.codebook_version),
+            text if len(text) < 60 else text[:57] + "...",
+        )
+    console().print(table)
+
+
+@core_app.command()
+def attr(
+    project: ProjectArg,
+    doc: Annotated[str, typer.Argument(help="Document name or number.")],
+    values: Annotated[list[str], typer.Argument(help="key=value or key:type=value.")],
+) -> None:
+    """Set attributes of a document."""
+    with opened(project) as door:
+        document, keys = door.set_attributes(doc, values)
+    console().print(_t("attributes_set", keys=", ".join(keys), document=document.name))
+
+
+@core_app.command()
+def undo(project: ProjectArg) -> None:
+    """Undo your last action (coding, memo, import, attribute or codebook revision)."""
+    with opened(project) as door:
+        action = door.undo()
+    console().print(_t("nothing_to_undo") if action is None else _t("undone", action=action))
+
+
+@core_app.command()
+def redo(project: ProjectArg) -> None:
+    """Redo the action you undid last."""
+    with opened(project) as door:
+        action = door.redo()
+    console().print(_t("nothing_to_redo") if action is None else _t("redone", action=action))
+
+
+@core_app.command()
+def info(project: ProjectArg) -> None:
+    """Summarise a project: documents, words, codes, codings, coders."""
+    with opened(project) as door:
+        s = door.summary()
+    out = console()
+    out.print(_t("info_title", name=s.name, language=s.language, version=s.codebook_version))
+    out.print(
+        _t(
+            "info_counts",
+            documents=s.documents,
+            words=s.words,
+            codes=s.codes,
+            codings=s.codings,
+        )
+    )
+    out.print(_t("info_coders", coders=", ".join(s.coders) or "-"))
+
+
+@core_app.command()
+def tui(project: ProjectArg) -> None:
+    """Open the coding workspace (terminal UI) on a project."""
+    from codebook.tui.app import run_app
+
+    with opened(project, interactive=True) as door:
+        run_app(door, settings.lang)

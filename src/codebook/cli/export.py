@@ -1,0 +1,147 @@
+"""``codebook export docx|xlsx|csv``: the Word theme report, the Excel workbook, CSV tables.
+
+The door writes the export (atomically: a failed export leaves no file) and
+reports what it wrote; a progress bar on standard error follows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from codebook.cli.common import (
+    CoderOpt,
+    ProjectArg,
+    UnitOpt,
+    WhereOpt,
+    console,
+    filters,
+    opened,
+    progress_bar,
+    settings,
+)
+
+if TYPE_CHECKING:
+    from codebook.domain.exports import ExportSummary, ReportOptions, TableOptions
+
+export_app = typer.Typer(
+    help="Export a Word report, an Excel workbook or CSV tables.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+CasesOpt = Annotated[
+    str | None, typer.Option(help="Matrix columns: documents, cases or an attribute.")
+]
+WithinOpt = Annotated[str, typer.Option(help="Co-occurrence within: segment, sentence or turn.")]
+ContextOpt = Annotated[int, typer.Option(help="Sentences of context beside each coding.")]
+
+
+def _export(
+    project: str,
+    kind: str,
+    target: Path,
+    options: ReportOptions | TableOptions,
+    description: str,
+) -> ExportSummary:
+    with opened(project) as door, progress_bar(description, stderr=True) as progress:
+        return door.export(kind, target, options, progress)
+
+
+@export_app.command()
+def docx(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Argument(metavar="OUT.docx", help="The report to write.")],
+    themes: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--themes",
+            "--theme",
+            help="A code to report on (repeatable; default: all top-level codes).",
+        ),
+    ] = None,
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    max_quotes: Annotated[
+        int | None, typer.Option(help="At most this many quotes per code.")
+    ] = None,
+    by: Annotated[
+        list[str] | None,
+        typer.Option(help="Attribute for the count tables (repeatable; default: werkplaats, rol)."),
+    ] = None,
+) -> None:
+    """Write the Word theme report (language from --lang)."""
+    from codebook.domain import CodebookError
+    from codebook.domain.exports import ReportOptions
+
+    if max_quotes is not None and max_quotes < 0:
+        raise CodebookError("--max-quotes must be 0 or more")
+    options = ReportOptions(
+        themes=tuple(themes or ()),
+        filters=filters(where, coder),
+        max_quotes=max_quotes,
+        by=tuple(by or ()),
+        lang=settings.lang,
+    )
+    result = _export(project, "docx", out, options, "Writing report")
+    console().print(f"Wrote {result.path}: {result.themes} themes, {result.quotes} quotes")
+
+
+def _table_options(
+    where: list[str] | None,
+    coder: list[str] | None,
+    cases: str | None,
+    unit: str,
+    within: str,
+    context: int,
+) -> TableOptions:
+    from codebook.domain.analysis import check_unit, check_within
+    from codebook.domain.exports import TableOptions
+
+    return TableOptions(
+        filters=filters(where, coder),
+        lang=settings.lang,
+        context=context,
+        cases=cases,
+        unit=check_unit(unit),
+        within=check_within(within),
+    )
+
+
+@export_app.command()
+def xlsx(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    cases: CasesOpt = None,
+    unit: UnitOpt = "segments",
+    within: WithinOpt = "segment",
+    context: ContextOpt = 1,
+) -> None:
+    """Write codings, code x case matrix, co-occurrence and codebook to an Excel workbook."""
+    options = _table_options(where, coder, cases, unit, within, context)
+    result = _export(project, "xlsx", out, options, "Writing workbook")
+    sizes = ", ".join(f"{title} {rows}" for title, rows in result.sheets)
+    console().print(f"Wrote {out}: {sizes}")
+
+
+@export_app.command()
+def csv(
+    project: ProjectArg,
+    outdir: Annotated[Path, typer.Argument(metavar="OUTDIR", help="Folder for the CSV files.")],
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    cases: CasesOpt = None,
+    unit: UnitOpt = "segments",
+    within: WithinOpt = "segment",
+    context: ContextOpt = 1,
+) -> None:
+    """Write the same tables as CSV files (UTF-8 with BOM, so Excel shows ö and ë right)."""
+    options = _table_options(where, coder, cases, unit, within, context)
+    result = _export(project, "csv", outdir, options, "Writing CSV files")
+    names = ", ".join(p.name for p in result.files)
+    console().print(f"Wrote {len(result.files)} files to {outdir}: {names}")
