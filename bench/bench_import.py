@@ -16,7 +16,7 @@ from statistics import median
 
 from codebook.domain import TurnSpan
 from codebook.services.importing import read_transcript, sentence_spans
-from codebook.services.project import init_project
+from codebook.services.project_store import init_project
 from codebook.services.transcripts import ImportOptions, import_files
 from common import BenchResult
 

@@ -21,7 +21,7 @@ from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import add_document
 from codebook.services.export.docx_report import citation, export_docx
 from codebook.services.export.labels import labels
-from codebook.services.project import coder_id, init_project, open_project
+from codebook.services.project_store import coder_id, init_project, open_project
 from codebook.services.retrieval.quotes import retrieve
 from common import BenchResult, best_of
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from codebook.db.engine import Store
 from codebook.domain.queries import Code
-from codebook.services.project import init_project, open_project
+from codebook.services.project_store import init_project, open_project
 from codebook.services.retrieval.quotes import retrieve
 from common import BenchResult, best_of
 

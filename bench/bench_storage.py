@@ -16,7 +16,7 @@ from codebook.domain import CodeFields, ParsedTranscript, TurnSpan
 from codebook.services.codebook.codes import create_code
 from codebook.services.coding import NewCoding, apply_codings, codings_of_code
 from codebook.services.documents import add_document
-from codebook.services.project import coder_id, init_project, open_project
+from codebook.services.project_store import coder_id, init_project, open_project
 from common import BenchResult, best_of
 
 TOTAL = 1_000_000

@@ -109,7 +109,7 @@ def build_project(path: Path) -> int:
     from codebook.services.codebook.codes import create_code
     from codebook.services.coding import NewCoding, apply_codings
     from codebook.services.documents import add_document
-    from codebook.services.project import coder_id, init_project
+    from codebook.services.project_store import coder_id, init_project
 
     rng = random.Random(42)
     text, turns, sentences = make_transcript(rng)
@@ -191,7 +191,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 async def measure_ours(path: Path, doc: int) -> tuple[list[float], list[float]]:
-    from codebook.services.project import open_project
+    from codebook.services.project_store import open_project
     from codebook.tui.app import CodebookApp
     from codebook.tui.screens.coding import CodingScreen
     from codebook.tui.screens.home import HomeScreen

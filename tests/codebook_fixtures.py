@@ -12,7 +12,7 @@ from codebook.db.models import Code, CodebookEvent, Coding, Memo
 from codebook.domain import CodeFields
 from codebook.services.codebook.codes import create_code
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from helpers import INTERVIEW, add_doc
 
 SECOND = (

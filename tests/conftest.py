@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from codebook.db.engine import Store
-from codebook.services.project import coder_id, init_project
+from codebook.services.project_store import coder_id, init_project
 from helpers import INTERVIEW
 from pg import Cluster, start_cluster
 

@@ -53,7 +53,7 @@ def test_import_code_list_undo(
     assert "marieke.txt" in out and "WOA" in out
     from codebook.domain import CodeFields
     from codebook.services.codebook.codes import create_code
-    from codebook.services.project import coder_id, open_project
+    from codebook.services.project_store import coder_id, open_project
 
     store = open_project(project)
     with store.write() as s:
@@ -116,7 +116,7 @@ def test_offsets_out_of_range(
 ) -> None:
     from codebook.domain import CodeFields
     from codebook.services.codebook.codes import create_code
-    from codebook.services.project import coder_id, open_project
+    from codebook.services.project_store import coder_id, open_project
 
     run(capsys, "import", project, str(interview))
     store = open_project(project)

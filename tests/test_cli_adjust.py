@@ -10,7 +10,7 @@ from sqlalchemy import select
 from codebook.db.models import Coding
 from codebook.domain import CodeFields
 from codebook.services.codebook.codes import create_code
-from codebook.services.project import coder_id, open_project
+from codebook.services.project_store import coder_id, open_project
 from helpers import INTERVIEW, add_doc, counts, run_cli
 
 START = INTERVIEW.index("Die geeft")

@@ -26,7 +26,7 @@ def nl(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def add_code(project: str, name: str = "Faciliteren") -> None:
     from codebook.domain import CodeFields
     from codebook.services.codebook.codes import create_code
-    from codebook.services.project import coder_id, open_project
+    from codebook.services.project_store import coder_id, open_project
 
     store = open_project(project)
     with store.write() as s:
@@ -138,7 +138,7 @@ def test_code_tree_in_dutch(project: str, capsys: pytest.CaptureFixture[str]) ->
     from codebook.domain import CodeFields
     from codebook.services.codebook.codes import create_code
     from codebook.services.codebook.revisions import retire_code
-    from codebook.services.project import coder_id, open_project
+    from codebook.services.project_store import coder_id, open_project
 
     store = open_project(project)
     with store.write() as s:

@@ -20,7 +20,7 @@ import pytest
 from codebook.domain import CodeFields
 from codebook.services.codebook.codes import create_code
 from codebook.services.memos import add_memo, resolve_target
-from codebook.services.project import coder_id, open_project
+from codebook.services.project_store import coder_id, open_project
 from helpers import add_doc, counts, run_cli
 
 pytestmark = pytest.mark.skipif(

@@ -12,7 +12,7 @@ from codebook.cli.codebook import codebook_app
 from codebook.services.codebook.codes import resolve_code
 from codebook.services.codebook.yaml_format import load_yaml
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id, open_project
+from codebook.services.project_store import coder_id, open_project
 from helpers import add_doc, counts, run_cli
 
 if not any(group.typer_instance is codebook_app for group in app.registered_groups):

@@ -16,7 +16,7 @@ from codebook.services.codebook.revisions import (
     retire_code,
     unretire_code,
 )
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.services.undo import undo
 from codebook_fixtures import Project, build
 

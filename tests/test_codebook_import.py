@@ -23,7 +23,7 @@ from codebook.services.codebook.merge_split import merge_codes
 from codebook.services.codebook.revisions import rename_code, retire_code
 from codebook.services.codebook.yaml_format import load_yaml, save_yaml
 from codebook.services.coding import apply_coding
-from codebook.services.project import init_project
+from codebook.services.project_store import init_project
 from codebook.services.undo import undo
 from codebook_fixtures import dump, last_event, rows
 from helpers import add_doc, counts
@@ -201,7 +201,7 @@ def test_export_leaves_out_retired_codes_unless_asked(
     other = init_project(tmp_path / "other.db", "other")
     try:
         with other.write() as s:
-            from codebook.services.project import coder_id
+            from codebook.services.project_store import coder_id
 
             import_codebook(s, coder_id(s, "anna"), tmp_path / "full.yml")
         with other.read() as s:

@@ -16,7 +16,7 @@ from codebook.services.demo import build_demo, main
 from codebook.services.demo_codings import squeeze
 from codebook.services.documents import list_documents
 from codebook.services.memos import list_memos
-from codebook.services.project import open_project, summary
+from codebook.services.project_store import open_project, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 

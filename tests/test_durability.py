@@ -17,7 +17,7 @@ from codebook.db.engine import Store
 from codebook.db.models import Coding
 from codebook.domain import CodeFields
 from codebook.services.codebook.codes import create_code
-from codebook.services.project import open_project
+from codebook.services.project_store import open_project
 from helpers import add_doc
 
 WORKER = str(Path(__file__).with_name("workers.py"))
@@ -40,7 +40,7 @@ def _spawn(
 
 
 def test_sigkill_loses_no_committed_coding(tmp_path: Path) -> None:
-    from codebook.services.project import coder_id, init_project
+    from codebook.services.project_store import coder_id, init_project
 
     path = tmp_path / "p.db"
     store = init_project(path)
@@ -71,7 +71,7 @@ def test_sigkill_loses_no_committed_coding(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_concurrent_writers(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    from codebook.services.project import coder_id, init_project
+    from codebook.services.project_store import coder_id, init_project
 
     if backend == "sqlite":
         location, workers = str(tmp_path / "p.db"), 4

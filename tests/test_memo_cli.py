@@ -10,7 +10,7 @@ import pytest
 from codebook.cli.memo import LABELS
 from codebook.domain import CodeFields
 from codebook.services.codebook.codes import create_code
-from codebook.services.project import coder_id, open_project
+from codebook.services.project_store import coder_id, open_project
 from helpers import add_doc, counts
 from helpers import run_cli as run
 

@@ -23,7 +23,7 @@ from codebook.services.memos import (
     project_target,
     resolve_target,
 )
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.services.undo import redo, undo
 from helpers import Fixture, counts, seed
 

@@ -17,7 +17,7 @@ from codebook.services.coding import (
     set_note,
 )
 from codebook.services.documents import add_document, list_documents, set_attributes
-from codebook.services.project import coder_id, meta, summary
+from codebook.services.project_store import coder_id, meta, summary
 from codebook.services.undo import redo, undo
 from helpers import INTERVIEW, add_doc, counts, parsed, seed
 

@@ -12,7 +12,7 @@ from codebook.db.engine import Store
 from codebook.db.models import Base
 from codebook.db.schema import HEAD_REVISION, open_store
 from codebook.domain import CodebookError
-from codebook.services.project import init_project, open_project
+from codebook.services.project_store import init_project, open_project
 
 
 def test_new_project_has_every_table_and_head_revision(store: Store) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from codebook.db.engine import Store
 from codebook.db.models import Coding
 from codebook.services.coding import apply_coding, remove_codings
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.services.undo import redo, undo
 from helpers import seed
 

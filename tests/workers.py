@@ -12,7 +12,7 @@ import os
 import sys
 
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id, open_project
+from codebook.services.project_store import coder_id, open_project
 
 
 def apply(location: str, coder: str, count: int, report: str, batch: int = 1) -> None:

@@ -14,7 +14,7 @@ from codebook.domain import AttributeType, CodeFields
 from codebook.services.codebook.codes import create_code
 from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.documents import set_attributes
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from helpers import add_doc
 
 WOA = (

@@ -18,7 +18,7 @@ from analysis.study import BESTUUR, LANDELIJK, build_study
 from codebook import cli
 from codebook.cli.analysis import analysis_app
 from codebook.cli.export import export_app
-from codebook.services.project import init_project
+from codebook.services.project_store import init_project
 
 
 @pytest.fixture

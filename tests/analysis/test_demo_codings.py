@@ -20,7 +20,7 @@ from codebook.services.demo_codings import (
     read_demo_file,
 )
 from codebook.services.memos import list_memos
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.services.retrieval.quotes import retrieve
 from codebook.services.undo import undo
 from helpers import counts
@@ -86,7 +86,7 @@ def test_happy_path_applies_per_coder_with_exact_offsets(study: Study, tmp_path:
     assert counts(study.store)["coding"] == before["coding"]
     # One undoable action per coder.
     with study.store.write() as s:
-        from codebook.services.project import coder_id
+        from codebook.services.project_store import coder_id
 
         undone = undo(s, coder_id(s, "carla"))
     assert undone is not None

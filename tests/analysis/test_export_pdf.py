@@ -16,7 +16,7 @@ import pytest
 from analysis.study import THEMES, build_study
 from codebook.domain.exports import ReportOptions
 from codebook.services.export.docx_report import export_docx
-from codebook.services.project import init_project
+from codebook.services.project_store import init_project
 
 INSTALL_HINT = (
     "run `make test`, which installs libreoffice-writer-nogui and poppler-utils "

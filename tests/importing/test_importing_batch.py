@@ -18,7 +18,7 @@ from codebook.domain.documents import ImportOutcome
 from codebook.services import transcripts
 from codebook.services.documents import list_documents, sentences_of, turns_of
 from codebook.services.importing import load_sidecar, parse_attr_flag
-from codebook.services.project import init_project
+from codebook.services.project_store import init_project
 from codebook.services.transcripts import ImportOptions, expand_paths, import_files
 from codebook.services.undo import undo
 from helpers import counts, run_cli

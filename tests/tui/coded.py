@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 from analysis.study import build_study
 from codebook.db.engine import Store
-from codebook.services.project import init_project, open_project
+from codebook.services.project_store import init_project, open_project
 from tui.kit import settle
 
 PROJECT_NAME = "Werkplaatsen PO"

@@ -25,7 +25,7 @@ from codebook.domain import AttributeType, CodeFields
 from codebook.project import Project as ProjectDoor
 from codebook.services.codebook.codes import create_code
 from codebook.services.documents import add_document, set_attributes
-from codebook.services.project import coder_id, init_project, open_project
+from codebook.services.project_store import coder_id, init_project, open_project
 from codebook.tui.app import CodebookApp
 from codebook.tui.screens.coding import CodingScreen
 from helpers import INTERVIEW, parsed

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from codebook.db.models import Code
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.tui.app import CodebookApp
 from codebook.tui.modals.confirm import ConfirmPreview
 from codebook.tui.modals.palette import CodePalette

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.tui.modals.choose import ChooseCoding
 from codebook.tui.modals.memo import MemoEditor
 from tui.kit import Project, open_document, running, scenario

@@ -6,7 +6,7 @@ import pytest
 
 from codebook import config
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id, coder_names
+from codebook.services.project_store import coder_id, coder_names
 from codebook.tui.modals.coder import CoderPrompt
 from codebook.tui.screens.home import HomeScreen
 from codebook.tui.widgets.keybar import KeyBar

@@ -9,7 +9,7 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 
 from codebook.db.models import Coder, Memo
 from codebook.services.memos import add_memo, code_target
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.tui.modals.memo import ChooseMemo, MemoEditor
 from codebook.tui.screens.codebook import CodebookScreen
 from codebook.tui.screens.home import HomeScreen

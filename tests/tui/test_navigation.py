@@ -8,7 +8,7 @@ what the keys selected, so the database shows the navigation was exact.
 from __future__ import annotations
 
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.tui.screens.coding import CodingScreen
 from tui.kit import Project, guid, open_document, pin, running, scenario
 

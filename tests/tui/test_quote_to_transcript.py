@@ -10,7 +10,7 @@ import pytest
 from textual.widgets.text_area import Selection
 
 from codebook.services.coding import apply_coding
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 from codebook.tui.screens.coding import CodingScreen
 from codebook.tui.screens.retrieval import RetrievalScreen
 from codebook.tui.widgets.keybar import KeyBar

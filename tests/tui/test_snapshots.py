@@ -21,7 +21,7 @@ from textual.widgets import Input
 from codebook.project import Project
 from codebook.services.demo import DEMO_CODER, build_demo
 from codebook.services.documents import resolve_document
-from codebook.services.project import open_project
+from codebook.services.project_store import open_project
 from codebook.tui.app import CodebookApp
 from codebook.tui.screens.coding import CodingScreen
 from tui.kit import SIZE, settle

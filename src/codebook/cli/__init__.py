@@ -19,19 +19,12 @@ from codebook import __version__
 from codebook.cli.analysis import analysis_app
 from codebook.cli.case import case_app
 from codebook.cli.codebook import codebook_app
-from codebook.cli.common import fail, settings
+from codebook.cli.common import command_group, fail, settings
 from codebook.cli.core import core_app
 from codebook.cli.export import export_app
 from codebook.cli.memo import memo_app
 
-app = typer.Typer(
-    name="codebook",
-    help="Qualitative analysis of interview and focus-group transcripts.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+app = command_group("codebook", "Qualitative analysis of interview and focus-group transcripts.")
 
 
 def _version(value: bool) -> None:

@@ -12,15 +12,10 @@ from typing import Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, console, opened, say, translated
+from codebook.cli.common import ProjectArg, command_group, console, opened, say, translated
 
-case_app = typer.Typer(
-    name="case",
-    help="Link cases (a participant, a school) to documents or to one speaker in a document.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+case_app = command_group(
+    "case", "Link cases (a participant, a school) to documents or to one speaker in a document."
 )
 
 LABELS: dict[str, dict[str, str]] = {

@@ -12,20 +12,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from codebook.cli.common import ProjectArg, opened, say
+from codebook.cli.common import ProjectArg, command_group, opened, say
 from codebook.cli.tree import print_code_tree
 
 if TYPE_CHECKING:
     from codebook.domain.revisions import Revision
     from codebook.project import Project
 
-codebook_app = typer.Typer(
-    name="codebook",
-    help="Show, revise, import and export the codebook; every revision can be undone.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+codebook_app = command_group(
+    "codebook", "Show, revise, import and export the codebook; every revision can be undone."
 )
 
 CodeArg = Annotated[

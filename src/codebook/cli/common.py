@@ -43,6 +43,20 @@ CoderOpt = Annotated[
 UnitOpt = Annotated[str, typer.Option(help="What to count: segments, documents or words.")]
 
 
+def command_group(name: str, help: str) -> typer.Typer:
+    """A command or group of commands (``codebook memo ...``) as every one of ours is made:
+    help when called bare, no shell-completion options, and never a traceback (``main``
+    prints a user's error as one line)."""
+    return typer.Typer(
+        name=name,
+        help=help,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+
 @dataclass
 class Settings:
     """The global options (``codebook --db ... --coder ... --lang ...``) of this run."""

@@ -16,6 +16,7 @@ from codebook.cli.common import (
     ProjectArg,
     UnitOpt,
     WhereOpt,
+    command_group,
     console,
     filters,
     opened,
@@ -26,12 +27,7 @@ from codebook.cli.common import (
 if TYPE_CHECKING:
     from codebook.domain.exports import ExportSummary, ReportOptions, TableOptions
 
-export_app = typer.Typer(
-    help="Export a Word report, an Excel workbook or CSV tables.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
+export_app = command_group("export", "Export a Word report, an Excel workbook or CSV tables.")
 
 CasesOpt = Annotated[
     str | None, typer.Option(help="Matrix columns: documents, cases or an attribute.")

@@ -14,18 +14,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, console, opened, say, translated
+from codebook.cli.common import ProjectArg, command_group, console, opened, say, translated
 
 if TYPE_CHECKING:
     from codebook.domain.memos import MemoTarget
 
-memo_app = typer.Typer(
-    name="memo",
-    help="Write, list, edit and delete memos on the project, a document or a code.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+memo_app = command_group(
+    "memo", "Write, list, edit and delete memos on the project, a document or a code."
 )
 
 LABELS: dict[str, dict[str, str]] = {

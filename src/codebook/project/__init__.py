@@ -22,7 +22,7 @@ from codebook.project.coding import CodingDoor
 from codebook.project.documents import DocumentDoor
 from codebook.project.exports import ExportDoor
 from codebook.project.memos import MemoDoor
-from codebook.services import project as project_service
+from codebook.services import project_store
 
 
 class Project(DocumentDoor, CodingDoor, CodebookDoor, AnalysisDoor, ExportDoor, MemoDoor, CaseDoor):
@@ -36,12 +36,12 @@ class Project(DocumentDoor, CodingDoor, CodebookDoor, AnalysisDoor, ExportDoor, 
     def summary(self) -> ProjectSummary:
         """Name, language, codebook version and the counts of documents, words, codes, codings."""
         with self._read() as session:
-            return project_service.summary(session)
+            return project_store.summary(session)
 
     def coders(self) -> list[str]:
         """Everyone who has coded or written in this project, by name."""
         with self._read() as session:
-            return project_service.coder_names(session)
+            return project_store.coder_names(session)
 
 
 __all__ = ["Project"]

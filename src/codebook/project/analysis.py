@@ -59,16 +59,8 @@ class AnalysisDoor(ProjectBase):
                 return cooccurrence(
                     session, request.within, filters=filters, codes=codes, with_children=children
                 )
-            if request.kind == "matrix":
-                return code_case_matrix(
-                    session,
-                    request.columns,
-                    request.unit,
-                    filters=filters,
-                    codes=codes,
-                    with_children=children,
-                )
-            return frequencies(
+            count = code_case_matrix if request.kind == "matrix" else frequencies
+            return count(
                 session,
                 request.columns,
                 request.unit,

@@ -27,7 +27,7 @@ from codebook.db.models import Document
 from codebook.domain import CodebookError
 from codebook.services.codebook.codes import resolve_code
 from codebook.services.documents import resolve_document
-from codebook.services.project import coder_id, init_project, meta, open_project
+from codebook.services.project_store import coder_id, init_project, meta, open_project
 
 
 class ProjectBase:

@@ -28,8 +28,17 @@ class MemoDoor(ProjectBase):
             return memos.code_memos(session)
 
     def add_memo(self, target: MemoTarget, text: str, title: str = "") -> int:
-        """Write a memo; returns its number."""
+        """Write a memo; returns its number.
+
+        The target is looked up again in the writing transaction: a document
+        removed meanwhile (another coder undid its import while this memo was
+        being written) is refused instead of getting a memo on nothing.
+        """
         with self._write() as session:
+            if target.kind == "code" and target.id is not None:
+                target = memos.code_target(session, target.id)
+            elif target.kind == "document" and target.id is not None:
+                target = memos.document_target(session, target.id)
             return memos.add_memo(session, self._acting(session), target, text, title)
 
     def edit_memo(self, memo: int, *, text: str | None = None, title: str | None = None) -> bool:

@@ -22,7 +22,7 @@ from codebook.services.codebook.exchange import import_codebook
 from codebook.services.demo_codings import apply_demo_file
 from codebook.services.importing import load_sidecar
 from codebook.services.importing.sidecar import Attributes
-from codebook.services.project import coder_id, init_project
+from codebook.services.project_store import coder_id, init_project
 from codebook.services.transcripts import ImportOptions, expand_paths, import_files
 
 DEMO_CODER = "analist-a"

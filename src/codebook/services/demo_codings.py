@@ -60,7 +60,7 @@ from codebook.services.memos import (
     document_target,
     project_target,
 )
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 
 _SECTIONS = ("codings", "memos")
 _KEYS = {"document", "coder", "code", "quote", "occurrence", "memo"}

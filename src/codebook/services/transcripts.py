@@ -24,7 +24,7 @@ from codebook.services.documents import (
     TypedValue,
     add_document,
 )
-from codebook.services.project import coder_id
+from codebook.services.project_store import coder_id
 
 PARALLEL_FROM = 4
 

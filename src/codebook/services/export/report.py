@@ -26,7 +26,7 @@ from codebook.services.codebook.history import codebook_history
 from codebook.services.codebook.log import current_version
 from codebook.services.documents import attribute_names
 from codebook.services.memos import list_memos
-from codebook.services.project import coders_by_id, meta
+from codebook.services.project_store import coders_by_id, meta
 from codebook.services.retrieval.quotes import retrieve
 from codebook.services.workspace import code_items
 

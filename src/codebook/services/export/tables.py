@@ -32,7 +32,7 @@ from codebook.services.coding import NotedCoding, noted_codings
 from codebook.services.export.labels import labels
 from codebook.services.memos import list_memos
 from codebook.services.note_history import note_times
-from codebook.services.project import meta
+from codebook.services.project_store import meta
 from codebook.services.retrieval.lookups import coder_ids, matching_documents
 from codebook.services.retrieval.quotes import all_quotes
 from codebook.services.workspace import code_items

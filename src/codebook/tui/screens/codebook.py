@@ -12,14 +12,14 @@ that moves thousands of codings never freezes the screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Static, TextArea, Tree
+from textual.containers import Horizontal
+from textual.widgets import Static, Tree
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
@@ -35,28 +35,11 @@ from codebook.tui.modals.prompt import TextPrompt
 from codebook.tui.modals.split import SplitAssign
 from codebook.tui.screens.base import ProjectScreen
 from codebook.tui.widgets.busy import BusyIndicator
+from codebook.tui.widgets.code_form import CodeForm, field_value
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.keybar import KeyBar
 
-MULTI_LINE = ("full_definition", "when_to_use", "when_not_to_use", "example")
-FIELD_ORDER = (
-    "name",
-    "brief_definition",
-    "full_definition",
-    "when_to_use",
-    "when_not_to_use",
-    "example",
-    "color",
-    "keywords",
-)
 Change = Callable[[Project], Revision]
-
-
-def field_value(item: CodeItem, name: str) -> str:
-    if name == "keywords":
-        return ", ".join(item.keywords)
-    value = getattr(item, name)
-    return value if isinstance(value, str) else str(value)
 
 
 def shorten(text: str, width: int = 60) -> str:
@@ -114,15 +97,7 @@ class CodebookScreen(ProjectScreen):
             yield BusyIndicator(id="busy")
         with Horizontal(id="body"):
             yield CodeTreeView(id="codes")
-            with VerticalScroll(id="form"):
-                for name in FIELD_ORDER:
-                    yield Label(ctx.t(f"field_{name}"))
-                    if name in MULTI_LINE:
-                        yield TextArea(id=f"field-{name}", soft_wrap=True, read_only=True)
-                    else:
-                        yield Input(id=f"field-{name}", disabled=True)
-                yield Label(ctx.t("memos_heading", count=0), id="memos-heading")
-                yield Static("", id="memos")
+            yield CodeForm(id="form")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -182,34 +157,8 @@ class CodebookScreen(ProjectScreen):
             self._show_fields(self.code_tree.highlighted_item)
 
     def _show_fields(self, item: CodeItem | None) -> None:
-        for name in FIELD_ORDER:
-            value = "" if item is None else field_value(item, name)
-            if name in MULTI_LINE:
-                self.query_one(f"#field-{name}", TextArea).load_text(value)
-            else:
-                field = self.query_one(f"#field-{name}", Input)
-                field.value = value
-                field.cursor_position = 0  # show the start of a long definition
-        self._show_memos(item)
-
-    def _show_memos(self, item: CodeItem | None) -> None:
-        """The code's memos below its fields: title, author, date and the whole text."""
         memos = [] if item is None else self.memos.get(item.id, [])
-        ctx = self.ctx
-        self.query_one("#memos-heading", Label).update(ctx.t("memos_heading", count=len(memos)))
-        blocks = []
-        for memo in memos:
-            head = f"[dim]{escape(memo.coder)} · {memo.updated_at:%Y-%m-%d}[/dim]"
-            if memo.title:
-                head = f"[b]{escape(memo.title)}[/b]  {head}"
-            blocks.append(f"{head}\n{escape(memo.text)}")
-        text = "\n\n".join(blocks) if blocks else f"[dim]{escape(ctx.t('no_code_memos'))}[/dim]"
-        self.query_one("#memos", Static).update(text if item is not None else "")
-
-    def _field_text(self, name: str) -> str:
-        if name in MULTI_LINE:
-            return self.query_one(f"#field-{name}", TextArea).text
-        return self.query_one(f"#field-{name}", Input).value
+        self.query_one(CodeForm).show(item, memos)
 
     # --- editing fields ------------------------------------------------------------
 
@@ -218,32 +167,19 @@ class CodebookScreen(ProjectScreen):
         if item is None or item.retired:
             return
         self.editing = True
-        for name in FIELD_ORDER:
-            if name in MULTI_LINE:
-                self.query_one(f"#field-{name}", TextArea).read_only = False
-            else:
-                self.query_one(f"#field-{name}", Input).disabled = False
-        self.query_one("#field-name", Input).focus()
+        self.query_one(CodeForm).set_editable(True)
         self.notify(self.ctx.t("editing_hint"))
 
     def _stop_editing(self) -> None:
         self.editing = False
-        for name in FIELD_ORDER:
-            if name in MULTI_LINE:
-                self.query_one(f"#field-{name}", TextArea).read_only = True
-            else:
-                self.query_one(f"#field-{name}", Input).disabled = True
+        self.query_one(CodeForm).set_editable(False)
         self._show_fields(self.code_tree.highlighted_item)
 
     def action_save(self) -> None:
         item = self.code_tree.highlighted_item
         if not self.editing or item is None:
             return
-        changes: dict[str, Any] = {}
-        for name in FIELD_ORDER:
-            new = self._field_text(name).strip()
-            if new != field_value(item, name).strip():
-                changes[name] = new
+        changes = self.query_one(CodeForm).changes(item)
         if not changes:
             self._stop_editing()
             self.code_tree.focus()

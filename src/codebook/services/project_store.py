@@ -1,4 +1,4 @@
-"""Creating and opening projects, and the people who code in them."""
+"""The project store: creating and opening one, its meta values, the people who code in it."""
 
 from __future__ import annotations
 
