@@ -191,20 +191,20 @@ def percentile(values: list[float], share: float) -> float:
 
 
 async def measure_ours(path: Path, doc: int) -> tuple[list[float], list[float]]:
-    from codebook.services.project_store import open_project
+    from codebook.project import Project
     from codebook.tui.app import CodebookApp
     from codebook.tui.screens.coding import CodingScreen
     from codebook.tui.screens.home import HomeScreen
     from codebook.tui.widgets.transcript import TranscriptView
 
-    store = open_project(str(path))
-    app = CodebookApp(store, "bench", "en")
+    project = Project.open(path, coder="bench")
+    app = CodebookApp(project, "en")
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            app.ctx.pins.slots = code_guids(store)[:9]
+            app.ctx.pins.slots = [item.guid for item in project.code_items()][:9]
             home = app.screen
             assert isinstance(home, HomeScreen)
             with RenderClock(TranscriptView) as clock:
@@ -247,15 +247,8 @@ async def measure_ours(path: Path, doc: int) -> tuple[list[float], list[float]]:
                     latencies.append(rendered - moment)
                     await pilot.pause()
     finally:
-        store.close()
+        project.close()
     return opens, latencies
-
-
-def code_guids(store: Any) -> list[str | None]:
-    from codebook.services.workspace import code_items
-
-    with store.read() as session:
-        return [item.guid for item in code_items(session)]
 
 
 async def measure_baseline(text: str) -> tuple[list[float], list[float]]:
