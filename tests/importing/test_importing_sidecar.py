@@ -68,8 +68,6 @@ def test_csv_type_inference_per_column(write_file: WriteFile) -> None:
 
 def test_the_projects_attribute_file_loads() -> None:
     path = Path(__file__).parents[2] / "transcripts" / "attributes.csv"
-    if not path.exists():
-        pytest.skip("no transcripts/attributes.csv in this checkout")
     result = load_sidecar(path)
     assert result["woa-01-coordinator.docx"]["datum"] == (D, date(2018, 3, 14))
     assert len(result) == 15

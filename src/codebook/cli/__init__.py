@@ -2,7 +2,7 @@
 
 This module is the one place that knows every command module: it mounts each
 group (``codebook``, ``memo``, ``case``, ``export``) and merges the top-level
-commands of ``core`` and ``analysis`` into one app. The command modules share
+commands of ``core``, ``analysis`` and ``exchange`` into one app. The command modules share
 only ``common`` (and ``labels``, ``tree``) and never import each other or
 this module, so the package has no import loops. Only typer is imported at
 load time; the door (SQLAlchemy, spaCy, pandas, ...) is imported inside the
@@ -21,6 +21,7 @@ from codebook.cli.case import case_app
 from codebook.cli.codebook import codebook_app
 from codebook.cli.common import command_group, fail, settings
 from codebook.cli.core import core_app
+from codebook.cli.exchange import exchange_app
 from codebook.cli.export import export_app
 from codebook.cli.memo import memo_app
 
@@ -61,6 +62,7 @@ app.add_typer(memo_app, name="memo")
 app.add_typer(case_app, name="case")
 app.add_typer(export_app, name="export")
 app.add_typer(analysis_app)
+app.add_typer(exchange_app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from codebook.domain.exchange import ExchangeReport
     from codebook.domain.queries import Filters
     from codebook.project import Project
 
@@ -89,6 +90,18 @@ def translated(labels: Mapping[str, Mapping[str, str]], key: str, **values: Any)
     """A command's message in the --lang language (English when it has none)."""
     text = labels.get(settings.lang, labels["en"])[key]
     return text.format(**values) if values else text
+
+
+def print_exchange_report(report: ExchangeReport) -> None:
+    """A .qdpx import's or export's report; with a failed round-trip check, exit code 1.
+
+    A difference found by ``--check`` means the exchange lost or shifted
+    something, which a script must be able to see without reading the text.
+    """
+    for line in report.lines(settings.lang):
+        say(line)
+    if report.checked and report.differences:
+        raise typer.Exit(1)
 
 
 def filters(where: list[str] | None, coders: list[str] | None) -> Filters:

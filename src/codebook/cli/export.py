@@ -1,4 +1,5 @@
-"""``codebook export docx|xlsx|csv``: the Word theme report, the Excel workbook, CSV tables.
+"""``codebook export docx|xlsx|csv|qdpx``: the Word theme report, the Excel workbook, CSV
+tables, or the whole project as REFI-QDA for another tool.
 
 The door writes the export (atomically: a failed export leaves no file) and
 reports what it wrote; a progress bar on standard error follows it.
@@ -20,14 +21,17 @@ from codebook.cli.common import (
     console,
     filters,
     opened,
+    print_exchange_report,
     progress_bar,
     settings,
 )
 
 if TYPE_CHECKING:
-    from codebook.domain.exports import ExportSummary, ReportOptions, TableOptions
+    from codebook.domain.exports import ExportSummary, QdpxOptions, ReportOptions, TableOptions
 
-export_app = command_group("export", "Export a Word report, an Excel workbook or CSV tables.")
+export_app = command_group(
+    "export", "Export a Word report, an Excel workbook, CSV tables or a REFI-QDA project."
+)
 
 CasesOpt = Annotated[
     str | None, typer.Option(help="Matrix columns: documents, cases or an attribute.")
@@ -40,7 +44,7 @@ def _export(
     project: str,
     kind: str,
     target: Path,
-    options: ReportOptions | TableOptions,
+    options: ReportOptions | TableOptions | QdpxOptions,
     description: str,
 ) -> ExportSummary:
     with opened(project) as door, progress_bar(description, stderr=True) as progress:
@@ -141,3 +145,24 @@ def csv(
     result = _export(project, "csv", outdir, options, "Writing CSV files")
     names = ", ".join(p.name for p in result.files)
     console().print(f"Wrote {len(result.files)} files to {outdir}: {names}")
+
+
+@export_app.command()
+def qdpx(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Argument(metavar="OUT.qdpx", help="The project file to write.")],
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Read the file back and compare it with the project."),
+    ] = False,
+) -> None:
+    """Write the whole project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder.
+
+    Codes, documents, every coding with its coder and date, memos, cases and
+    document attributes; GUIDs stay the same from one export to the next.
+    """
+    from codebook.domain.exports import QdpxOptions
+
+    result = _export(project, "qdpx", out, QdpxOptions(check=check), "Writing project file")
+    if result.report is not None:
+        print_exchange_report(result.report)

@@ -57,17 +57,54 @@ class ExchangeReport:
     checked: bool = False
     differences: tuple[Difference, ...] = ()
 
-    def lines(self) -> list[str]:
-        """The report as plain lines (English; the faces translate their own headings)."""
-        head = ", ".join(f"{self.counts.get(k, 0)} {k}" for k in COUNTED)
-        out = [f"{self.direction} {self.file}: {head}"]
-        out.extend(f"selections in '{name}': {how}" for name, how in self.countings)
-        out.extend(f"skipped {s.line()}" for s in self.skipped)
-        out.extend(f"warning: {w}" for w in self.warnings)
+    def lines(self, lang: str = "en") -> list[str]:
+        """The report as plain lines, in English or Dutch (``nl``)."""
+        words = _WORDS.get(lang, _WORDS["en"])
+        head = ", ".join(f"{self.counts.get(k, 0)} {words[k]}" for k in COUNTED)
+        out = [f"{words[self.direction]} {self.file}: {head}"]
+        out.extend(words["counting"].format(name=name, how=how) for name, how in self.countings)
+        out.extend(f"{words['skipped']} {s.line()}" for s in self.skipped)
+        out.extend(f"{words['warning']}: {w}" for w in self.warnings)
         if self.checked:
             if self.differences:
-                out.append(f"check: {len(self.differences)} differences")
+                out.append(words["differences"].format(count=len(self.differences)))
                 out.extend(f"  {d.line()}" for d in self.differences)
             else:
-                out.append("check: the project and the file agree")
+                out.append(words["agree"])
         return out
+
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "import": "Imported",
+        "export": "Exported",
+        "sources": "sources",
+        "codes": "codes",
+        "codings": "codings",
+        "users": "users",
+        "cases": "cases",
+        "notes": "notes",
+        "variables": "variables",
+        "counting": "selections in '{name}' counted in {how}",
+        "skipped": "skipped",
+        "warning": "warning",
+        "differences": "check: {count} differences between the project and the file",
+        "agree": "check: the project and the file agree",
+    },
+    "nl": {
+        "import": "Geïmporteerd",
+        "export": "Geëxporteerd",
+        "sources": "bronnen",
+        "codes": "codes",
+        "codings": "coderingen",
+        "users": "gebruikers",
+        "cases": "casussen",
+        "notes": "notities",
+        "variables": "variabelen",
+        "counting": "selecties in '{name}' geteld in {how}",
+        "skipped": "overgeslagen",
+        "warning": "waarschuwing",
+        "differences": "controle: {count} verschillen tussen het project en het bestand",
+        "agree": "controle: het project en het bestand komen overeen",
+    },
+}

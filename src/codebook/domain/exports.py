@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from codebook.domain.analysis import Unit, Within
+from codebook.domain.exchange import ExchangeReport
 from codebook.domain.queries import NO_FILTERS, Filters
 
 
@@ -61,13 +62,21 @@ class ReportResult:
     quotes: int
 
 
-EXPORT_KINDS = ("docx", "xlsx", "csv")
+EXPORT_KINDS = ("docx", "xlsx", "csv", "qdpx")
+
+
+@dataclass(frozen=True)
+class QdpxOptions:
+    """A REFI-QDA project export; with ``check`` the file is read back and compared with
+    the project, and every difference is reported."""
+
+    check: bool = False
 
 
 @dataclass(frozen=True)
 class ExportSummary:
     """What an export wrote: the Word report's themes and quotes, the workbook's sheets
-    (title and rows), or the CSV files."""
+    (title and rows), the CSV files, or the exchange report of a .qdpx."""
 
     kind: str
     path: Path
@@ -75,3 +84,4 @@ class ExportSummary:
     quotes: int = 0
     sheets: tuple[tuple[str, int], ...] = ()
     files: tuple[Path, ...] = ()
+    report: ExchangeReport | None = None

@@ -5,7 +5,7 @@ a database session or call a service themselves. Each method runs in one
 transaction the door owns and returns plain values from ``codebook.domain``,
 so the same use case behaves the same from the command line, the terminal UI
 and a test. The methods are grouped by capability in the modules of this
-package (documents, coding, codebook, analysis, exports, memos, cases)::
+package (documents, coding, codebook, analysis, exports, exchange, memos, cases)::
 
     with Project.open("study.db", coder="anna") as project:
         project.code("interview-1", "Borging > Financiering", 120, 245)
@@ -20,12 +20,22 @@ from codebook.project.cases import CaseDoor
 from codebook.project.codebook import CodebookDoor
 from codebook.project.coding import CodingDoor
 from codebook.project.documents import DocumentDoor
+from codebook.project.exchange import ExchangeDoor
 from codebook.project.exports import ExportDoor
 from codebook.project.memos import MemoDoor
 from codebook.services import project_store
 
 
-class Project(DocumentDoor, CodingDoor, CodebookDoor, AnalysisDoor, ExportDoor, MemoDoor, CaseDoor):
+class Project(
+    DocumentDoor,
+    CodingDoor,
+    CodebookDoor,
+    AnalysisDoor,
+    ExportDoor,
+    ExchangeDoor,
+    MemoDoor,
+    CaseDoor,
+):
     """One open project (a SQLite file or a PostgreSQL database) and what a user can do with it.
 
     Open it with ``Project.open(location, coder=...)`` or create one with

@@ -1,4 +1,5 @@
-"""Use case of exporting: the Word theme report, the Excel workbook or the CSV tables.
+"""Use case of exporting: the Word theme report, the Excel workbook, the CSV tables, or the
+whole project as REFI-QDA (.qdpx) for another tool.
 
 The writers are imported when an export runs: python-docx and openpyxl take
 time to load, and a session that never exports should not pay for them.
@@ -15,13 +16,14 @@ from codebook.domain.errors import CodebookError
 from codebook.domain.exports import (
     EXPORT_KINDS,
     ExportSummary,
+    QdpxOptions,
     ReportOptions,
     TableOptions,
 )
 from codebook.project.base import ProjectBase
 
 Progress = Callable[[int, int], None]
-SUFFIXES = {"docx": "-themes.docx", "xlsx": "-tables.xlsx", "csv": "-tables"}
+SUFFIXES = {"docx": "-themes.docx", "xlsx": "-tables.xlsx", "csv": "-tables", "qdpx": ".qdpx"}
 
 
 def file_stem(project_name: str) -> str:
@@ -40,16 +42,24 @@ class ExportDoor(ProjectBase):
         self,
         kind: str,
         target: Path,
-        options: ReportOptions | TableOptions,
+        options: ReportOptions | TableOptions | QdpxOptions,
         progress: Progress | None = None,
     ) -> ExportSummary:
-        """Write one export of ``kind`` (docx, xlsx or csv) to ``target``.
+        """Write one export of ``kind`` (docx, xlsx, csv or qdpx) to ``target``.
 
-        The Word report takes ``ReportOptions``, the tables ``TableOptions``;
-        ``progress(done, total)`` is called as the export proceeds.
+        The Word report takes ``ReportOptions``, the tables ``TableOptions``,
+        the project file ``QdpxOptions``; ``progress(done, total)`` is called as
+        the export proceeds.
         """
         _check_kind(kind)
         with self._read() as session:
+            if kind == "qdpx":
+                from codebook.services.refi.exporting import export_qdpx
+
+                if not isinstance(options, QdpxOptions):
+                    raise TypeError("the project file takes QdpxOptions")
+                exchange = export_qdpx(session, target, check=options.check, progress=progress)
+                return ExportSummary(kind, target, report=exchange)
             if kind == "docx":
                 from codebook.services.export.docx_report import export_docx
 

@@ -202,3 +202,26 @@ def _describe(verb: str, case_name: str, document: str, speaker: str | None) -> 
     """The journal's description, which ``codebook undo`` prints."""
     preposition = "to" if verb == "link" else "from"
     return f"{verb} case '{case_name}' {preposition} {_target(document, speaker)}"
+
+
+def speaker_turns(session: Session) -> dict[CaseLink, list[tuple[int, int]]]:
+    """The turns (start, end) that each speaker link of a case covers, in text order.
+
+    A case linked to one speaker counts that speaker's turns; a file format
+    without speakers (REFI-QDA) can only name those turns one by one.
+    """
+    rows = session.execute(
+        select(Document.name, Turn.speaker, Turn.start, Turn.end)
+        .select_from(CaseDocument)
+        .join(
+            Turn,
+            (Turn.document_id == CaseDocument.document_id) & (Turn.speaker == CaseDocument.speaker),
+        )
+        .join(Document, Document.id == CaseDocument.document_id)
+        .distinct()
+        .order_by(Document.name, Turn.speaker, Turn.start)
+    )
+    out: dict[CaseLink, list[tuple[int, int]]] = {}
+    for document, speaker, start, end in rows:
+        out.setdefault(CaseLink(document, speaker), []).append((start, end))
+    return out

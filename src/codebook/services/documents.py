@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -52,6 +53,7 @@ def add_document(
     sentences: Sequence[tuple[int, int]] | None = None,
     cases: Sequence[str] = (),
     speaker_cases: bool = False,
+    recorder: Recorder | None = None,
 ) -> int:
     """Store one transcript with its turns, sentences, case links and attributes; returns its id.
 
@@ -79,7 +81,7 @@ def add_document(
         from codebook.services.importing.sentences import sentence_spans
 
         sentences = sentence_spans(parsed.text, parsed.turns, language)
-    rec = Recorder(session, coder_id, "document.add", f"import '{name}'")
+    rec = recorder or Recorder(session, coder_id, "document.add", f"import '{name}'")
     (doc_id,) = rec.insert(
         Document,
         [
@@ -115,7 +117,8 @@ def add_document(
         record_link(session, rec, case_name, doc_id, speaker)
     if attributes:
         _write_attributes(session, rec, doc_id, attributes)
-    rec.finish()
+    if recorder is None:
+        rec.finish()
     return doc_id
 
 
@@ -161,15 +164,29 @@ def _write_attributes(
 
 
 def set_attributes(
-    session: Session, coder_id: int, document_id: int, attributes: Mapping[str, TypedValue]
+    session: Session,
+    coder_id: int,
+    document_id: int,
+    attributes: Mapping[str, TypedValue],
+    *,
+    recorder: Recorder | None = None,
 ) -> None:
-    """Set (or change) typed attributes of a document, as one undoable action."""
+    """Set (or change) typed attributes of a document, as one undoable action (or as part of
+    ``recorder``'s)."""
     doc = session.get(Document, document_id)
     if doc is None:
         raise CodebookError(f"unknown document {document_id}")
-    rec = Recorder(session, coder_id, "document.attributes", f"set attributes of '{doc.name}'")
+    what = f"set attributes of '{doc.name}'"
+    rec = recorder or Recorder(session, coder_id, "document.attributes", what)
     _write_attributes(session, rec, document_id, attributes)
-    rec.finish()
+    if recorder is None:
+        rec.finish()
+
+
+def documents_by_digest(session: Session) -> dict[str, tuple[int, str]]:
+    """Every document's (id, name) by the sha256 of its text: how an import recognises one."""
+    rows = session.execute(select(Document.sha256, Document.id, Document.name))
+    return {digest: (doc_id, name) for digest, doc_id, name in rows}
 
 
 def resolve_document(session: Session, ref: str) -> Document:
@@ -280,3 +297,30 @@ def sentence_bounds(
         for doc_id, pairs in rows:
             out[doc_id] = ([start for start, _ in pairs], [end for _, end in pairs])
     return out
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """A document's stored text, and its sha256: what names the text in any project."""
+
+    id: int
+    name: str
+    text: str
+    sha256: str
+    imported_at: datetime
+
+
+def stored_texts(session: Session) -> list[StoredText]:
+    """Every document with its normalized text, by name: the sources of a whole-project export."""
+    rows = session.execute(
+        select(
+            Document.id, Document.name, Document.text, Document.sha256, Document.imported_at
+        ).order_by(Document.name)
+    )
+    return [StoredText(*row) for row in rows]
+
+
+def attribute_types(session: Session) -> dict[str, AttributeType]:
+    """Every attribute's type by name, in the database's name order."""
+    rows = session.execute(select(Attribute.name, Attribute.type).order_by(Attribute.name))
+    return {name: AttributeType(kind) for name, kind in rows}

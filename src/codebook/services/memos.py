@@ -99,12 +99,14 @@ def _clean_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class MemoDraft:
-    """A memo to write; ``written`` backdates it (the demo project's fixed dates)."""
+    """A memo to write; ``written`` backdates it (the demo project's fixed dates, an imported
+    project's own), ``author`` names another coder as its writer (an imported memo's)."""
 
     target: MemoTarget
     text: str
     title: str = ""
     written: datetime | None = None
+    author: int | None = None
 
 
 def add_memo(
@@ -118,9 +120,16 @@ def add_memo(
 
 
 def add_memos(
-    session: Session, coder_id: int, drafts: Sequence[MemoDraft], description: str
+    session: Session,
+    coder_id: int,
+    drafts: Sequence[MemoDraft],
+    description: str,
+    *,
+    recorder: Recorder | None = None,
 ) -> list[int]:
-    """Write several memos as one undoable action; all are checked before any is written."""
+    """Write several memos as one undoable action (or as part of ``recorder``'s); all are
+    checked before any is written. A draft's ``author`` (a coder id) writes it instead of
+    ``coder_id``."""
     rows: list[dict[str, Any]] = []
     for draft in drafts:
         if draft.target.kind not in TARGET_KINDS:
@@ -131,16 +140,17 @@ def add_memos(
             {
                 "target_kind": draft.target.kind,
                 "target_id": draft.target.id,
-                "coder_id": coder_id,
+                "coder_id": coder_id if draft.author is None else draft.author,
                 "title": _clean_title(draft.title),
                 "text": _clean_text(draft.text),
                 "created_at": when,
                 "updated_at": when,
             }
         )
-    rec = Recorder(session, coder_id, "memo.add", description)
+    rec = recorder or Recorder(session, coder_id, "memo.add", description)
     ids = rec.insert(Memo, rows)
-    rec.finish()
+    if recorder is None:
+        rec.finish()
     return ids
 
 

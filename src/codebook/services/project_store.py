@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from codebook.db.engine import Store
+from codebook.db.engine import Store, is_url
 from codebook.db.models import Code, Coder, Coding, Document, ProjectMeta
 from codebook.db.schema import open_store
 from codebook.domain import CodebookError
@@ -33,6 +33,19 @@ def init_project(location: str | Path, name: str | None = None, language: str = 
             ]
         )
     return store
+
+
+def remove_project(location: str | Path) -> None:
+    """Delete a project file (with its WAL and shared-memory files) made moments ago.
+
+    Only for a project this run created and could not fill (an import that
+    failed): it leaves nothing behind. A server database is left alone, empty.
+    """
+    if is_url(location):
+        return
+    path = Path(location)
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def open_project(location: str | Path) -> Store:
@@ -65,6 +78,14 @@ def coder_id(session: Session, name: str) -> int:
     return coder.id
 
 
+def coder_name(session: Session, coder: int) -> str:
+    """A coder's name by id."""
+    found = session.get(Coder, coder)
+    if found is None:
+        raise CodebookError(f"unknown coder {coder}")
+    return found.name
+
+
 def coder_names(session: Session) -> list[str]:
     return list(session.scalars(select(Coder.name).order_by(Coder.name)))
 
@@ -86,3 +107,8 @@ def summary(session: Session) -> ProjectSummary:
         codings=session.scalar(select(func.count()).select_from(Coding)) or 0,
         coders=coder_names(session),
     )
+
+
+def first_coder(session: Session) -> str | None:
+    """The coder registered first: who started the work, as far as the project records it."""
+    return session.scalar(select(Coder.name).order_by(Coder.created_at, Coder.id).limit(1))

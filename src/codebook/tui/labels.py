@@ -233,6 +233,19 @@ EN: dict[str, str] = {
     "export_docx": "Word report (.docx)",
     "export_xlsx": "Excel workbook (.xlsx)",
     "export_csv": "CSV files (a folder)",
+    "export_qdpx": "REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder",
+    "import_qdpx": "import .qdpx",
+    "import_title": "Import a REFI-QDA project (.qdpx)",
+    "import_placeholder": "path of the .qdpx file",
+    "import_hint": (
+        "Adds what this project lacks: codes, documents, codings, memos, cases and attributes. "
+        "One undo takes it all back."
+    ),
+    "import_keys": "enter import · escape close",
+    "import_running": "Importing…",
+    "import_no_file": "Name the .qdpx file to import",
+    "import_wait": "The import is still running; it finishes in a moment",
+    "export_differences": "The project file differs from the project in {count} places:",
     "export_target": "Write to",
     "export_language": "Language: {language}",
     "language_name": "English",
@@ -470,6 +483,19 @@ NL: dict[str, str] = {
     "export_docx": "Word-rapport (.docx)",
     "export_xlsx": "Excel-werkmap (.xlsx)",
     "export_csv": "CSV-bestanden (een map)",
+    "export_qdpx": "REFI-QDA-project (.qdpx) voor NVivo, ATLAS.ti, MAXQDA, QualCoder",
+    "import_qdpx": ".qdpx importeren",
+    "import_title": "Een REFI-QDA-project (.qdpx) importeren",
+    "import_placeholder": "pad van het .qdpx-bestand",
+    "import_hint": (
+        "Voegt toe wat dit project mist: codes, documenten, coderingen, memo's, casussen en "
+        "kenmerken. Eén keer ongedaan maken draait alles terug."
+    ),
+    "import_keys": "enter importeren · escape sluiten",
+    "import_running": "Bezig met importeren…",
+    "import_no_file": "Geef het .qdpx-bestand op dat je wilt importeren",
+    "import_wait": "De import loopt nog; hij is zo klaar",
+    "export_differences": "Het projectbestand wijkt op {count} plaatsen af van het project:",
     "export_target": "Schrijven naar",
     "export_language": "Taal: {language}",
     "language_name": "Nederlands",

@@ -96,6 +96,11 @@ def descendant_ids(session: Session, code_id: int) -> list[int]:
     return load_code_tree(session, include_retired=True).descendants(code_id)
 
 
+def code_ids_by_guid(session: Session) -> dict[str, int]:
+    """Every code's id (retired ones too) by its lower-case guid, as exchange files name codes."""
+    return {guid.lower(): code_id for code_id, guid in session.execute(select(Code.id, Code.guid))}
+
+
 def coding_counts(session: Session) -> dict[int, int]:
     rows = session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id))
     return {code_id: count for code_id, count in rows}

@@ -362,11 +362,14 @@ def apply_import(
     with_meta: bool = True,
     reason: str = "",
     source: str = "",
+    recorder: Recorder | None = None,
 ) -> Revision:
     """Apply the import plan as one ``import`` revision.
 
     With ``expected`` (the plan the user was shown) the import is refused if
     the project changed in between, so what is applied is what was approved.
+    With ``recorder`` the changes become part of a larger action (a whole
+    project's import), which the caller finishes with the revision's version.
     """
     plan = plan_import(session, spec, with_meta=with_meta)
     if expected is not None and plan._signature != expected._signature:
@@ -374,7 +377,8 @@ def apply_import(
     if plan.is_empty:
         raise CodebookError("nothing to change: the project's codebook already matches the file")
     what = f"import codebook '{spec.name}'" + (f" from {source}" if source else "")
-    rec = Recorder(session, coder_id, "codebook.import", what)
+    rec = recorder or Recorder(session, coder_id, "codebook.import", what)
+    changes_before = len(rec.changes)
     ids: dict[int, int] = dict(plan.matches)  # entry key -> code id, growing as codes are made
     by_depth: dict[int, list[PlanEntry]] = {}
     for e in plan.entries:
@@ -423,11 +427,11 @@ def apply_import(
         "steps": plan.lines()[:500],
         "source": source,
     }
-    rec.description = what
-    if not rec.changes:
+    if len(rec.changes) == changes_before:
         raise CodebookError("nothing to change: the project's codebook already matches the file")
     version = record_event(session, coder_id, "import", {"summary": summary, **payload}, reason)
-    rec.finish(event_version=version)
+    if recorder is None:
+        rec.finish(event_version=version)
     refresh_codes(session)
     return Revision(version, "import", summary, {"counts": counts})
 

@@ -85,8 +85,9 @@ def codebook_schema() -> etree.XMLSchema:
     """The REFI-QDA codebook schema (an unchanged copy ships with the package)."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return etree.XMLSchema(etree.parse(str(XSD_PATH), parser))
+    from codebook.services.safe_xml import safe_parser
+
+    return etree.XMLSchema(etree.parse(str(XSD_PATH), safe_parser()))
 
 
 def dump_qdc(spec: CodebookSpec) -> bytes:
@@ -167,17 +168,10 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
         raise CodebookFileError(
             f"{source}:{line}: DOCTYPE and entity declarations are not allowed in a .qdc"
         )
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    from codebook.services.safe_xml import safe_parser
+
     try:
-        root = etree.fromstring(raw, parser)
+        root = etree.fromstring(raw, safe_parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
         message = str(exc.msg).split(" (line")[0] if exc.msg else "malformed XML"

@@ -1,10 +1,12 @@
-"""Export dialog: the Word theme report, the Excel workbook or the CSV tables.
+"""Export dialog: the Word theme report, the Excel workbook, the CSV tables or a .qdpx.
 
 The export runs in a worker and drives a progress bar through the export's
 ``progress(done, total)`` callback, so a report of hundreds of quotes never
 freezes the screen. The project door picks the writer, and every writer
 writes atomically: a failed or interrupted export leaves no half-written file.
 The language is the app's (``--lang``), so a Dutch session writes a Dutch report.
+A .qdpx is always read back and compared with the project: a difference is
+said at once, not discovered by a colleague in another tool.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, Static, TextArea
 
 from codebook.domain import CodebookError
-from codebook.domain.exports import EXPORT_KINDS, ReportOptions, TableOptions
+from codebook.domain.exports import (
+    EXPORT_KINDS,
+    ExportSummary,
+    QdpxOptions,
+    ReportOptions,
+    TableOptions,
+)
 from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.tui.context import AppContext, context_of
 
@@ -110,11 +118,13 @@ class ExportDialog(ModalScreen[Path | None]):
             self._failed(ctx.t("export_no_target"))
             return
         target = Path(text).expanduser()
-        options = (
-            ReportOptions(filters=self.filters, lang=ctx.lang)
-            if self.kind == "docx"
-            else TableOptions(filters=self.filters, lang=ctx.lang)
-        )
+        options: ReportOptions | TableOptions | QdpxOptions
+        if self.kind == "docx":
+            options = ReportOptions(filters=self.filters, lang=ctx.lang)
+        elif self.kind == "qdpx":
+            options = QdpxOptions(check=True)
+        else:
+            options = TableOptions(filters=self.filters, lang=ctx.lang)
         self._lock(True)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=None, progress=0)
@@ -125,12 +135,14 @@ class ExportDialog(ModalScreen[Path | None]):
         self._export(self.kind, target, options)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, kind: str, target: Path, options: ReportOptions | TableOptions) -> None:
+    def _export(
+        self, kind: str, target: Path, options: ReportOptions | TableOptions | QdpxOptions
+    ) -> None:
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(self._progress, done, total)
 
         try:
-            written = self.ctx.project.export(kind, target, options, progress).path
+            written = self.ctx.project.export(kind, target, options, progress)
         except (CodebookError, OSError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
@@ -140,13 +152,18 @@ class ExportDialog(ModalScreen[Path | None]):
         if self.is_attached:
             self.query_one("#progress", ProgressBar).update(total=total, progress=done)
 
-    def _finished(self, written: Path) -> None:
+    def _finished(self, summary: ExportSummary) -> None:
         self.running = False
-        self.written = written
+        self.written = summary.path
         # Said by the app, so it is seen even if the dialog was closed meanwhile.
-        self.app.notify(self.ctx.t("export_done", path=str(written)))
+        self.app.notify(self.ctx.t("export_done", path=str(summary.path)))
+        report = summary.report
+        if report is not None and report.differences:
+            lines = "\n".join(d.line() for d in report.differences[:5])
+            message = self.ctx.t("export_differences", count=len(report.differences))
+            self.app.notify(f"{message}\n{lines}", severity="warning", timeout=30)
         if self.is_current:
-            self.dismiss(written)
+            self.dismiss(summary.path)
 
     def _failed(self, message: str) -> None:
         if not self.is_attached:

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from codebook.domain import AttributeValue, CodebookError
 from codebook.domain.documents import DocumentRow
+from codebook.domain.exchange import ExchangeReport
 from codebook.domain.memos import MemoTarget
 from codebook.tui.memo_flow import memo_on
 from codebook.tui.screens.opening import DocumentOpener
@@ -75,6 +76,7 @@ class HomeScreen(DocumentOpener):
         Binding("ctrl+s", "sort", "sort"),
         Binding("ctrl+r", "reverse", "reverse_sort"),
         Binding("ctrl+n", "memo", "memo"),
+        Binding("ctrl+o", "import_qdpx", "import_qdpx"),
         Binding("escape", "clear_filter", "clear_filter", show=False),
     ]
     DEFAULT_CSS = """
@@ -261,6 +263,16 @@ class HomeScreen(DocumentOpener):
         row = next((r for r in self.shown if r.id == document), None)
         if row is not None:
             memo_on(self, MemoTarget("document", row.id, row.name), lambda: None)
+
+    def action_import_qdpx(self) -> None:
+        """Import a REFI-QDA project from another tool; the list shows its documents after."""
+        from codebook.tui.modals.import_qdpx import ImportDialog
+
+        def closed(report: ExchangeReport | None) -> None:
+            if report is not None:
+                self.reload()
+
+        self.app.push_screen(ImportDialog(), closed)
 
     def action_open(self) -> None:
         """Open the highlighted document for coding."""
