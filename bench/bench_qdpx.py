@@ -1,4 +1,4 @@
-"""Export of a project of 1,000,000 words and 100,000 codings as REFI-QDA (.qdpx).
+"""Export and re-import of a project of 1,000,000 words and 100,000 codings as REFI-QDA (.qdpx).
 
 The project is built with raw ``executemany`` on the SQLite file that
 ``init_project`` created (100 documents of 10,000 words, 425 codes, two
@@ -10,6 +10,14 @@ model, no schema, no checks) into the same zip. Target: at most 2x.
 
 Gathering the model is timed too, against one raw SQL read of the rows it
 needs (no target: it derives a GUID for every coding and selection).
+
+Re-import is timed twice. Reading the file into the model (the archive and
+XML checks, validation, the offsets' detection) against parsing the same
+file with bare lxml (the project XML, every selection's and coding's
+attributes, every source text); and the whole import into a new project
+(which also finds speaker turns, splits sentences and stores everything as
+one undoable action) against that bare parse plus bare spaCy splitting the
+same texts into sentences. Target for both: at most 2x.
 """
 
 from __future__ import annotations
@@ -212,6 +220,69 @@ SELECT c.id, c.document_id, k.guid, c.start, c."end", cd.name, c.created_at, c.n
 """
 
 
+def bare_parse(file: Path) -> list[tuple[object, ...]]:
+    """The file read the obvious way: the XML parsed, every selection's and coding's
+    attributes taken as they are written (no checks, no conversions but the positions),
+    every source text decoded."""
+    q = f"{{{NS}}}"
+    selections: list[tuple[object, ...]] = []
+    with zipfile.ZipFile(file) as archive:
+        root = etree.fromstring(archive.read("project.qde"))
+        for selection in root.iter(q + "PlainTextSelection"):
+            get = selection.get
+            codings = tuple(
+                (
+                    c.get("guid"),
+                    c[0].get("targetGUID"),
+                    c.get("creatingUser"),
+                    c.get("creationDateTime"),
+                )
+                for c in selection.iterchildren(q + "Coding")
+            )
+            selections.append(
+                (
+                    get("guid"),
+                    int(get("startPosition", "0")),
+                    int(get("endPosition", "0")),
+                    get("creatingUser"),
+                    get("creationDateTime"),
+                    codings,
+                )
+            )
+        for name in archive.namelist():
+            if name.startswith("sources/"):
+                archive.read(name).decode("utf-8")
+    return selections
+
+
+def bare_import(file: Path) -> None:
+    """The bare parse, and the texts split into sentences by a blank spaCy pipeline."""
+    import spacy
+
+    bare_parse(file)
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    with zipfile.ZipFile(file) as archive:
+        texts = [
+            archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.startswith("sources/")
+        ]
+    for document in nlp.pipe(texts, batch_size=64):
+        for _sentence in document.sents:
+            pass
+
+
+def reimport(file: Path, folder: Path) -> None:
+    from codebook.project import Project
+
+    target = folder / "again.db"
+    for leftover in folder.glob("again.db*"):
+        leftover.unlink()
+    made, _report = Project.create_from_qdpx(target, file, coder="bench")
+    made.close()
+
+
 def bench_qdpx(tmp: Path) -> list[BenchResult]:
     path = tmp / "qdpx-bench.db"
     build(path)
@@ -238,12 +309,32 @@ def bench_qdpx(tmp: Path) -> list[BenchResult]:
     t_ours = best_of(lambda: write_qdpx(project, tmp / "ours.qdpx"), repeat=3)
     t_bare = best_of(lambda: bare_lxml(project, tmp / "bare.qdpx"), repeat=3)
     verdict = "ok" if t_ours <= 2 * t_bare else "MISSES TARGET"
+    from codebook.services.refi.reader import read_qdpx
+
+    t_read = best_of(lambda: read_qdpx(tmp / "ours.qdpx"), repeat=3)
+    t_parse = best_of(lambda: bare_parse(tmp / "ours.qdpx"), repeat=3)
+    read_verdict = "ok" if t_read <= 2 * t_parse else "MISSES TARGET"
+    t_import = best_of(lambda: reimport(tmp / "ours.qdpx", tmp), repeat=3)
+    t_bare_import = best_of(lambda: bare_import(tmp / "ours.qdpx"), repeat=3)
+    import_verdict = "ok" if t_import <= 2 * t_bare_import else "MISSES TARGET"
     return [
         BenchResult(
             f"qdpx export, {DOCUMENTS * WORDS_PER_DOC:,} words, {codings:,} codings: write",
             t_ours,
             t_bare,
             note=f"baseline: the same XML with bare lxml, same zip; target <=2x: {verdict}",
+        ),
+        BenchResult(
+            "qdpx re-import: read the file into the model",
+            t_read,
+            t_parse,
+            note=f"baseline: bare lxml parse of the same file; target <=2x: {read_verdict}",
+        ),
+        BenchResult(
+            "qdpx re-import into a new project (turns, sentences, store)",
+            t_import,
+            t_bare_import,
+            note=f"baseline: bare parse + bare spaCy sentences; target <=2x: {import_verdict}",
         ),
         BenchResult(
             "qdpx export: gather the project",

@@ -75,15 +75,20 @@ class ExchangeDoor(ProjectBase):
         progress: Progress | None,
     ) -> ExchangeReport:
         from codebook.services.refi.apply import apply_qdpx
+        from codebook.services.refi.prepare import prepare_sources
 
+        with self._read() as session:
+            language = meta(session, "language", "nl")
+        prepared = prepare_sources(refi, language)
         with self._write() as session:
             return apply_qdpx(
                 session,
                 self._acting(session),
                 refi,
+                prepared,
                 file=file.name,
                 into=into,
                 check=check,
-                language=meta(session, "language", "nl"),
+                language=language,
                 progress=progress,
             )

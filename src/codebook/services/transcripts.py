@@ -8,10 +8,10 @@ no trace: its transaction is never committed.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from codebook.db.engine import Store
@@ -25,8 +25,7 @@ from codebook.services.documents import (
     add_document,
 )
 from codebook.services.project_store import coder_id
-
-PARALLEL_FROM = 4
+from codebook.services.workers import in_workers, worth_spreading
 
 
 @dataclass
@@ -156,31 +155,11 @@ def _naming(path: Path, message: str) -> str:
 
 
 def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iterator[_Prepared]:
-    """Prepare files in worker processes, yielding them in order as they finish.
-
-    Reading and sentence splitting are CPU-bound and independent per file, so
-    they run on every core while this process stores the files already done.
-    Workers are forked after the spaCy pipeline is built here, so they share it
-    instead of each paying the second it takes to build. They run at a lower
-    priority: the storing here is the one part that cannot be spread, and when
-    it waited for a core behind the workers the import took half as long again.
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
+    """Prepare files in worker processes (``services.workers``), yielding them in order."""
     from codebook.services.importing.sentences import warm_up
 
     warm_up(options.language)
-    workers = min(len(paths), os.cpu_count() or 1, 4)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=os.nice, initargs=(5,)
-    ) as pool:
-        # a queue, not a list: a stored file's text, turns and sentences are let go
-        # at once instead of piling up (and slowing the garbage collector) till the end
-        futures = deque(pool.submit(_prepare, path, options) for path in paths)
-        while futures:
-            yield futures.popleft().result()
+    return in_workers(partial(_prepare, options=options), paths)
 
 
 def import_files(
@@ -193,12 +172,7 @@ def import_files(
     parallel: bool = True,
 ) -> list[ImportOutcome]:
     """Import files one transaction each; several files are prepared in parallel processes."""
-    many = (
-        parallel
-        and len(paths) >= PARALLEL_FROM
-        and (os.cpu_count() or 1) > 1
-        and hasattr(os, "fork")  # workers share the built pipeline by forking (not on Windows)
-    )
+    many = parallel and worth_spreading(len(paths))
     prepared: Iterable[_Prepared] = (
         _prepared_in_parallel(paths, options) if many else (_prepare(p, options) for p in paths)
     )

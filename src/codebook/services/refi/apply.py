@@ -17,7 +17,7 @@ the report, never dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
 from codebook.domain.codebook import CodebookSpec, CodeSpec
-from codebook.domain.exchange import ExchangeReport, SkippedItem
+from codebook.domain.exchange import COUNTED, ExchangeReport, SkippedItem
 from codebook.domain.memos import MemoTarget
 from codebook.domain.transcripts import TurnSpan
 from codebook.services.cases import record_link
@@ -39,7 +39,6 @@ from codebook.services.documents import (
     set_attributes,
     text_sha256,
 )
-from codebook.services.importing.speakers import detect_turns
 from codebook.services.journal import Recorder
 from codebook.services.memos import TITLE_MAX, MemoDraft, add_memos, list_memos
 from codebook.services.project_store import coder_id, coder_name
@@ -47,7 +46,8 @@ from codebook.services.refi.check import check_import
 from codebook.services.refi.gather import ATTRIBUTE_TYPE_PREFIX
 from codebook.services.refi.graft import graft
 from codebook.services.refi.model import RefiNote, RefiProject, RefiSource, RefiValue
-from codebook.services.refi.offsets import Aligned, align
+from codebook.services.refi.offsets import Aligned
+from codebook.services.refi.prepare import PreparedSource
 
 Progress = Callable[[int, int], None]
 _TYPES_BY_REFI = {
@@ -78,6 +78,7 @@ class _Import:
     rec: Recorder
     importer: int
     refi: RefiProject
+    prepared: Mapping[str, PreparedSource]
     into: bool
     language: str
     coders: dict[str, int] = field(default_factory=dict)
@@ -86,7 +87,7 @@ class _Import:
     documents: dict[str, _Document] = field(default_factory=dict)
     selections: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     notes_used: set[str] = field(default_factory=set)
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTED, 0))
     skipped: list[SkippedItem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     countings: list[tuple[str, str]] = field(default_factory=list)
@@ -106,6 +107,7 @@ def apply_qdpx(
     session: Session,
     importer: int,
     refi: RefiProject,
+    prepared: Mapping[str, PreparedSource],
     *,
     file: str,
     into: bool = False,
@@ -113,7 +115,8 @@ def apply_qdpx(
     language: str = "nl",
     progress: Progress | None = None,
 ) -> ExchangeReport:
-    """Import ``refi`` (read from ``file``) into the project; the report is also a memo.
+    """Import ``refi`` (read from ``file``, its sources ``prepared``) into the project; the
+    report is also a memo.
 
     Without ``into`` the project must be empty: merging into work in progress
     is a decision the user makes explicitly. With ``check`` the project is
@@ -125,7 +128,7 @@ def apply_qdpx(
             "import into it with --into, or into a new project"
         )
     rec = Recorder(session, importer, "project.import", f"import '{file}'")
-    state = _Import(session, rec, importer, refi, into, language)
+    state = _Import(session, rec, importer, refi, prepared, into, language)
     for item in refi.skipped:
         state.skip(item.element, item.name, item.reason)
     state.warnings.extend(refi.warnings)
@@ -230,13 +233,13 @@ def _sources(state: _Import, progress: Progress | None) -> None:
 def _source(
     state: _Import, source: RefiSource, known: dict[str, tuple[int, str]], names: set[str]
 ) -> None:
-    aligned = align(source.text, [(s.start, s.end) for s in source.selections])
+    ready = state.prepared[source.guid.lower()]
+    aligned, turns = ready.aligned, ready.turns
     if not aligned.text.strip():
         state.skip(source.kind, source.name, "its text is empty")
         return
     if source.selections:
         state.countings.append((source.name, aligned.counting.describe()))
-    turns = detect_turns(aligned.text)
     digest = text_sha256(aligned.text)
     found = known.get(digest)
     if found is not None:
@@ -255,6 +258,7 @@ def _source(
                 name,
                 parsed,
                 language=state.language,
+                sentences=ready.sentences,
                 recorder=state.rec,
             )
         except DuplicateDocument as exc:  # pragma: no cover - ruled out by the digest lookup

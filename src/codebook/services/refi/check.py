@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from codebook.domain import CodeSpec
+from codebook.domain import CodebookSpec, CodeSpec
 from codebook.domain.exchange import Difference
 from codebook.services.documents import text_sha256
 from codebook.services.refi.compare import compare
@@ -26,6 +26,7 @@ from codebook.services.refi.model import (
     RefiProject,
     RefiSelection,
     RefiSource,
+    RefiUser,
     derived_guid,
 )
 from codebook.services.refi.offsets import align
@@ -84,14 +85,41 @@ def check_import(
     what the file has is compared. The ``importer`` is a coder of the project
     whether or not the file names them.
     """
-    expected = _as_derived(in_our_units(read), aliases)
+    expected = _by_importer(_as_derived(in_our_units(read), aliases), importer)
     actual = gather_project(session)
     if importer not in {u.name for u in expected.users}:
         actual = replace(actual, users=tuple(u for u in actual.users if u.name != importer))
     if into:
         actual = _within(actual, expected)
+        expected = replace(expected, codebook=_as_kept(expected.codebook, actual.codebook))
     expected = _memo_guids(expected, actual)
     return compare(expected, actual)
+
+
+def _by_importer(project: RefiProject, importer: str) -> RefiProject:
+    """Codings the file credits to nobody, as the import credits them: to the importer."""
+    me = derived_guid("user", importer)
+    used = False
+
+    def credited(selection: RefiSelection) -> RefiSelection:
+        nonlocal used
+        if selection.user_guid is not None:
+            return selection
+        codings = []
+        for coding in selection.codings:
+            if coding.user_guid is None:
+                used = True
+                coding = replace(coding, user_guid=me)
+            codings.append(coding)
+        return replace(selection, codings=tuple(codings))
+
+    sources = tuple(
+        replace(s, selections=tuple(credited(sel) for sel in s.selections)) for s in project.sources
+    )
+    users = project.users
+    if used and importer not in {u.name for u in users}:
+        users = (*users, RefiUser(me, importer))
+    return replace(project, sources=sources, users=users)
 
 
 def _as_derived(project: RefiProject, aliases: Mapping[str, str]) -> RefiProject:
@@ -228,6 +256,19 @@ def _within(actual: RefiProject, expected: RefiProject) -> RefiProject:
         cases=tuple(c for c in actual.cases if c.name in cases),
         variables=tuple(v for v in actual.variables if v.name in variables),
     )
+
+
+def _as_kept(incoming: CodebookSpec, kept: CodebookSpec) -> CodebookSpec:
+    """The file's codes as an import ``--into`` leaves them: a code the project had stays as
+    the project has it (its definition, place and colour are the project's decision); a
+    code the project lacks, and did not get, is what the check must report."""
+    there = {(c.guid or "").lower() for c in _codes(kept.codes)}
+    missing = tuple(
+        replace(c, children=())
+        for c in _codes(incoming.codes)
+        if (c.guid or "").lower() not in there
+    )
+    return replace(incoming, codes=kept.codes + missing)
 
 
 def _coded(code_guid: str, selection: RefiSelection) -> tuple[str, int, int]:

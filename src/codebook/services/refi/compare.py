@@ -173,7 +173,8 @@ def _codes(left: _Side, right: _Side) -> Iterator[Difference]:
             yield Difference(
                 "code", where, f"moved from {_parent(left, was)} to {_parent(right, now)}"
             )
-        if _colour(a.color) != _colour(b.color):
+        # a file may leave a code's colour out; a project always gives one
+        if a.color and _colour(a.color) != _colour(b.color):
             yield Difference(
                 "code", where, f"colour {a.color or 'none'} became {b.color or 'none'}"
             )

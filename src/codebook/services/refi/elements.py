@@ -44,11 +44,6 @@ def guid_or_none(value: str | None) -> str | None:
     return normalize_guid(value) if value else None
 
 
-def integer(element: etree._Element, attribute: str) -> int:
-    """A position; the schema has checked it is an ``xsd:integer``."""
-    return int(element.get(attribute, "").strip())
-
-
 def with_rendition(source: etree._Element, rendition: etree._Element) -> tuple[etree._Element, ...]:
     """A source element and its text rendition (a PDF's ``Representation``), or just the source."""
     return (source,) if rendition is source else (source, rendition)

@@ -34,7 +34,6 @@ from codebook.services.refi.elements import (
     colour,
     counted,
     guid_or_none,
-    integer,
     parse_datetime,
     q,
     refs,
@@ -65,6 +64,7 @@ _MEDIA = {
     "VideoSource": "video is not imported: codebook codes text (import its transcript instead)",
 }
 _CODING, _CODE_REF, _NOTE_REF = q("Coding"), q("CodeRef"), q("NoteRef")
+_UNREAD = datetime.min  # a moment not looked up yet (None: looked up, unreadable)
 _UNUSED = {
     "Links": "links between items are not imported",
     "Sets": "sets are not imported",
@@ -110,6 +110,7 @@ class _Reader:
         self.code_notes: dict[str, tuple[str, ...]] = {}
         self.claimed: dict[tuple[str, str], int] = {}
         self.folder_codes: set[str] = set()
+        self.moments: dict[str, datetime | None] = {}
 
     def fail(self, element: etree._Element, problem: str) -> CodebookFileError:
         return CodebookFileError(f"{self.where}: line {line_of(element)}: {problem}")
@@ -385,46 +386,84 @@ class _Reader:
             codings=tuple(codings),
         )
 
+    # A file may hold 100,000 selections, each with its coding: the two methods below
+    # read each element's attributes once, in one pass over its children, and check
+    # what the reader needs themselves (the schema only checked a sample of them).
+
     def selection(self, element: etree._Element) -> RefiSelection:
         codings, notes = [], []
-        for child in element:  # one pass over the children: a file may hold 100,000 of these
+        for child in element:
             if child.tag == _CODING:
                 codings.append(self.coding(child))
             elif child.tag == _NOTE_REF:
-                notes.append(normalize_guid(child.get("targetGUID", "")))
+                notes.append(self.reference(child))
+        get = element.get
         return RefiSelection(
-            guid=normalize_guid(element.get("guid", "")),
-            start=integer(element, "startPosition"),
-            end=integer(element, "endPosition"),
+            guid=self.required_guid(element),
+            start=self.position(element, "startPosition"),
+            end=self.position(element, "endPosition"),
             codings=tuple(codings),
-            user_guid=guid_or_none(element.get("creatingUser")),
+            user_guid=guid_or_none(get("creatingUser")),
             created=self.moment(element, "creationDateTime"),
             note_guids=tuple(notes),
         )
 
     def coding(self, element: etree._Element) -> RefiCoding:
-        code_guid, notes = "", []
-        for child in element:  # the schema requires exactly one CodeRef
+        code_guid, notes = None, []
+        for child in element:
             if child.tag == _CODE_REF:
-                code_guid = normalize_guid(child.get("targetGUID", ""))
+                code_guid = self.reference(child)
             elif child.tag == _NOTE_REF:
-                notes.append(normalize_guid(child.get("targetGUID", "")))
+                notes.append(self.reference(child))
+        if code_guid is None:
+            raise self.fail(element, "a Coding without a CodeRef: which code it applies is lost")
         return RefiCoding(
-            guid=normalize_guid(element.get("guid", "")),
+            guid=self.required_guid(element),
             code_guid=code_guid,
             user_guid=guid_or_none(element.get("creatingUser")),
             created=self.moment(element, "creationDateTime"),
             note_guids=tuple(notes),
         )
 
+    def required_guid(self, element: etree._Element) -> str:
+        value = element.get("guid")
+        if value is None:
+            raise self.fail(element, f"<{etree.QName(element).localname}> without a guid")
+        return value.strip().strip("{}").lower()
+
+    def reference(self, element: etree._Element) -> str:
+        value = element.get("targetGUID")
+        if value is None:
+            raise self.fail(element, f"<{etree.QName(element).localname}> without a targetGUID")
+        return value.strip().strip("{}").lower()
+
+    def position(self, element: etree._Element, attribute: str) -> int:
+        value = element.get(attribute)
+        if value is None:
+            raise self.fail(element, f"the attribute '{attribute}' is required but missing")
+        try:
+            return int(value)
+        except ValueError:
+            raise self.fail(
+                element,
+                f"attribute '{attribute}': '{value}' is not a valid value of the atomic type "
+                "'xs:integer'",
+            ) from None
+
     def moment(self, element: etree._Element, attribute: str) -> datetime | None:
+        """A date and time; the same text (a selection and its coding share one) read once."""
         value = element.get(attribute)
         if value is None:
             return None
+        found = self.moments.get(value, _UNREAD)
+        if found is not _UNREAD:
+            return found
         try:
-            return parse_datetime(value)
+            moment: datetime | None = parse_datetime(value)
         except (ValueError, OverflowError):
             self.warnings.append(
                 f"line {line_of(element)}: {attribute} {value!r} cannot be read; ignored"
             )
-            return None
+            moment = None
+        self.moments[value] = moment
+        return moment
