@@ -275,3 +275,24 @@ def test_bad_files_change_nothing(store: Store, coder: int, tmp_path: Path) -> N
         ):
             import_codebook(s, coder, path)
     assert counts(store) == before
+
+
+def test_an_empty_sets_from_taguette_is_accepted_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpers import run_cli
+
+    qdc = tmp_path / "taguette.qdc"
+    qdc.write_text(
+        HEAD
+        + f'<Codes><Code guid="{GUID_A}" name="Tijd" isCodable="true"/></Codes>\n<Sets/>\n'
+        + "</CodeBook>\n",
+        encoding="utf-8",
+    )
+    project = str(tmp_path / "p.db")
+    assert run_cli(capsys, "init", project)[0] == 0
+    code, out, err = run_cli(capsys, "--coder", "anna", "codebook", "import", project, str(qdc))
+    assert code == 0, err
+    assert f"warning: {qdc}:4: empty <Sets/> ignored" in out
+    assert "Codebook version 1" in out
+    assert parse_qdc(qdc.read_bytes(), "t.qdc").warnings == ("t.qdc:4: empty <Sets/> ignored",)

@@ -125,6 +125,8 @@ def import_(
     """
     with opened(project) as door:
         pending = door.plan_codebook_import(file)
+        for warning in pending.spec.warnings:
+            say(f"warning: {warning}")
         plan = pending.plan
         if plan.is_empty:
             say(f"Nothing to change: the codebook already matches {file.name}")

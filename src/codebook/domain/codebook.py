@@ -73,6 +73,8 @@ class CodebookSpec:
     codes: tuple[CodeSpec, ...]
     language: str = "en"
     description: str = ""
+    #: What reading the file forgave (a harmless slip of the tool that wrote it).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,7 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
         raise CodebookFileError(
             f"{source}:1: DOCTYPE and entity declarations are not allowed in a .qdc"
         )
+    warnings = _forgive_empty_sets(root, source)
     schema = codebook_schema()
     if not schema.validate(root):
         errors: Any = schema.error_log
@@ -250,7 +251,21 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
         codes=read_all(codes_element, ""),
         language="",
         description="",
+        warnings=warnings,
     )
+
+
+def _forgive_empty_sets(root: etree._Element, source: str) -> tuple[str, ...]:
+    """Drop an empty ``<Sets/>`` (Taguette writes one; the schema wants a Set in it).
+
+    Nothing is lost by reading the file without it, so it is a warning, not a refusal.
+    """
+    warnings = []
+    for sets in root.findall(f"{{{NAMESPACE}}}Sets"):
+        if len(sets) == 0:
+            warnings.append(f"{source}:{sets.sourceline}: empty <Sets/> ignored")
+            root.remove(sets)
+    return tuple(warnings)
 
 
 def load_qdc(path: str | Path) -> CodebookSpec:
