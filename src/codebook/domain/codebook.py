@@ -6,7 +6,9 @@ names themselves often contain ``/`` ("regionaal/landelijk").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 PATH_SEPARATOR = " > "
 
@@ -23,6 +25,20 @@ class CodeFields:
     example: str = ""
     color: str = ""
     keywords: tuple[str, ...] = ()
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> CodeFields:
+        """The fields a file gives by name (``name`` required, the rest may be missing)."""
+        return cls(
+            name=str(data["name"]),
+            brief_definition=str(data.get("brief_definition", "")),
+            full_definition=str(data.get("full_definition", "")),
+            when_to_use=str(data.get("when_to_use", "")),
+            when_not_to_use=str(data.get("when_not_to_use", "")),
+            example=str(data.get("example", "")),
+            color=str(data.get("color", "")),
+            keywords=tuple(str(k) for k in data.get("keywords", ())),
+        )
 
 
 #: The free-text definition fields of a code, in the order a codebook shows them.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -238,17 +238,4 @@ def code_fields(code: Code) -> CodeFields:
         example=code.example,
         color=code.color,
         keywords=tuple(code.keywords or ()),
-    )
-
-
-def fields_from_mapping(data: Mapping[str, Any]) -> CodeFields:
-    return CodeFields(
-        name=str(data["name"]),
-        brief_definition=str(data.get("brief_definition", "")),
-        full_definition=str(data.get("full_definition", "")),
-        when_to_use=str(data.get("when_to_use", "")),
-        when_not_to_use=str(data.get("when_not_to_use", "")),
-        example=str(data.get("example", "")),
-        color=str(data.get("color", "")),
-        keywords=tuple(str(k) for k in data.get("keywords", ())),
     )

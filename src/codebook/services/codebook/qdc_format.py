@@ -215,15 +215,8 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
         seen.guids[guid] = line
         description = element.find(ns + "Description")
         values = parse_description(description.text or "" if description is not None else "")
-        fields = CodeFields(
-            name=name,
-            brief_definition=values.get("brief_definition", ""),
-            full_definition=values.get("full_definition", ""),
-            when_to_use=values.get("when_to_use", ""),
-            when_not_to_use=values.get("when_not_to_use", ""),
-            example=values.get("example", ""),
-            color=_expand_color(element.get("color") or ""),
-            keywords=tuple(values.get("keywords", ())),
+        fields = CodeFields.from_mapping(
+            {**values, "name": name, "color": _expand_color(element.get("color") or "")}
         )
         children = read_all(element, f"{path} > {name}" if path else name)
         return CodeSpec(fields, guid, children)

@@ -59,6 +59,13 @@ def _excerpt(text: str, start: int = 0) -> str:
     return "'" + cut.replace("\n", "⏎") + more + "'"
 
 
+def _text_differs(was: str, now: str) -> str:
+    at = _first_difference(was, now)
+    return (
+        f"text differs from position {at}: expected {_excerpt(was, at)}, found {_excerpt(now, at)}"
+    )
+
+
 def _first_difference(a: str, b: str) -> int:
     """The first position where ``a`` and ``b`` differ (they are known to differ)."""
     low, high = 0, min(len(a), len(b))
@@ -220,13 +227,8 @@ def _sources(left: _Side, right: _Side) -> Iterator[Difference]:
         if was.name != now.name:
             yield Difference("source", where, f"renamed to '{now.name}'")
         if was.text != now.text:
-            at = _first_difference(was.text, now.text)
-            yield Difference(
-                "source",
-                where,
-                f"text differs from position {at}: expected {_excerpt(was.text, at)}, "
-                f"found {_excerpt(now.text, at)} (length {len(was.text)}, found {len(now.text)})",
-            )
+            lengths = f" (length {len(was.text)}, found {len(now.text)})"
+            yield Difference("source", where, _text_differs(was.text, now.text) + lengths)
         yield from _codings(left, right, was, now)
     for key in _only_in(left.sources, right.sources):
         source = right.sources[key]
@@ -359,13 +361,7 @@ def _notes(left: _Side, right: _Side) -> Iterator[Difference]:
         if was.name != now.name:
             yield Difference("memo", where, f"title became '{now.name}'")
         if was.text != now.text:
-            at = _first_difference(was.text, now.text)
-            yield Difference(
-                "memo",
-                where,
-                f"text differs from position {at}: expected {_excerpt(was.text, at)}, "
-                f"found {_excerpt(now.text, at)}",
-            )
+            yield Difference("memo", where, _text_differs(was.text, now.text))
         moved = sorted(map(repr, right.owners.get(key, []))) != sorted(map(repr, owners))
         if moved:
             there = ", ".join(_owner(right, left, o) for o in right.owners.get(key, []))

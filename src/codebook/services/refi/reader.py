@@ -191,15 +191,8 @@ class _Reader:
             self.folder_codes.add(guid)
         retired, merged_into, description = retirement(child_text(element, "Description"))
         values = parse_description(description)
-        fields = CodeFields(
-            name=name,
-            brief_definition=values.get("brief_definition", ""),
-            full_definition=values.get("full_definition", ""),
-            when_to_use=values.get("when_to_use", ""),
-            when_not_to_use=values.get("when_not_to_use", ""),
-            example=values.get("example", ""),
-            color=colour(element.get("color", "")),
-            keywords=tuple(values.get("keywords", ())),
+        fields = CodeFields.from_mapping(
+            {**values, "name": name, "color": colour(element.get("color", ""))}
         )
         notes = refs(element, "NoteRef")
         if notes:
