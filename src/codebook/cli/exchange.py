@@ -45,7 +45,7 @@ def import_qdpx(
     from codebook.project import Project
 
     location = settings.db or project
-    exists = settings.db is not None or "://" in project or Path(project).exists()
+    exists = settings.db is not None or Project.exists(project)
     with progress_bar("Importing project file", stderr=True) as progress:
         if exists:
             with opened(project) as door:

@@ -6,7 +6,7 @@ names themselves often contain ``/`` ("regionaal/landelijk").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +79,13 @@ class CodeSpec:
     children: tuple[CodeSpec, ...] = ()
     retired: bool = False
     merged_into: str | None = None
+
+
+def walk_codes(codes: Iterable[CodeSpec]) -> Iterator[CodeSpec]:
+    """Every code of a codebook file's tree, parents before their children, in file order."""
+    for code in codes:
+        yield code
+        yield from walk_codes(code.children)
 
 
 @dataclass(frozen=True, slots=True)

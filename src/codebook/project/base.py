@@ -22,7 +22,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session
 
-from codebook.db.engine import Store
+from codebook.db.engine import Store, is_url
 from codebook.db.models import Document
 from codebook.domain import CodebookError
 from codebook.services.codebook.codes import resolve_code
@@ -78,6 +78,11 @@ class ProjectBase:
         except BaseException:
             store.close()
             raise
+
+    @staticmethod
+    def exists(location: str | Path) -> bool:
+        """Whether a project could be at ``location``: a file there, or a database URL."""
+        return is_url(location) or Path(location).exists()
 
     @property
     def location(self) -> str:

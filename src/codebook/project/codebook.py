@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from codebook.domain import CodebookError, CodeFields
-from codebook.domain.codebook import CodeDetail, CodeItem
+from codebook.domain.codebook import CodeDetail, CodeItem, walk_codes
 from codebook.domain.history import CodebookDiff, HistoryEntry
 from codebook.domain.revisions import CodebookImport, MergePlan, Revision, SplitPlan
 from codebook.project.base import ProjectBase
@@ -175,8 +175,4 @@ class CodebookDoor(ProjectBase):
 
         with self._read() as session:
             spec = export_codebook(session, file, include_retired=include_retired)
-        todo, count = list(spec.codes), 0
-        while todo:
-            count += 1
-            todo.extend(todo.pop().children)
-        return count
+        return sum(1 for _ in walk_codes(spec.codes))

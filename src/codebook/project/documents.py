@@ -15,7 +15,7 @@ from codebook.domain.documents import (
 )
 from codebook.gc_pause import gc_paused
 from codebook.project.base import ProjectBase
-from codebook.services.documents import list_documents, set_attributes
+from codebook.services.documents import TypedValue, list_documents, set_attributes
 from codebook.services.importing.sidecar import parse_attr_flag
 from codebook.services.workspace import load_document
 
@@ -36,13 +36,9 @@ class DocumentDoor(ProjectBase):
         from codebook.services.importing.sidecar import load_sidecar, parse_speaker_flag
         from codebook.services.transcripts import ImportOptions, expand_paths, import_files
 
-        attributes = {}
-        for flag in request.attributes:
-            key, kind, value = parse_attr_flag(flag)
-            attributes[key] = (kind, value)
         options = ImportOptions(
             language=request.language,
-            attributes=attributes,
+            attributes=_attributes(request.attributes),
             sidecar=load_sidecar(request.sidecar) if request.sidecar else {},
             speaker_aliases=dict(parse_speaker_flag(flag) for flag in request.speakers),
             pseudonyms=load_pseudonyms(request.pseudonyms) if request.pseudonyms else {},
@@ -93,11 +89,17 @@ class DocumentDoor(ProjectBase):
 
         Returns the document and the attribute names set.
         """
-        parsed = {}
-        for flag in values:
-            key, kind, value = parse_attr_flag(flag)
-            parsed[key] = (kind, value)
+        parsed = _attributes(values)
         with self._write() as session:
             found = self._document(session, document)
             set_attributes(session, self._acting(session), found.id, parsed)
             return DocumentRef(found.id, found.name), tuple(parsed)
+
+
+def _attributes(flags: Sequence[str]) -> dict[str, TypedValue]:
+    """``key=value`` / ``key:type=value`` flags as typed attribute values, by name."""
+    out: dict[str, TypedValue] = {}
+    for flag in flags:
+        key, kind, value = parse_attr_flag(flag)
+        out[key] = (kind, value)
+    return out

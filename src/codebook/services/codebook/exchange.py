@@ -10,7 +10,7 @@ Codes missing from the file are retired, never deleted: their codings stay.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Code, Coding, ProjectMeta
 from codebook.domain import CodebookError, CodebookSpec, CodeFields, CodeSpec
 from codebook.domain.code_tree import CodeTree
-from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS
+from codebook.domain.codebook import PATH_SEPARATOR, TEXT_FIELDS, walk_codes
 from codebook.domain.revisions import ImportPlan, PlanEntry, PlanStep, Revision
 from codebook.services.codebook.codes import PALETTE, code_fields, code_row, code_tree
 from codebook.services.codebook.log import record_event
@@ -100,7 +100,7 @@ def write_codebook_file(spec: CodebookSpec, path: str | Path) -> None:
 
         save_yaml(spec, path)
     elif suffix in QDC_SUFFIXES:
-        if any(c.retired for c in _walk(spec.codes)):
+        if any(c.retired for c in walk_codes(spec.codes)):
             raise CodebookError(
                 f"{path}: a .qdc cannot mark codes as retired; export retired codes to YAML"
             )
@@ -118,12 +118,6 @@ def export_codebook(
     spec = project_codebook(session, include_retired=include_retired)
     write_codebook_file(spec, path)
     return spec
-
-
-def _walk(codes: tuple[CodeSpec, ...]) -> Iterator[CodeSpec]:
-    for code in codes:
-        yield code
-        yield from _walk(code.children)
 
 
 # ---------------------------------------------------------------------------

@@ -17,14 +17,14 @@ the report, never dropped silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
-from codebook.domain.codebook import CodebookSpec, CodeSpec
+from codebook.domain.codebook import CodebookSpec, walk_codes
 from codebook.domain.exchange import COUNTED, ExchangeReport, SkippedItem
 from codebook.domain.memos import MemoTarget
 from codebook.domain.transcripts import TurnSpan
@@ -151,6 +151,7 @@ def apply_qdpx(
             check_import(
                 session,
                 refi,
+                {guid: ready.aligned for guid, ready in prepared.items()},
                 aliases=state.aliases,
                 into=into,
                 importer=coder_name(session, importer),
@@ -199,14 +200,8 @@ def _wanted_codebook(state: _Import) -> tuple[CodebookSpec, dict[str, str], int]
     codes are new."""
     incoming = state.refi.codebook
     if not state.into:
-        return incoming, {}, sum(1 for _ in _walk(incoming.codes))
+        return incoming, {}, sum(1 for _ in walk_codes(incoming.codes))
     return graft(project_codebook(state.session, include_retired=True), incoming)
-
-
-def _walk(codes: Sequence[CodeSpec]) -> Iterator[CodeSpec]:
-    for code in codes:
-        yield code
-        yield from _walk(code.children)
 
 
 # --------------------------------------------------------------------------- users, sources

@@ -12,12 +12,13 @@ merely renamed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
 from codebook.domain import CodebookSpec, CodeSpec
+from codebook.domain.codebook import walk_codes
 from codebook.domain.exchange import Difference
 from codebook.services.documents import text_sha256
 from codebook.services.refi.compare import compare
@@ -29,14 +30,14 @@ from codebook.services.refi.model import (
     RefiUser,
     derived_guid,
 )
-from codebook.services.refi.offsets import align
+from codebook.services.refi.offsets import Aligned, align
 
 
 def counts_of(project: RefiProject) -> dict[str, int]:
     """What a model holds, counted as an exchange report counts it."""
     return {
         "sources": len(project.sources),
-        "codes": sum(1 for _ in _codes(project.codebook.codes)),
+        "codes": sum(1 for _ in walk_codes(project.codebook.codes)),
         "codings": sum(len(s.codings) for src in project.sources for s in src.selections),
         "users": len(project.users),
         "cases": len(project.cases),
@@ -45,23 +46,23 @@ def counts_of(project: RefiProject) -> dict[str, int]:
     }
 
 
-def _codes(codes: Sequence[CodeSpec]) -> Iterator[CodeSpec]:
-    for code in codes:
-        yield code
-        yield from _codes(code.children)
-
-
-def in_our_units(project: RefiProject) -> RefiProject:
+def in_our_units(project: RefiProject, aligned: Mapping[str, Aligned] | None = None) -> RefiProject:
     """The model with each source's text normalized and its selections in code points of it.
 
-    A selection that falls outside its text is left out, so a comparison
-    reports its codings as dropped.
+    ``aligned`` holds sources already mapped (by GUID in lower case: an import
+    has done it), so they are not mapped twice. A selection that falls outside
+    its text is left out, so a comparison reports its codings as dropped.
     """
-    return replace(project, sources=tuple(_aligned(source) for source in project.sources))
+    done = aligned or {}
+    return replace(
+        project,
+        sources=tuple(_aligned(s, done.get(s.guid.lower())) for s in project.sources),
+    )
 
 
-def _aligned(source: RefiSource) -> RefiSource:
-    aligned = align(source.text, [(s.start, s.end) for s in source.selections])
+def _aligned(source: RefiSource, aligned: Aligned | None) -> RefiSource:
+    if aligned is None:
+        aligned = align(source.text, [(s.start, s.end) for s in source.selections])
     selections = tuple(
         replace(selection, start=span[0], end=span[1])
         for selection, span in zip(source.selections, aligned.ranges, strict=True)
@@ -73,6 +74,7 @@ def _aligned(source: RefiSource) -> RefiSource:
 def check_import(
     session: Session,
     read: RefiProject,
+    aligned: Mapping[str, Aligned],
     *,
     aliases: Mapping[str, str],
     into: bool,
@@ -80,12 +82,13 @@ def check_import(
 ) -> list[Difference]:
     """What the project holds differently from the file just imported into it.
 
+    ``aligned`` is how the import mapped each source into our text (by GUID).
     ``aliases`` maps file code GUIDs onto the project's codes they were matched
     to by path. With ``into`` the project may hold more than the file: only
     what the file has is compared. The ``importer`` is a coder of the project
     whether or not the file names them.
     """
-    expected = _by_importer(_as_derived(in_our_units(read), aliases), importer)
+    expected = _by_importer(_as_derived(in_our_units(read, aligned), aliases), importer)
     actual = gather_project(session)
     if importer not in {u.name for u in expected.users}:
         actual = replace(actual, users=tuple(u for u in actual.users if u.name != importer))
@@ -227,7 +230,7 @@ def _within(actual: RefiProject, expected: RefiProject) -> RefiProject:
         wanted[src.guid.lower()] = {
             _coded(c.code_guid, s) for s in src.selections for c in s.codings
         }
-    codes = {(c.guid or "").lower() for c in _codes(expected.codebook.codes)}
+    codes = {(c.guid or "").lower() for c in walk_codes(expected.codebook.codes)}
     kept_sources = []
     for src in actual.sources:
         if src.guid.lower() not in sources:
@@ -262,10 +265,10 @@ def _as_kept(incoming: CodebookSpec, kept: CodebookSpec) -> CodebookSpec:
     """The file's codes as an import ``--into`` leaves them: a code the project had stays as
     the project has it (its definition, place and colour are the project's decision); a
     code the project lacks, and did not get, is what the check must report."""
-    there = {(c.guid or "").lower() for c in _codes(kept.codes)}
+    there = {(c.guid or "").lower() for c in walk_codes(kept.codes)}
     missing = tuple(
         replace(c, children=())
-        for c in _codes(incoming.codes)
+        for c in walk_codes(incoming.codes)
         if (c.guid or "").lower() not in there
     )
     return replace(incoming, codes=kept.codes + missing)
