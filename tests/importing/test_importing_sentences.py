@@ -14,7 +14,7 @@ def test_dutch_turn_splits_into_sentences() -> None:
         "Geïnterviewde: Het was best zwaar. Maar we hebben veel geleerd! "
         "Dat zeg ik ook tegen dhr. Jansen, weet je.\nEn toen stopte het."
     )
-    turns = detect_turns(text)
+    turns = detect_turns(text).turns
     spans = sentence_spans(text, turns)
     assert [text[start:end] for start, end in spans] == [
         "Hoe was het?",

@@ -43,7 +43,7 @@ def spoken(text: str, turns: tuple[TurnSpan, ...]) -> list[tuple[str | None, str
 )
 def test_label_shapes(line: str, speaker: str) -> None:
     text = f"{line}\nInterviewer: Volgende vraag."
-    assert spoken(text, detect_turns(text)) == [
+    assert spoken(text, detect_turns(text).turns) == [
         (speaker, "Ja, dat klopt."),
         ("Interviewer", "Volgende vraag."),
     ]
@@ -51,7 +51,7 @@ def test_label_shapes(line: str, speaker: str) -> None:
 
 def test_bracketed_label_alone_on_a_line_takes_the_following_lines() -> None:
     text = "[Marieke]\nJa, dat klopt.\nEn verder niets.\n[Interviewer]\nDank je."
-    assert spoken(text, detect_turns(text)) == [
+    assert spoken(text, detect_turns(text).turns) == [
         ("Marieke", "Ja, dat klopt.\nEn verder niets."),
         ("Interviewer", "Dank je."),
     ]
@@ -68,23 +68,23 @@ def test_bracketed_label_alone_on_a_line_takes_the_following_lines() -> None:
     ],
 )
 def test_timecoded_shapes(text: str, speaker: str, seconds: float) -> None:
-    (turn,) = detect_turns(text)
+    (turn,) = detect_turns(text).turns
     assert (turn.speaker, turn.timecode, text[turn.start : turn.end]) == (speaker, seconds, "Ja.")
 
 
 def test_timecode_and_name_alone_on_a_line_needs_to_recur() -> None:
     text = "00:00:05 Speaker 1\nHallo.\n00:00:09 Jan Smit\nHoi.\n00:00:12 Jan Smit\nJa."
-    assert spoken(text, detect_turns(text)) == [
+    assert spoken(text, detect_turns(text).turns) == [
         ("Speaker 1", "Hallo."),
         ("Jan Smit", "Hoi."),
         ("Jan Smit", "Ja."),
     ]
-    assert detect_turns("10:30 Koffie\nEn dan verder.") == (TurnSpan(0, 27),)
+    assert detect_turns("10:30 Koffie\nEn dan verder.").turns == (TurnSpan(0, 27),)
 
 
 def test_continuation_lines_belong_to_the_current_turn() -> None:
     text = "Interviewer: Eerste regel.\nTweede regel.\n\nDerde regel.\n\nRespondent: Ja."
-    assert spoken(text, detect_turns(text)) == [
+    assert spoken(text, detect_turns(text).turns) == [
         ("Interviewer", "Eerste regel.\nTweede regel.\n\nDerde regel."),
         ("Respondent", "Ja."),
     ]
@@ -92,7 +92,7 @@ def test_continuation_lines_belong_to_the_current_turn() -> None:
 
 def test_text_before_the_first_speaker_is_a_turn_without_speaker() -> None:
     text = "Interview WOA-01\nDatum: 14 maart 2018\n\nInterviewer: Welkom."
-    assert spoken(text, detect_turns(text)) == [
+    assert spoken(text, detect_turns(text).turns) == [
         (None, "Interview WOA-01\nDatum: 14 maart 2018"),
         ("Interviewer", "Welkom."),
     ]
@@ -100,12 +100,12 @@ def test_text_before_the_first_speaker_is_a_turn_without_speaker() -> None:
 
 def test_whitespace_before_the_first_speaker_is_not_a_turn() -> None:
     text = "\n  \n\tInterviewer: Welkom."
-    assert spoken(text, detect_turns(text)) == [("Interviewer", "Welkom.")]
+    assert spoken(text, detect_turns(text).turns) == [("Interviewer", "Welkom.")]
 
 
 def test_text_without_labels_is_one_turn_without_speaker() -> None:
     text = "Gewoon een verhaal.\nZonder sprekers."
-    assert detect_turns(text) == (TurnSpan(0, len(text)),)
+    assert detect_turns(text).turns == (TurnSpan(0, len(text)),)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_text_without_labels_is_one_turn_without_speaker() -> None:
 )
 def test_sentences_with_a_colon_are_not_turns(sentence: str) -> None:
     text = f"Marieke: Eerst dit.\n{sentence}\nInterviewer: Dank je."
-    assert spoken(text, detect_turns(text)) == [
+    assert spoken(text, detect_turns(text).turns) == [
         ("Marieke", f"Eerst dit.\n{sentence}"),
         ("Interviewer", "Dank je."),
     ]
@@ -134,17 +134,22 @@ def test_sentences_with_a_colon_are_not_turns(sentence: str) -> None:
 
 def test_numbered_labels_count_when_they_recur() -> None:
     text = "Spreker 1: Hallo.\nP1: Hoi.\nJan 2: Ja.\nJan 2: Nee."
-    assert [turn.speaker for turn in detect_turns(text)] == ["Spreker 1", "P1", "Jan 2", "Jan 2"]
+    assert [turn.speaker for turn in detect_turns(text).turns] == [
+        "Spreker 1",
+        "P1",
+        "Jan 2",
+        "Jan 2",
+    ]
 
 
 def test_a_common_word_label_counts_when_it_recurs() -> None:
     text = "Vraag: Hoe gaat het?\nAntwoord: Goed.\nVraag: En verder?\nAntwoord: Ook goed."
-    assert [turn.speaker for turn in detect_turns(text)] == ["Vraag", "Antwoord"] * 2
+    assert [turn.speaker for turn in detect_turns(text).turns] == ["Vraag", "Antwoord"] * 2
 
 
 def test_an_empty_turn_sits_right_after_its_label() -> None:
     text = "Interviewer:\nRespondent: Ja."
-    first, second = detect_turns(text)
+    first, second = detect_turns(text).turns
     assert (first.speaker, first.start, first.end) == ("Interviewer", 12, 12)
     assert text[second.start : second.end] == "Ja."
 
@@ -152,7 +157,7 @@ def test_an_empty_turn_sits_right_after_its_label() -> None:
 def test_aliases_exact_then_case_insensitive() -> None:
     aliases = {"I": "Interviewer", "r": "Respondent", "R": "Rutger"}
     text = "I: Vraag.\nR: Antwoord.\ni: Nog een."
-    assert [t.speaker for t in detect_turns(text, speaker_aliases=aliases)] == [
+    assert [t.speaker for t in detect_turns(text, speaker_aliases=aliases).turns] == [
         "Interviewer",
         "Rutger",
         "Interviewer",
@@ -198,7 +203,7 @@ TEXTS = st.text(
 @given(st.lists(st.tuples(st.sampled_from(NAMES), TEXTS), min_size=1, max_size=12))
 def test_generated_transcripts_tile(lines: list[tuple[str, str]]) -> None:
     text = "\n".join(f"{name}: {said}" for name, said in lines)
-    turns = detect_turns(text)
+    turns = detect_turns(text).turns
 
     assert [(t.speaker, text[t.start : t.end]) for t in turns] == [
         (name, said.strip()) for name, said in lines

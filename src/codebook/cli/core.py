@@ -82,6 +82,7 @@ def import_(
     ] = False,
 ) -> None:
     """Import transcripts (.docx .odt .rtf .txt .md .vtt .srt), each file all-or-nothing."""
+    from rich.markup import escape
     from rich.table import Table
 
     from codebook.domain.documents import ImportRequest
@@ -100,7 +101,7 @@ def import_(
         outcomes = door.import_transcripts(files, request, progress)
     with_cases = bool(request.cases or request.speaker_cases)
     table = Table(title=_t("import_title"))
-    for column in ("file", "result", "encoding", "turns", "words", "detail"):
+    for column in ("file", "result", "encoding", "speakers", "turns", "words", "detail"):
         # a file name or a reason cut off with "…" would hide which file failed and why
         table.add_column(_t(f"col_{column}"), overflow="fold")
     if with_cases:
@@ -111,6 +112,7 @@ def import_(
             o.path.name,
             f"[{style}]{_t('status_' + o.status)}[/{style}]",
             o.encoding or "",
+            str(o.speakers) if o.status == "imported" else "",
             str(o.turns) if o.status == "imported" else "",
             str(o.words) if o.status == "imported" else "",
             o.detail,
@@ -118,6 +120,9 @@ def import_(
         )
     out = console()
     out.print(table)
+    for o in outcomes:
+        for warning in o.warnings:
+            out.print(_t("import_warning", file=o.path.name, warning=escape(warning)))
     counts = {
         s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")
     }

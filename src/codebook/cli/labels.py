@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
         "col_file": "file",
         "col_result": "result",
         "col_encoding": "encoding",
+        "col_speakers": "speakers",
         "col_turns": "turns",
         "col_words": "words",
         "col_detail": "detail",
@@ -30,6 +31,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status_imported": "imported",
         "status_duplicate": "duplicate",
         "status_failed": "failed",
+        "import_warning": "[yellow]warning[/yellow] {file}: {warning}",
         "import_summary": (
             "{imported} imported, {duplicate} skipped as duplicate, {failed} failed"
         ),
@@ -79,6 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
         "col_file": "bestand",
         "col_result": "resultaat",
         "col_encoding": "tekenset",
+        "col_speakers": "sprekers",
         "col_turns": "beurten",
         "col_words": "woorden",
         "col_detail": "toelichting",
@@ -86,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "status_imported": "geïmporteerd",
         "status_duplicate": "dubbel",
         "status_failed": "mislukt",
+        "import_warning": "[yellow]waarschuwing[/yellow] {file}: {warning}",
         "import_summary": (
             "{imported} geïmporteerd, {duplicate} overgeslagen (dubbel), {failed} mislukt"
         ),

@@ -48,6 +48,10 @@ class ImportOutcome:
     turns: int = 0
     words: int = 0
     cases: tuple[str, ...] = ()
+    #: Distinct speakers found; 0 for a file read as one turn without a speaker.
+    speakers: int = 0
+    #: What the import repaired or could not decide, one line each (see ParsedTranscript).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

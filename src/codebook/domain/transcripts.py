@@ -53,6 +53,9 @@ class ParsedTranscript:
     source_format: str
     encoding: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    #: What the import repaired, left out or could not decide (label-like lines
+    #: not taken as speakers, with their line numbers), one line each.
+    warnings: tuple[str, ...] = ()
     #: Words as ``wc -w`` counts them; counted where the transcript is read (an
     #: import worker), not again by the process that stores it.
     words: int = field(init=False)
@@ -65,7 +68,7 @@ class ParsedTranscript:
         # unpickle through a Python-level constructor call each; sent as plain
         # tuples, a million-word batch's turns arrive in 15 ms instead of 110 ms.
         fields = (self.text, tuple(map(tuple, self.turns)), self.source_format, self.encoding)
-        return (_unpickle_transcript, (*fields, self.meta, self.words))
+        return (_unpickle_transcript, (*fields, self.meta, self.warnings, self.words))
 
 
 def _unpickle_transcript(
@@ -74,11 +77,13 @@ def _unpickle_transcript(
     source_format: str,
     encoding: str | None,
     meta: dict[str, str],
+    warnings: tuple[str, ...],
     words: int,
 ) -> ParsedTranscript:
     """A ParsedTranscript as it was pickled, without counting its words again."""
     parsed = object.__new__(ParsedTranscript)
-    values = (text, tuple(map(TurnSpan._make, turns)), source_format, encoding, meta, words)
+    turn_spans = tuple(map(TurnSpan._make, turns))
+    values = (text, turn_spans, source_format, encoding, meta, warnings, words)
     for name, value in zip(ParsedTranscript.__slots__, values, strict=True):
         object.__setattr__(parsed, name, value)
     return parsed

@@ -134,6 +134,8 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
         turns=len(parsed.turns),
         words=parsed.words,
         cases=_case_names(parsed, options),
+        speakers=len({turn.speaker.casefold() for turn in parsed.turns if turn.speaker}),
+        warnings=parsed.warnings,
     )
 
 

@@ -18,6 +18,8 @@ class DocumentText:
 
     text: str
     encoding: str | None = None
+    #: What the reader had to repair or leave out, one line each, for the import summary.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class CaptionTrack:
 
     cues: tuple[Cue, ...]
     encoding: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 Extracted = DocumentText | CaptionTrack

@@ -28,6 +28,10 @@ from codebook.services.importing.speakers import detect_turns
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
+#: A transcript read as one block cannot be coded by turn or counted per speaker:
+#: the summary must say so rather than report a plain success.
+NO_SPEAKERS = "no speaker labels found: the text is one turn without a speaker"
+
 FormatReader = Callable[[Path, bytes], Extracted]
 
 READERS: dict[str, FormatReader] = {
@@ -71,6 +75,7 @@ def read_transcript(
     pseudonymiser = Pseudonymiser(pseudonyms or {})
     source_format = extension.lstrip(".")
 
+    warnings = list(extracted.warnings)
     if isinstance(extracted, CaptionTrack):
         text, turns = assemble(
             extracted.cues,
@@ -79,12 +84,17 @@ def read_transcript(
         )
     else:
         text = normalize_text(extracted.text)
-        turns = detect_turns(text, speaker_aliases=speaker_aliases)
-        text, turns = pseudonymise_turns(text, turns, pseudonymiser)
+        detected = detect_turns(text, speaker_aliases=speaker_aliases)
+        warnings.extend(detected.warnings)
+        text, turns = pseudonymise_turns(text, detected.turns, pseudonymiser)
 
     if not text.strip():
         raise ImportFailed(f"{path}: empty transcript")
-    return ParsedTranscript(text, turns, source_format, extracted.encoding)
+    if not any(turn.speaker for turn in turns):
+        warnings.append(NO_SPEAKERS)
+    return ParsedTranscript(
+        text, turns, source_format, extracted.encoding, warnings=tuple(warnings)
+    )
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

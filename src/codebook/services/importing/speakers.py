@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -233,9 +233,19 @@ class _Candidate(NamedTuple):
     strength: _Strength
 
 
+class DetectedTurns(NamedTuple):
+    """The turns found in a text, and one line per label-like line that was not taken."""
+
+    turns: tuple[TurnSpan, ...]
+    warnings: tuple[str, ...] = ()
+
+
 def detect_turns(
-    text: str, *, speaker_aliases: Mapping[str, str] | None = None
-) -> tuple[TurnSpan, ...]:
+    text: str,
+    *,
+    speaker_aliases: Mapping[str, str] | None = None,
+    labels: Sequence[str] = (),
+) -> DetectedTurns:
     """Split normalized text into speaker turns whose offsets exclude the labels.
 
     Lines without a label continue the current turn; text before the first
@@ -265,7 +275,7 @@ def detect_turns(
         start, stop = span if span is not None else (candidate.content_start,) * 2
         speaker = resolve_alias(candidate.label, speaker_aliases)
         turns.append(TurnSpan(start, stop, speaker, candidate.timecode))
-    return tuple(turns)
+    return DetectedTurns(tuple(turns))
 
 
 def resolve_alias(label: str, aliases: Mapping[str, str] | None) -> str:

@@ -36,7 +36,7 @@ def prepare_sources(refi: RefiProject, language: str) -> dict[str, PreparedSourc
     """
     with gc_paused():
         aligned = [_aligned(source) for source in refi.sources]
-        jobs = [(a.text, detect_turns(a.text), language) for a in aligned]
+        jobs = [(a.text, detect_turns(a.text).turns, language) for a in aligned]
     if worth_spreading(len(jobs)):
         warm_up(language)
         sentences = list(in_workers(_sentences, jobs))
