@@ -38,14 +38,27 @@ def spoken(text: str, turns: tuple[TurnSpan, ...]) -> list[tuple[str | None, str
         ("interviewer: Ja, dat klopt.", "interviewer"),
         ("Deelnemer 3: Ja, dat klopt.", "Deelnemer 3"),
         ("**Marieke:** Ja, dat klopt.", "Marieke"),
+        ("**Marieke**: Ja, dat klopt.", "Marieke"),
+        ("__Marieke:__ Ja, dat klopt.", "Marieke"),
         ("  Marieke:   Ja, dat klopt.  ", "Marieke"),
+        ("Marieke : Ja, dat klopt.", "Marieke"),
+        ("De heer Pechtold (D66): Ja, dat klopt.", "De heer Pechtold (D66)"),
+        ("Mevrouw Ouwehand (PvdD): Ja, dat klopt.", "Mevrouw Ouwehand (PvdD)"),
+        ("De heer Van der Staaij  (SGP): Ja, dat klopt.", "De heer Van der Staaij (SGP)"),
+        ("De voorzitter: Ja, dat klopt.", "De voorzitter"),
+        ("Minister Rutte: Ja, dat klopt.", "Minister Rutte"),
+        ("Staatssecretaris Van Ark: Ja, dat klopt.", "Staatssecretaris Van Ark"),
+        ("Dr. Jansen (HvA): Ja, dat klopt.", "Dr. Jansen (HvA)"),
+        ("dr. Jansen: Ja, dat klopt.", "dr. Jansen"),
+        ("Ms. Smith (moderator): Ja, dat klopt.", "Ms. Smith (moderator)"),
+        ("00:01:02 De heer Pechtold (D66): Ja, dat klopt.", "De heer Pechtold (D66)"),
     ],
 )
 def test_label_shapes(line: str, speaker: str) -> None:
-    text = f"{line}\nInterviewer: Volgende vraag."
+    text = f"{line}\nRespondent: Volgende vraag."
     assert spoken(text, detect_turns(text).turns) == [
         (speaker, "Ja, dat klopt."),
-        ("Interviewer", "Volgende vraag."),
+        ("Respondent", "Volgende vraag."),
     ]
 
 
@@ -147,13 +160,6 @@ def test_a_common_word_label_counts_when_it_recurs() -> None:
     assert [turn.speaker for turn in detect_turns(text).turns] == ["Vraag", "Antwoord"] * 2
 
 
-def test_an_empty_turn_sits_right_after_its_label() -> None:
-    text = "Interviewer:\nRespondent: Ja."
-    first, second = detect_turns(text).turns
-    assert (first.speaker, first.start, first.end) == ("Interviewer", 12, 12)
-    assert text[second.start : second.end] == "Ja."
-
-
 def test_aliases_exact_then_case_insensitive() -> None:
     aliases = {"I": "Interviewer", "r": "Respondent", "R": "Rutger"}
     text = "I: Vraag.\nR: Antwoord.\ni: Nog een."
@@ -206,10 +212,10 @@ def test_generated_transcripts_tile(lines: list[tuple[str, str]]) -> None:
     turns = detect_turns(text).turns
 
     assert [(t.speaker, text[t.start : t.end]) for t in turns] == [
-        (name, said.strip()) for name, said in lines
+        (name, said.strip()) for name, said in lines if said.strip()
     ]
     for turn in turns:
-        assert turn.start <= turn.end
+        assert turn.start < turn.end
         assert text[turn.start : turn.end] == text[turn.start : turn.end].strip()
     for earlier, later in itertools.pairwise(turns):
         assert earlier.end <= later.start

@@ -1,240 +1,69 @@
 """Finding speaker turns in plain transcript text.
 
 Transcripts typed by researchers or exported by transcription services mark
-speakers in a handful of ways (``Name:``, ``[Name]``, with or without a
-timecode). The hard part is not recognising those shapes but refusing the
-lines that merely look like them: "Het punt is: ..." or "Datum: 14 maart"
-would otherwise become speakers and break every per-speaker count. A label
-must therefore look like a name (capitalised words, initials, a few Dutch
-surname particles) or be one of the usual interview roles, and single-word
-labels that are ordinary words only count when they recur.
+speakers in many ways: ``Name: text``, ``[Name]``, with or without a
+timecode, or a label on a line of its own with the speech on the next lines
+(``### Interviewer``, ``**R**``, ``Jane Doe  00:01:12``, ``Interviewer:``).
+``speaker_shapes`` recognises those lines; this module decides which of them
+are speakers, which needs the whole document: a one-off "Vraag:" is speech
+but a recurring one is a label, a report's one-off ``### Introduction`` is a
+heading but ``### Anouk`` is a speaker in a transcript whose headings recur.
+
+Minutes and parliamentary records give titles and parties
+(``De heer Pechtold (D66):``). The speaker's name keeps them as written,
+single-spaced: two members with one surname in different parties stay two
+speakers, and the name says what the transcript said.
+
+A label line that is not taken leaves its text with the turn before it, so
+such lines are reported in ``warnings`` with their line numbers (quietly
+skipping a header block and ``[lacht]``-style annotations): a rejected label
+is never a silent misattribution.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from enum import IntEnum
-from functools import lru_cache
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from codebook.domain import TurnSpan
-
-MAX_LABEL_CHARS = 40
-MAX_LABEL_WORDS = 5
-
-# Role labels accepted in any case, even when they occur once.
-KNOWN_LABELS = frozenset(
-    {
-        "i",
-        "r",
-        "int",
-        "resp",
-        "interviewer",
-        "interviewster",
-        "interviewee",
-        "respondent",
-        "moderator",
-        "geïnterviewde",
-        "gespreksleider",
-        "onderzoeker",
-        "deelnemer",
-        "participant",
-        "spreker",
-        "speaker",
-        "facilitator",
-        "voorzitter",
-        "researcher",
-    }
+from codebook.services.importing.speaker_shapes import (
+    Candidate,
+    LabelKind,
+    Strength,
+    is_interviewing_role,
+    is_known_label,
+    label_facts,
+    label_key,
+    looks_like_speaker_label,
+    match_label_line,
+    parse_timecode,
 )
+from codebook.services.importing.speaker_words import INTERVIEWING_ROLES, KNOWN_LABELS
 
-# Roles that ask the questions rather than answer them: in a focus group they
-# are not a participant, so they never become a case of their own.
-INTERVIEWING_ROLES = frozenset(
-    {
-        "interviewer",
-        "interviewster",
-        "i",
-        "int",
-        "moderator",
-        "gespreksleider",
-        "facilitator",
-        "voorzitter",
-    }
-)
+__all__ = [
+    "INTERVIEWING_ROLES",
+    "KNOWN_LABELS",
+    "DetectedTurns",
+    "detect_turns",
+    "is_interviewing_role",
+    "is_known_label",
+    "is_plausible_speaker",
+    "looks_like_speaker_label",
+    "parse_timecode",
+    "resolve_alias",
+    "unify_speakers",
+]
 
-# Lowercase words allowed inside a name ("Marieke de Wit", "Said el Amrani").
-NAME_PARTICLES = frozenset(
-    {"van", "de", "der", "den", "ten", "ter", "te", "'t", "el", "al", "bin", "ben", "von", "du"}
-)
-
-# Transcript annotations and header fields: never speakers, however often they
-# occur ("[Lacht]", "Datum: 14 maart 2018").
-NEVER_LABELS = frozenset(
-    {
-        "aanwezig",
-        "aanwezigen",
-        "applaus",
-        "begin",
-        "bestand",
-        "bron",
-        "crosstalk",
-        "datum",
-        "date",
-        "deelnemers",
-        "duration",
-        "duur",
-        "einde",
-        "end",
-        "file",
-        "gelach",
-        "inaudible",
-        "lacht",
-        "lachen",
-        "laughs",
-        "laughter",
-        "let",
-        "locatie",
-        "location",
-        "muziek",
-        "music",
-        "nb",
-        "noot",
-        "note",
-        "onderwerp",
-        "onduidelijk",
-        "onverstaanbaar",
-        "opmerking",
-        "opname",
-        "participants",
-        "pause",
-        "pauze",
-        "plaats",
-        "present",
-        "project",
-        "ps",
-        "recording",
-        "silence",
-        "start",
-        "stilte",
-        "subject",
-        "tijd",
-        "time",
-        "titel",
-        "title",
-        "transcript",
-        "transcriptie",
-        "unintelligible",
-        "zie",
-    }
-)
-
-# Ordinary words that start sentences: a label made of one of these only counts
-# as a speaker when it occurs more than once ("Vraag:"/"Antwoord:" transcripts).
-COMMON_WORDS = frozenset(
-    {
-        "antwoord",
-        "bijvoorbeeld",
-        "conclusie",
-        "daarna",
-        "dan",
-        "dat",
-        "dit",
-        "doel",
-        "dus",
-        "eerst",
-        "eigenlijk",
-        "en",
-        "gewoon",
-        "het",
-        "hoe",
-        "ja",
-        "kortom",
-        "maar",
-        "misschien",
-        "natuurlijk",
-        "nee",
-        "nou",
-        "oftewel",
-        "ok",
-        "oke",
-        "okay",
-        "oké",
-        "punt",
-        "samenvatting",
-        "stelling",
-        "thema",
-        "toelichting",
-        "vraag",
-        "waarom",
-        "want",
-        "wat",
-        "welke",
-        "wie",
-        "zo",
-        "and",
-        "answer",
-        "but",
-        "conclusion",
-        "example",
-        "how",
-        "no",
-        "question",
-        "so",
-        "summary",
-        "the",
-        "topic",
-        "well",
-        "what",
-        "who",
-        "why",
-        "yes",
-    }
-)
-
-_TIMECODE = r"\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?"
-_LABEL = r"[^\s:\[\](){}<>*_][^:\n\[\](){}<>*]{0,59}"
-_AFTER = r"(?=\s|$)"
-
-_TIMECODE_FIRST = re.compile(
-    rf"[ \t]*(?:\[(?P<tc1>{_TIMECODE})\]|\((?P<tc2>{_TIMECODE})\)|(?P<tc3>{_TIMECODE}))"
-    rf"[ \t]*(?:-[ \t]*)?(?P<label>{_LABEL}?)(?P<colon>:{_AFTER}|[ \t]*$)"
-)
-_TIMECODE_AFTER = re.compile(
-    rf"[ \t]*(?P<label>{_LABEL}?)[ \t]*(?:\[(?P<tc1>{_TIMECODE})\]|\((?P<tc2>{_TIMECODE})\))"
-    rf"[ \t]*(?P<colon>:{_AFTER}|$)"
-)
-_BRACKETED = re.compile(rf"[ \t]*\[(?P<label>[^\]\n]{{1,60}})\][ \t]*:?{_AFTER}")
-_COLON = re.compile(
-    rf"[ \t]*(?P<bold>\*\*|__)?(?P<label>{_LABEL})(?:(?(bold)\*\*):|:(?(bold)\*\*)){_AFTER}"
-)
-_ALL_PATTERNS = (_TIMECODE_FIRST, _TIMECODE_AFTER, _BRACKETED, _COLON)
-_TIMECODE_PARTS = re.compile(r"(?:(\d+):)?(\d+):(\d+)(?:[.,](\d+))?")
-_KNOWN_WITH_NUMBER = re.compile(r"(?P<role>[^\W\d_]+)[ \t]*\d{1,3}")
-
-
-class _Strength(IntEnum):
-    # timecode but no colon ("00:00:05 Speaker 1"): only when it recurs
-    WEAK = 0
-    # "Name:" or "[Name]": unless it is a one-off common word
-    NORMAL = 1
-    # a timecode and a colon, or a known role: always
-    STRONG = 2
-
-
-class _Candidate(NamedTuple):
-    """A line that starts with a label (a tuple: a transcript has one per turn)."""
-
-    line_start: int
-    content_start: int
-    label: str
-    timecode: float | None
-    strength: _Strength
+#: How many label-like lines a warning names before it only counts the rest.
+MAX_WARNING_EXAMPLES = 5
+_MAX_SHOWN_LABEL = 40
+_MAX_HEADER_LINE = 60
 
 
 class DetectedTurns(NamedTuple):
-    """The turns found in a text, and one line per label-like line that was not taken."""
+    """The turns found in a text, and one line per kind of problem met on the way."""
 
     turns: tuple[TurnSpan, ...]
     warnings: tuple[str, ...] = ()
@@ -250,32 +79,54 @@ def detect_turns(
 
     Lines without a label continue the current turn; text before the first
     label becomes a turn without a speaker when it holds anything but
-    whitespace. Turn offsets are trimmed of surrounding whitespace; a label
-    with nothing after it gives an empty turn placed right after the label.
+    whitespace. Turn offsets are trimmed of surrounding whitespace, and a label
+    with no speech after it gives no turn at all. ``labels`` are labels the
+    user vouches for: taken in any label shape wherever they occur.
     """
-    candidates: list[_Candidate] = []
-    position = 0
-    for line in text.split("\n"):
-        candidate = _match_label(line, position)
-        if candidate is not None:
-            candidates.append(candidate)
-        position += len(line) + 1
-
-    counts = Counter(candidate.label.casefold() for candidate in candidates)
-    accepted = [c for c in candidates if _is_accepted(c, counts[c.label.casefold()])]
-
-    turns: list[TurnSpan] = []
+    user_keys = frozenset(
+        key for key in (label_key(label.strip().removesuffix(":")) for label in labels) if key
+    )
+    candidates, header_end = _find_candidates(text, user_keys)
+    accepted, rejected = _judge(candidates)
+    turns = _turns(text, accepted, speaker_aliases)
     first_label = accepted[0].line_start if accepted else len(text)
-    before = _trim(text, 0, first_label)
-    if before is not None:
-        turns.append(TurnSpan(before[0], before[1], None))
-    for index, candidate in enumerate(accepted):
-        end = accepted[index + 1].line_start if index + 1 < len(accepted) else len(text)
-        span = _trim(text, candidate.content_start, end)
-        start, stop = span if span is not None else (candidate.content_start,) * 2
-        speaker = resolve_alias(candidate.label, speaker_aliases)
-        turns.append(TurnSpan(start, stop, speaker, candidate.timecode))
-    return DetectedTurns(tuple(turns))
+    in_speech = [c for c in rejected if c.line_start > first_label and c.line_start >= header_end]
+    return DetectedTurns(unify_speakers(turns), _not_taken_warnings(text, in_speech))
+
+
+def unify_speakers(turns: Sequence[TurnSpan]) -> tuple[TurnSpan, ...]:
+    """One name per speaker: spellings that differ in case or spacing become the most frequent.
+
+    Typists write "INTERVIEWEE" on one line and "Interviewee" on the next;
+    counting them as two people would split every per-speaker figure.
+    """
+    rename = unified_spellings(turn.speaker for turn in turns)
+    if not rename:
+        return tuple(turns)
+    return tuple(
+        turn._replace(speaker=rename[turn.speaker]) if turn.speaker in rename else turn
+        for turn in turns
+    )
+
+
+def unified_spellings(names: Iterable[str | None]) -> dict[str, str]:
+    """The names (one per turn or cue) to respell, each to its speaker's most frequent spelling.
+
+    Ties go to the spelling seen first. Captions use this on their cues before
+    consecutive cues of one speaker are merged into a turn.
+    """
+    uses = Counter(name for name in names if name is not None)
+    spelling_of = {raw: " ".join(raw.split()) for raw in uses}
+    spellings: dict[str, Counter[str]] = {}
+    for raw, count in uses.items():
+        spellings.setdefault(spelling_of[raw].casefold(), Counter())[spelling_of[raw]] += count
+    rename: dict[str, str] = {}
+    for raw, spelling in spelling_of.items():
+        # max() keeps the first of equals: the spelling seen first wins a tie
+        chosen = max(spellings[spelling.casefold()].items(), key=itemgetter(1))[0]
+        if chosen and chosen != raw:
+            rename[raw] = chosen
+    return rename
 
 
 def resolve_alias(label: str, aliases: Mapping[str, str] | None) -> str:
@@ -291,138 +142,154 @@ def resolve_alias(label: str, aliases: Mapping[str, str] | None) -> str:
     return label
 
 
-def parse_timecode(value: str) -> float:
-    """Seconds for ``hh:mm:ss``, ``mm:ss`` or either with a ``.mmm``/``,mmm`` fraction."""
-    match = _TIMECODE_PARTS.fullmatch(value.strip())
-    if match is None:
-        raise ValueError(f"not a timecode: {value!r}")
-    hours, minutes, seconds, fraction = match.groups()
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    return total + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
-
-
-def looks_like_speaker_label(label: str) -> bool:
-    """Whether a label has the shape of a name or a known role (ignoring how often it occurs)."""
-    return _has_label_shape(" ".join(label.split()))
-
-
-@lru_cache(maxsize=4096)
-def _has_label_shape(label: str) -> bool:
-    """Cached: a transcript repeats its few labels on thousands of lines."""
-    if not label or len(label) > MAX_LABEL_CHARS:
-        return False
-    if is_known_label(label):
-        return True
-    words = label.split(" ")
-    if len(words) > MAX_LABEL_WORDS or words[0].casefold() in NEVER_LABELS:
-        return False
-    if not _is_name_word(words[0]) or words[-1] in NAME_PARTICLES:
-        return False
-    for index, word in enumerate(words[1:], start=1):
-        if word in NAME_PARTICLES or _is_name_word(word):
-            continue
-        is_last = index == len(words) - 1
-        if is_last and word.isdigit() and len(word) <= 3:
-            continue
-        return False
-    return True
-
-
 def is_plausible_speaker(label: str, occurrences: int) -> bool:
     """Whether a label counts as a speaker, given how often it occurs in the document."""
-    if not looks_like_speaker_label(label):
+    _, _, kind = label_facts(label)
+    if kind is LabelKind.KNOWN:
+        return True
+    if kind in (LabelKind.NOT_A_LABEL, LabelKind.NEVER_SINGLE):
         return False
-    return is_known_label(label) or occurrences >= 2 or _could_speak_once(label)
+    return occurrences >= 2 or kind is LabelKind.NAME
 
 
-def _could_speak_once(label: str) -> bool:
-    """A one-off "Deel 1:" or "Vraag 3:" is a heading; "Deelnemer 3:" is a known label."""
-    words = label.split()
-    return words[0].casefold() not in COMMON_WORDS and not words[-1].isdigit()
+def _find_candidates(text: str, user_keys: frozenset[str]) -> tuple[list[Candidate], int]:
+    """Every label-like line, and the offset of the first line after the header block.
 
-
-def _match_label(line: str, line_start: int) -> _Candidate | None:
-    if not line or not (line[0].isalnum() or line[0] in " \t[(*_"):
-        # cheap pre-filter: a label line starts with a letter, a timecode or markup
-        return None
-    for pattern in _patterns_that_could_match(line):
-        match = pattern.match(line)
-        if match is None:
-            continue
-        label = _single_spaced(match.group("label"))
-        if not _has_label_shape(label):
-            continue
-        if pattern is _COLON:  # most lines of most transcripts: no timecode to look for
-            strength = _Strength.STRONG if is_known_label(label) else _Strength.NORMAL
-            return _Candidate(line_start, line_start + match.end(), label, None, strength)
-        groups = match.groupdict()
-        raw_timecode = groups.get("tc1") or groups.get("tc2") or groups.get("tc3")
-        timecode = parse_timecode(raw_timecode) if raw_timecode else None
-        has_colon = bool(groups.get("colon", "").startswith(":"))
-        if is_known_label(label) or (timecode is not None and has_colon):
-            strength = _Strength.STRONG
-        elif timecode is not None:
-            strength = _Strength.WEAK
-        else:
-            strength = _Strength.NORMAL
-        return _Candidate(line_start, line_start + match.end(), label, timecode, strength)
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _single_spaced(label: str) -> str:
-    """Cached: a transcript repeats its few labels on thousands of lines."""
-    return " ".join(label.split())
-
-
-def _patterns_that_could_match(line: str) -> tuple[re.Pattern[str], ...]:
-    """The label patterns worth trying, in priority order, by cheap necessary conditions.
-
-    Most lines of a transcript are "Name: text"; skipping patterns that need a
-    leading timecode or a bracket the line does not have halves detection time.
+    The header block ("Interviewer: Anna de Vries", "Datum: 14 maart 2018")
+    is the run of short field-like lines at the top, ended by a blank line, a
+    sentence or a label seen before. Labels rejected in it are not a speaker
+    change in the middle of speech and are not warned about.
     """
-    first = line.lstrip(" \t")[:1]
-    has_bracket = "[" in line or "(" in line
-    if first.isdigit() or first in ("[", "("):
-        return _ALL_PATTERNS if has_bracket else (_TIMECODE_FIRST, _COLON)
-    return (_TIMECODE_AFTER, _COLON) if has_bracket else (_COLON,)
+    candidates: list[Candidate] = []
+    header_end = -1
+    header_keys: set[str] = set()
+    header_started = False
+    position = 0
+    for line in text.split("\n"):
+        candidate = match_label_line(line, position, user_keys)
+        if candidate is not None:
+            candidates.append(candidate)
+        if header_end < 0:
+            if not line.strip():
+                header_end = position if header_started else -1
+            elif not _is_field_like(line) or (candidate and candidate.key in header_keys):
+                header_end = position
+            else:
+                header_started = True
+                if candidate is not None:
+                    header_keys.add(candidate.key)
+        position += len(line) + 1
+    return candidates, header_end if header_end >= 0 else position
 
 
-def _is_accepted(candidate: _Candidate, occurrences: int) -> bool:
-    """is_plausible_speaker for a label _match_label already found to have a label's shape."""
-    if candidate.strength is _Strength.STRONG or occurrences >= 2:
+def _is_field_like(line: str) -> bool:
+    """A title or "Field: value" line rather than speech: short, not ending a sentence."""
+    stripped = line.rstrip()
+    return len(stripped) <= _MAX_HEADER_LINE and not stripped.endswith((".", "?", "!", "…"))
+
+
+def _judge(candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """The candidates taken as speakers and those left as speech."""
+    counts = Counter(candidate.key for candidate in candidates)
+    established: frozenset[str] | None = None  # only needed, and found, for own-line shapes
+    accepted: list[Candidate] = []
+    rejected: list[Candidate] = []
+    decisions: dict[tuple[str, Strength, str], bool] = {}
+    for candidate in candidates:
+        signature = (candidate.key, candidate.strength, candidate.shape)
+        taken = decisions.get(signature)
+        if taken is None:
+            if established is None and candidate.strength is Strength.WEAK:
+                established = _established_shapes(candidates, counts)
+            recurs = counts[candidate.key] >= 2
+            taken = _is_accepted(candidate, recurs, established or frozenset())
+            decisions[signature] = taken
+        (accepted if taken else rejected).append(candidate)
+    return accepted, rejected
+
+
+def _established_shapes(candidates: Sequence[Candidate], counts: Counter[str]) -> frozenset[str]:
+    """Own-line shapes that mark two or more speakers who recur (or known roles).
+
+    A report has headings too, but each once; a transcript with ``### Name``
+    labels repeats them, and then a one-off ``### Anouk`` is a speaker as well.
+    """
+    speakers: defaultdict[str, set[str]] = defaultdict(set)
+    for candidate in candidates:
+        if candidate.strength is Strength.WEAK and (
+            candidate.chosen_by_user
+            or candidate.kind is LabelKind.KNOWN
+            or (counts[candidate.key] >= 2 and candidate.kind is not LabelKind.NEVER_SINGLE)
+        ):
+            speakers[candidate.shape].add(candidate.key)
+    return frozenset(shape for shape, keys in speakers.items() if len(keys) >= 2)
+
+
+def _is_accepted(candidate: Candidate, recurs: bool, established: frozenset[str]) -> bool:
+    """The guards, strongest evidence first: the user, the label's words, recurrence, shape."""
+    kind = candidate.kind
+    if candidate.chosen_by_user or kind is LabelKind.KNOWN:
         return True
-    return candidate.strength is _Strength.NORMAL and _could_speak_once(candidate.label)
-
-
-@lru_cache(maxsize=4096)
-def is_known_label(label: str) -> bool:
-    """A role every transcript uses ("Interviewer", "R", "Deelnemer 3"), in any case."""
-    folded = label.casefold()
-    if folded in KNOWN_LABELS:
+    if kind is LabelKind.NEVER_SINGLE:
+        return False
+    if recurs:
         return True
-    match = _KNOWN_WITH_NUMBER.fullmatch(folded)
-    return match is not None and match.group("role") in KNOWN_LABELS
-
-
-def is_interviewing_role(label: str) -> bool:
-    """An interviewer or moderator label ("Gespreksleider", "I", "Moderator 2"), in any case."""
-    folded = " ".join(label.split()).casefold()
-    match = _KNOWN_WITH_NUMBER.fullmatch(folded)
-    return (match.group("role") if match else folded) in INTERVIEWING_ROLES
-
-
-def _is_name_word(word: str) -> bool:
-    """A capitalised word ("Marieke", "MARIEKE", "Jan-Willem", "O'Neill", "P1") or initials."""
-    first = word[0]
-    if not (first.isupper() or first.istitle()):
+    if kind is LabelKind.NEVER_PHRASE:
         return False
-    if not all(char.isalnum() or char in "'’-." for char in word):
+    if candidate.strength is Strength.STRONG:
+        return True
+    if kind is LabelKind.RECURRING_ONLY:
         return False
-    if "." in word.rstrip("."):
-        # initials like "J.P." are fine, "Mr.Smith" or "Zie.nl" are not
-        return all(len(part) <= 1 for part in word.split(".") if part)
-    return True
+    return candidate.strength is Strength.NORMAL or candidate.shape in established
+
+
+def _turns(
+    text: str, accepted: Sequence[Candidate], aliases: Mapping[str, str] | None
+) -> list[TurnSpan]:
+    turns: list[TurnSpan] = []
+    before = _trim(text, 0, accepted[0].line_start if accepted else len(text))
+    if before is not None:
+        turns.append(TurnSpan(before[0], before[1], None))
+    ends = [candidate.line_start for candidate in accepted[1:]] + [len(text)] if accepted else []
+    speakers: dict[str, str] = {}
+    for candidate, end in zip(accepted, ends, strict=True):
+        span = _trim(text, candidate.content_start, end)
+        if span is None:
+            continue  # a label with no speech after it: the label itself is not speech
+        speaker = speakers.get(candidate.label)
+        if speaker is None:
+            speaker = speakers[candidate.label] = resolve_alias(candidate.label, aliases)
+        turns.append(TurnSpan(span[0], span[1], speaker, candidate.timecode))
+    return turns
+
+
+def _not_taken_warnings(text: str, rejected: Sequence[Candidate]) -> tuple[str, ...]:
+    if not rejected:
+        return ()
+    shown = [
+        f"line {_line_number(text, c.line_start)} '{_shown_label(text, c)}'"
+        for c in rejected[:MAX_WARNING_EXAMPLES]
+    ]
+    more = len(rejected) - len(shown)
+    if more:
+        shown.append(f"and {more} more")
+    lines = "line" if len(rejected) == 1 else "lines"
+    speakers = "a speaker" if len(rejected) == 1 else "speakers"
+    return (
+        f"{len(rejected)} label-like {lines} not taken as {speakers}, "
+        f"their text kept in the turn before: {', '.join(shown)}",
+    )
+
+
+def _line_number(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _shown_label(text: str, candidate: Candidate) -> str:
+    label = " ".join(text[candidate.line_start : candidate.content_start].split())
+    if len(label) > _MAX_SHOWN_LABEL:
+        return label[: _MAX_SHOWN_LABEL - 1] + "…"
+    return label
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
