@@ -7,6 +7,13 @@ wrong when it succeeds, and only then is a statistical guess needed. The
 guess is biased towards cp1252 because the transcripts this tool is built for
 are Dutch and English, and charset-normalizer, left alone, likes to call short
 Dutch cp1252 text cp1250 or even UTF-16.
+
+A file is refused as binary when it starts like a common binary format (an
+image, an archive, a PDF, an office or media file renamed to .txt), or when,
+once decoded, more than a few percent of it are control characters. A few
+NULs, bells or terminal colour codes in a real transcript are not a reason to
+refuse it: normalization removes them and says so. Random bytes and
+executables hold about one control character in nine.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import re
 from typing import NamedTuple
 
 from codebook.domain import ImportFailed
+from codebook.services.importing.normalize import ESCAPE_SEQUENCES
 
 # Order matters: the UTF-32 LE BOM starts with the UTF-16 LE BOM.
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -34,6 +42,34 @@ _CP1252_PRINTABLE_HIGH = frozenset(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90,
 # Control characters that do not occur in text: everything in C0 except the
 # whitespace ones, plus DEL.
 _NON_TEXT_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+# More control characters than this share (outside terminal escape sequences) is binary.
+_MAX_CONTROL_SHARE = 0.05
+
+# How common binary formats start: a renamed picture, archive or document is
+# refused at once, whatever its bytes would decode to.
+_BINARY_SIGNATURES = re.compile(
+    rb"\x89PNG\r\n\x1a\n"  # PNG
+    rb"|\xff\xd8\xff"  # JPEG
+    rb"|GIF8[79]a"
+    rb"|%PDF-"
+    rb"|PK(?:\x03\x04|\x05\x06|\x07\x08)"  # zip: .docx, .odt, .xlsx, .qdpx, ...
+    rb"|\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: .doc, .xls, .msg
+    rb"|\x1f\x8b"  # gzip
+    rb"|BZh[1-9]1AY&SY"
+    rb"|\xfd7zXZ\x00"
+    rb"|7z\xbc\xaf\x27\x1c"
+    rb"|Rar!\x1a\x07"
+    rb"|\x28\xb5\x2f\xfd"  # zstd
+    rb"|\x7fELF"
+    rb"|\xcf\xfa\xed\xfe|\xca\xfe\xba\xbe"  # Mach-O
+    rb"|SQLite format 3\x00"
+    rb"|II\*\x00|MM\x00\*"  # TIFF
+    rb"|RIFF.{4}(?:WAVE|AVI |WEBP)"
+    rb"|.{4}ftyp"  # MP4, M4A, MOV, HEIC
+    rb"|OggS|fLaC|ID3[\x02-\x04]|\x1aE\xdf\xa3",  # audio, Matroska/WebM video
+    re.DOTALL,
+)
 
 # Multi-byte encodings where a cp1252 reading is never the better explanation.
 _MULTIBYTE_PREFIXES: tuple[str, ...] = (
@@ -68,11 +104,20 @@ def decode_text(data: bytes, source: str) -> DecodedText:
     The text is returned as decoded (BOM removed, otherwise untouched);
     normalization is a separate step.
     """
+    if _BINARY_SIGNATURES.match(data):
+        raise ImportFailed(f"{source}: not a text file (binary content)")
     decoded = _decode(data, source)
-    if len(_NON_TEXT_CONTROLS.findall(decoded.text)) > len(decoded.text) * 0.05:
+    if not _mostly_text(decoded.text):
         # valid in the encoding but full of control characters: not something a person wrote
         raise ImportFailed(f"{source}: not a text file (binary content)")
     return decoded
+
+
+def _mostly_text(text: str) -> bool:
+    """Whether control characters, terminal escape sequences aside, are rare enough for text."""
+    if "\x1b" in text:
+        text = ESCAPE_SEQUENCES.sub("", text)
+    return len(_NON_TEXT_CONTROLS.findall(text)) <= len(text) * _MAX_CONTROL_SHARE
 
 
 def _decode(data: bytes, source: str) -> DecodedText:
@@ -83,7 +128,6 @@ def _decode(data: bytes, source: str) -> DecodedText:
         utf16 = _bomless_utf16(data)
         if utf16 is not None:
             return utf16
-        raise ImportFailed(f"{source}: not a text file (binary content)")
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -157,7 +201,7 @@ def _bomless_utf16(data: bytes) -> DecodedText | None:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if not _NON_TEXT_CONTROLS.search(text):
+            if _mostly_text(text):
                 return DecodedText(text, codec)
     return None
 
@@ -180,10 +224,7 @@ def _guess_single_byte(data: bytes, source: str) -> DecodedText:
             return DecodedText(as_cp1252, "cp1252")
     if best is None:
         raise ImportFailed(f"{source}: not a text file (binary content)")
-    text = str(best)
-    if _NON_TEXT_CONTROLS.search(text):
-        raise ImportFailed(f"{source}: not a text file (binary content)")
-    return DecodedText(text, codecs.lookup(best.encoding).name)
+    return DecodedText(str(best), codecs.lookup(best.encoding).name)
 
 
 def _cp1252_text(data: bytes) -> str | None:
@@ -191,9 +232,7 @@ def _cp1252_text(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    if _NON_TEXT_CONTROLS.search(text):
-        return None
-    return text
+    return text if _mostly_text(text) else None
 
 
 def _looks_latin_script(text: str) -> bool:

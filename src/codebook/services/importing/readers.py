@@ -22,7 +22,7 @@ from codebook.services.importing import (
 )
 from codebook.services.importing.captions import assemble
 from codebook.services.importing.extracted import CaptionTrack, Extracted
-from codebook.services.importing.normalize import normalize_text
+from codebook.services.importing.normalize import Normalizer
 from codebook.services.importing.pseudonymise import Pseudonymiser, pseudonymise_turns
 from codebook.services.importing.speakers import detect_turns
 
@@ -83,7 +83,9 @@ def read_transcript(
             transform=pseudonymiser if pseudonymiser else None,
         )
     else:
-        text = normalize_text(extracted.text)
+        normalizer = Normalizer()
+        text = normalizer.normalize(extracted.text)
+        warnings.extend(normalizer.warnings())
         detected = detect_turns(text, speaker_aliases=speaker_aliases)
         warnings.extend(detected.warnings)
         text, turns = pseudonymise_turns(text, detected.turns, pseudonymiser)

@@ -1,4 +1,9 @@
-"""Reading SubRip (.srt) captions, as exported by transcription services."""
+"""Reading SubRip (.srt) captions, as exported by transcription services.
+
+Some exports put a title or blank lines before the first cue. They hold no
+speech, so a few such lines are left out with a warning; more than a few
+would mean the file is something else, and srt's own complaint stands.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +14,25 @@ from codebook.domain import ImportFailed
 from codebook.services.importing.captions import attribute_prefixes, cue_text_parts
 from codebook.services.importing.encoding import decode_text
 from codebook.services.importing.extracted import CaptionTrack, Cue
-from codebook.services.importing.normalize import normalize_text
+from codebook.services.importing.normalize import Normalizer
 
 _TIMING_ATTEMPT = re.compile(r"\d+:\d+|-+>")
 _TIMESTAMP = r"(\d{1,3}):(\d{1,2}):(\d{1,2})(?:[,.](\d{1,3}))?"
 _TIMING_LINE = re.compile(rf"[ \t]*{_TIMESTAMP}[ \t]*-->[ \t]*{_TIMESTAMP}(?:[ \t].*)?")
 
+#: Lines with text allowed before the first cue (a title, a date).
+MAX_LINES_BEFORE_FIRST_CUE = 5
+
 
 def read(path: Path, data: bytes) -> CaptionTrack:
-    """Parse a .srt file into cues; ``Name: `` prefixes or voice tags give the speaker."""
+    """Parse a .srt file into cues; ``Name:``/``[Name]`` prefixes or voice tags give the speaker."""
     import srt
 
     decoded = decode_text(data, str(path))
-    text = normalize_text(decoded.text)
+    normalizer = Normalizer()
+    text = normalizer.normalize(normalizer.space_stray_carriage_returns(decoded.text))
     _check_timings(text, path)
+    text, warnings = _blank_lines_before_first_cue(text)
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as error:
@@ -39,9 +49,28 @@ def read(path: Path, data: bytes) -> CaptionTrack:
             raise ImportFailed(
                 f"{path}: not a valid SubRip file (cue {subtitle.index} ends before it starts)"
             )
-        for voice, part in cue_text_parts(subtitle.content):
+        for voice, part in cue_text_parts(subtitle.content, normalizer.normalize):
             cues.append(Cue(part, start, end, voice))
-    return CaptionTrack(tuple(attribute_prefixes(cues)), decoded.encoding)
+    warnings.extend(normalizer.warnings())
+    return CaptionTrack(tuple(attribute_prefixes(cues)), decoded.encoding, tuple(warnings))
+
+
+def _blank_lines_before_first_cue(text: str) -> tuple[str, list[str]]:
+    """Empty the few lines before the first cue, so that line numbers in errors stay right."""
+    lines = text.split("\n")
+    timing = next((n for n, line in enumerate(lines) if "-->" in line), None)
+    if timing is None:
+        return text, []
+    first_cue = timing - 1 if timing and lines[timing - 1].strip().isdigit() else timing
+    before = [line.strip() for line in lines[:first_cue] if line.strip()]
+    if len(before) > MAX_LINES_BEFORE_FIRST_CUE:
+        return text, []
+    blanked = "\n".join([""] * first_cue + lines[first_cue:])
+    if not before:
+        return blanked, []
+    shown = ", ".join(_quote(line) for line in before)
+    lines_word = "line" if len(before) == 1 else "lines"
+    return blanked, [f"ignored {len(before)} {lines_word} before the first cue: {shown}"]
 
 
 def _check_timings(text: str, path: Path) -> None:

@@ -3,8 +3,9 @@
 REFI-QDA says positions count Unicode code points over the plain text, but
 producers differ: NVivo for Windows counts UTF-16 code units (an emoji is 2),
 some count a leading BOM, some read CRLF as one line end. Our stored text is
-``normalize_text`` of the source (LF line ends, no BOM or control
-characters, NFC), so every selection must be moved into it.
+``normalize_text`` of the source (LF line ends, no BOM, control or bidi
+characters or terminal escape sequences, other line breaks as spaces, NFC), so
+every selection must be moved into it.
 
 The counting is not written anywhere in a file; it is read from the
 selections themselves. Each plausible counting is tried (code points or
@@ -37,7 +38,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from codebook.services.importing.normalize import normalize_text
+from codebook.services.importing.normalize import normalize_text, stray_spans
 
 Unit = Literal["code points", "UTF-16 code units"]
 CODE_POINTS: Unit = "code points"
@@ -166,12 +167,19 @@ class _Mapper:
         self.cr_of_crlf = np.zeros(len(codes), np.bool_)
         self.cr_of_crlf[:-1] = (codes[:-1] == 0x0D) & (codes[1:] == 0x0A)
         self.crlf = np.flatnonzero(self.cr_of_crlf)
-        controls = (codes < 0x20) & (codes != 0x09) & (codes != 0x0A) & (codes != 0x0D)
-        removed = (
-            self.cr_of_crlf | controls | ((codes >= 0x7F) & (codes <= 0x9F)) | (codes == 0xFEFF)
-        )
+        # What normalization removes, and the characters it replaces by a space
+        # (one for one, so they move no position but NFC must see the space).
+        removed = self.cr_of_crlf.copy()
+        strays = stray_spans(raw)
+        if strays:
+            codes = codes.copy()
+        for start, end, replacement in strays:
+            if replacement:
+                codes[start:end] = ord(replacement)
+            else:
+                removed[start:end] = True
         self.removed = np.flatnonzero(removed)
-        kept = codes[~removed].tobytes().decode("utf-32-le") if len(self.removed) else raw
+        kept = codes[~removed].tobytes().decode("utf-32-le") if strays or len(self.removed) else raw
         self.clusters = _changed_clusters(kept)
 
     def candidates(self) -> list[Counting]:
