@@ -4,14 +4,16 @@ Transcripts are often typed in Word, sometimes with the conversation in a
 table (speaker in one column, text in the next, perhaps a timecode first).
 Body paragraphs and table rows are read in document order; headers and
 footers hold page furniture (project name, page numbers), not speech, and are
-left out. Text is read as the document stands with its tracked changes
-accepted: insertions count, deletions do not, as Word shows it with
-"No Markup".
+left out. Tables are read by ``conversation_tables``: a conversation becomes
+``Speaker: text`` lines, any other table tab-separated rows.
 
-A table that holds a conversation is written out as ``Speaker: text`` lines
-(``00:01:02 Speaker: text`` with a timecode column), so its rows become
-turns like any typed transcript; any other table is one tab-separated line
-per row.
+Tracked changes are read as Word shows them with "No Markup": insertions and
+moved-to text kept, deletions and moved-from text dropped, a deleted
+paragraph mark joining two paragraphs, deleted table rows left out. The
+import says so with a warning: the analyst may not know the file still holds
+unaccepted changes.
+Comments and footnotes are the writer's notes, not speech: their text lives
+in parts of the package that are never read.
 """
 
 from __future__ import annotations
@@ -19,18 +21,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from codebook.domain import ImportFailed
+from codebook.services.importing.conversation_tables import table_lines
 from codebook.services.importing.extracted import DocumentText
-from codebook.services.importing.speakers import (
-    is_known_label,
-    looks_like_speaker_label,
-    parse_timecode,
-)
+from codebook.services.importing.tracked_changes import accepted_changes_warning
 
 # The signature of the OLE2 container used by old .doc files and by
 # password-protected .docx files.
@@ -39,18 +38,17 @@ _BUFFER_REPR = re.compile(r"'?<_io\.BytesIO object at 0x[0-9a-fA-F]+>'?")
 
 
 def read(path: Path, data: bytes) -> DocumentText:
-    """The body text: one line per paragraph, one line per table row with cells tab-separated."""
+    """The body text: one line per paragraph, tables as conversation turns or tab-separated rows."""
     _check_package(path, data)
     import docx
-    from docx.oxml.ns import qn
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises anything from KeyError to lxml errors
         raise ImportFailed(f"{path}: not a valid Word document ({_describe(error)})") from None
 
-    lines = list(_block_lines(document.element.body, document, qn))
-    return DocumentText("\n".join(lines))
+    body = document.element.body
+    return DocumentText("\n".join(_body_lines(body)), warnings=_tracked_change_warnings(body))
 
 
 def _check_package(path: Path, data: bytes) -> None:
@@ -74,34 +72,75 @@ def _check_package(path: Path, data: bytes) -> None:
         raise refuse("damaged zip archive") from None
 
 
-def _block_lines(container: Any, document: Any, qn: Any) -> Iterator[str]:
-    from docx.table import Table
-
-    paragraph_tag, table_tag, sdt_tag = qn("w:p"), qn("w:tbl"), qn("w:sdt")
-    for child in container.iterchildren():
-        if child.tag == paragraph_tag:
-            yield _paragraph_text(child)
-        elif child.tag == table_tag:
-            yield from _table_lines(Table(child, document))
-        elif child.tag == sdt_tag:
-            # content controls wrap ordinary paragraphs and tables
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _block_lines(content, document, qn)
-
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PARAGRAPH, _TABLE = f"{{{_W}}}p", f"{{{_W}}}tbl"
+_CONTENT_CONTROL, _CONTENT_CONTROL_CONTENT = f"{{{_W}}}sdt", f"{{{_W}}}sdtContent"
+_CUSTOM_XML = f"{{{_W}}}customXml"
 
 # Run content that is text, in a run that is not deleted, moved away or in a
 # text box (whose paragraphs are drawn beside the text, not part of the speech).
+# Comments and footnotes live in parts of their own: in the body they are
+# only reference marks without text.
 _RUN_TEXT = (
     ".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]"
     "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
 )
+# A deleted paragraph mark: Word shows the paragraph joined to the next one.
+_MARK_DELETED = "boolean(./w:pPr/w:rPr/w:del | ./w:pPr/w:rPr/w:moveFrom)"
+# Rows not deleted; cells also inside content controls.
+_ROWS = "./w:tr[not(w:trPr/w:del)] | ./w:sdt/w:sdtContent/w:tr[not(w:trPr/w:del)]"
+_CELLS = "./w:tc | ./w:sdt/w:sdtContent/w:tc"
+# The rest of a vertically merged cell (no value means "continue").
+_MERGED_FROM_ABOVE = "boolean(./w:tcPr/w:vMerge[not(@w:val) or @w:val = 'continue'])"
+_INSERTIONS = "count(.//w:ins | .//w:moveTo | .//w:cellIns)"
+_DELETIONS = "count(.//w:del | .//w:moveFrom | .//w:cellDel)"
+_BREAK_TYPE = f"{{{_W}}}type"
+
+
+@cache
+def _xpath(expression: str) -> Any:
+    """Compiled once; lxml is imported with python-docx, when a .docx is read."""
+    from lxml import etree
+
+    return etree.XPath(expression, namespaces={"w": _W})
+
+
+def _body_lines(body: Any) -> Iterator[str]:
+    carried = ""  # a paragraph whose mark was deleted, waiting for the next one
+    for block in _blocks(body):
+        if block.tag == _TABLE:
+            if carried:
+                yield carried
+                carried = ""
+            yield from table_lines(_table_rows(block))
+            continue
+        text = carried + _paragraph_text(block)
+        if _xpath(_MARK_DELETED)(block):
+            carried = text
+        else:
+            yield text
+            carried = ""
+    if carried:
+        yield carried
+
+
+def _blocks(container: Any) -> Iterator[Any]:
+    """Paragraphs and tables in document order, also inside content controls and custom XML."""
+    for child in container.iterchildren():
+        if child.tag in (_PARAGRAPH, _TABLE):
+            yield child
+        elif child.tag == _CONTENT_CONTROL:
+            content = child.find(_CONTENT_CONTROL_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _blocks(child)
 
 
 def _paragraph_text(paragraph: Any) -> str:
     """Like python-docx's ``Paragraph.text``, but keeping tracked insertions."""
     parts = []
-    for node in paragraph.xpath(_RUN_TEXT):
+    for node in _xpath(_RUN_TEXT)(paragraph):
         kind = node.tag.rsplit("}", 1)[-1]
         if kind == "t":
             parts.append(node.text or "")
@@ -114,81 +153,31 @@ def _paragraph_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
-_BREAK_TYPE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type"
+def _table_rows(table: Any) -> list[list[str]]:
+    """Cell texts per row; a merged cell is read once, where it starts."""
+    return [
+        [
+            "" if _xpath(_MERGED_FROM_ABOVE)(cell) else _cell_text(cell)
+            for cell in _xpath(_CELLS)(row)
+        ]
+        for row in _xpath(_ROWS)(table)
+    ]
 
 
-def _table_lines(table: Any) -> Iterator[str]:
-    rows = [_row_cells(table, row) for row in table.rows]
-    speaker_column = _speaker_column(rows)
-    if speaker_column is None:
-        yield from ("\t".join(cells) for cells in rows)
-        return
-    counts = Counter(cells[speaker_column].rstrip(":").strip().casefold() for cells in rows)
-    for index, cells in enumerate(rows):
-        label = cells[speaker_column].rstrip(":").strip()
-        spoken = cells[-1]
-        if not label:
-            yield spoken  # the same speaker goes on
-        elif index == 0 and _is_header(cells, counts[label.casefold()]):
-            yield "\t".join(cells)
-        elif speaker_column == 1:
-            yield f"{cells[0]} {label}: {spoken}"
-        else:
-            yield f"{label}: {spoken}"
+def _cell_text(cell: Any) -> str:
+    """The cell's paragraphs (a nested table's too, once) on one line."""
+    parts: list[str] = []
+    for paragraph in cell.iter(_PARAGRAPH):
+        parts.append(_paragraph_text(paragraph))
+        if not _xpath(_MARK_DELETED)(paragraph):
+            parts.append(" ")
+    return " ".join("".join(parts).split("\n")).strip()
 
 
-def _is_header(cells: list[str], occurrences: int) -> bool:
-    """A first row like "Tijd | Spreker | Tekst": one-off, short cells, no timecode, no sentence."""
-    return (
-        occurrences == 1
-        and not _is_timecode(cells[0])
-        and all(len(cell.split()) <= 2 and not any(m in cell for m in ".?!") for cell in cells)
-    )
-
-
-def _row_cells(table: Any, row: Any) -> list[str]:
-    from docx.oxml.ns import qn
-
-    cells: list[str] = []
-    for tc in row._tr.tc_lst:
-        if tc.vMerge == "continue":
-            # the rest of a vertically merged cell: its text belongs to the row above
-            cells.append("")
-            continue
-        paragraphs = (_paragraph_text(p) for p in tc.iter(qn("w:p")))
-        cells.append(" ".join(" ".join(paragraphs).split("\n")).strip())
-    return cells
-
-
-def _speaker_column(rows: list[list[str]]) -> int | None:
-    """Which column names the speaker, when the table is a conversation; else None.
-
-    A conversation table has two columns (speaker, text) or three (timecode,
-    speaker, text), and most of its rows name a speaker, of whom at least one
-    speaks more than once or is a known role such as "Interviewer". A table
-    of names and roles, each named once, stays a table.
-    """
-    widths = {len(cells) for cells in rows}
-    if len(rows) < 2 or len(widths) != 1 or widths.pop() not in (2, 3):
-        return None
-    column = 1 if len(rows[0]) == 3 else 0
-    if column == 1 and sum(_is_timecode(cells[0]) for cells in rows) < len(rows) / 2:
-        return None
-    labels = [cells[column].rstrip(":").strip() for cells in rows if cells[column].strip()]
-    named = [label for label in labels if looks_like_speaker_label(label)]
-    counts = Counter(label.casefold() for label in named)
-    recurring = any(n >= 2 for n in counts.values()) or any(map(is_known_label, named))
-    if not recurring or len(named) < 2 or len(named) < 0.6 * len(labels):
-        return None
-    return column
-
-
-def _is_timecode(value: str) -> bool:
-    try:
-        parse_timecode(value.strip("[]() "))
-    except ValueError:
-        return False
-    return True
+def _tracked_change_warnings(body: Any) -> tuple[str, ...]:
+    insertions = int(_xpath(_INSERTIONS)(body))
+    deletions = int(_xpath(_DELETIONS)(body))
+    return accepted_changes_warning(insertions, deletions)
 
 
 def _describe(error: Exception) -> str:
