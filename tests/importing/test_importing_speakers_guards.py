@@ -288,3 +288,25 @@ def test_read_transcript_md_with_heading_labels_and_a_report_without(tmp_path: P
     ]
     assert parsed.warnings == ()
     assert read_transcript(report).warnings == (NO_SPEAKERS,)
+
+
+def test_a_tab_separated_line_is_not_a_speaker_label() -> None:
+    """A table pasted as text: "Judith<TAB>Zie: ..." is two cells, not the speaker "Judith Zie"."""
+    text = "Judith\tZie: ik weet het niet.\nJan\tJa: goed zo.\n"
+    assert [turn.speaker for turn in detect_turns(text).turns] == [None]
+
+
+def test_recurring_sound_annotations_are_never_speakers() -> None:
+    text = "[Applause]\nMarieke: Dank jullie wel.\n[Applause]\nJan: Graag gedaan.\n[applause]\n"
+    turns = detect_turns(text).turns
+    assert {turn.speaker for turn in turns} == {None, "Marieke", "Jan"}
+    assert spoken(text, turns)[1] == ("Marieke", "Dank jullie wel.\n[Applause]")
+
+
+def test_a_moderator_named_with_the_role_in_parentheses_is_not_a_participant() -> None:
+    from codebook.services.importing.speakers import is_interviewing_role
+
+    assert is_interviewing_role("Ms. Smith (moderator)")
+    assert is_interviewing_role("Anna (gespreksleider)")
+    assert not is_interviewing_role("Dr. Jansen (HvA)")
+    assert not is_interviewing_role("Mevrouw Ouwehand (PvdD)")

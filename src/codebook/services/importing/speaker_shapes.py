@@ -64,7 +64,7 @@ class Candidate(NamedTuple):
 
 _TIMECODE = r"\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?"
 _NAME_START = r"[^\s:\[\](){}<>*_#]"
-_NAME_REST = r"[^:\n\[\](){}<>*]"
+_NAME_REST = r"[^:\n\t\[\](){}<>*]"  # a tab ends a name: it separates table cells
 _AFFILIATION = r"(?:[ \t]*\([^()\[\]{}<>:\n]{1,40}\))?"
 _LABEL = rf"{_NAME_START}{_NAME_REST}{{0,59}}{_AFFILIATION}"
 _SHORT_LABEL = rf"{_NAME_START}{_NAME_REST}{{0,59}}?"
@@ -271,10 +271,19 @@ def is_known_label(label: str) -> bool:
 
 
 def is_interviewing_role(label: str) -> bool:
-    """An interviewer or moderator label ("Gespreksleider", "I", "Moderator 2"), in any case."""
+    """An interviewer or moderator label ("Gespreksleider", "I", "Moderator 2"), in any case.
+
+    A role in parentheses counts too ("Ms. Smith (moderator)"): focus-group
+    transcripts name the moderator that way, who must not become a participant case.
+    """
     folded = " ".join(label.split()).casefold()
-    match = _KNOWN_WITH_NUMBER.fullmatch(folded)
-    return (match.group("role") if match else folded) in INTERVIEWING_ROLES
+    name, _, role = folded.partition("(")
+    parts = (name.strip(), role.rstrip(")").strip()) if role else (folded,)
+    for part in parts:
+        match = _KNOWN_WITH_NUMBER.fullmatch(part)
+        if (match.group("role") if match else part) in INTERVIEWING_ROLES:
+            return True
+    return False
 
 
 def parse_timecode(value: str) -> float:
