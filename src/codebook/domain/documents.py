@@ -41,7 +41,7 @@ class DocumentRow:
 @dataclass
 class ImportOutcome:
     path: Path
-    status: str  # "imported", "duplicate" or "failed"
+    status: str  # "imported", "duplicate", "failed" or "interrupted" (Ctrl-C came first)
     detail: str = ""
     document_id: int | None = None
     encoding: str | None = None

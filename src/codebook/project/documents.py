@@ -31,6 +31,8 @@ class DocumentDoor(ProjectBase):
         The request's attribute, alias, sidecar and pseudonym inputs are all read
         and checked before the first file is, so a typo fails at once instead of
         failing every file alike. ``progress(done, total)`` follows the files.
+        Ctrl-C stops the import between files: every file stored so far stays,
+        whole, and the files not stored come back with the status "interrupted".
         """
         from codebook.services.importing.pseudonymise import load_pseudonyms
         from codebook.services.importing.sidecar import load_sidecar, parse_speaker_flag
@@ -60,7 +62,9 @@ class DocumentDoor(ProjectBase):
 
         if self.coder is None:
             raise CodebookError("no coder chosen: give --coder NAME")
-        return import_files(self._store, self.coder, paths, options, progress=stored)
+        return import_files(
+            self._store, self.coder, paths, options, progress=stored, stop_on_interrupt=True
+        )
 
     def documents(self) -> list[DocumentRow]:
         """Every document with its attributes, size and coding progress, by name."""

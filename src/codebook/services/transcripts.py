@@ -2,14 +2,20 @@
 
 Reading and sentence splitting happen before the transaction opens, so a
 slow parse never holds the project's write lock, and a file that fails leaves
-no trace: its transaction is never committed.
+no trace: its transaction is never committed. Several files are prepared in
+worker processes, a file each; a single long one has its sentences split by
+the workers, a stretch each (``importing.sentences``).
+
+Ctrl-C or SIGTERM while a file is being stored takes effect once it is stored
+or refused, so the summary of an interrupted import says exactly which files
+are in the project.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import nullcontext
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,7 +23,7 @@ from pathlib import Path
 from codebook.db.engine import Store
 from codebook.domain import CodebookError, ParsedTranscript
 from codebook.domain.documents import ImportOutcome
-from codebook.gc_pause import gc_paused, heap_frozen
+from codebook.gc_pause import gc_paused
 from codebook.services.cases import clean_case_name, new_document_links
 from codebook.services.documents import (
     DuplicateDocument,
@@ -25,7 +31,16 @@ from codebook.services.documents import (
     add_document,
 )
 from codebook.services.project_store import coder_id
-from codebook.services.workers import in_workers, worth_spreading
+from codebook.services.workers import (
+    in_workers,
+    signals_held,
+    started_in_workers,
+    workers_can_help,
+    worth_spreading,
+)
+
+#: Files this large together are read by a worker while spaCy is built (about 170,000 words).
+READ_AHEAD_BYTES = 1_000_000
 
 
 @dataclass
@@ -85,8 +100,12 @@ class _Prepared:
 
 def _prepare(path: Path, options: ImportOptions) -> _Prepared:
     """The CPU-heavy half of an import: no database, so it can run in another process."""
+    return _split(_read(path, options), options)
+
+
+def _read(path: Path, options: ImportOptions) -> _Prepared:
+    """The file read into text and turns, without sentences yet."""
     from codebook.services.importing import read_transcript
-    from codebook.services.importing.sentences import sentence_spans
 
     try:
         with gc_paused():
@@ -96,12 +115,24 @@ def _prepare(path: Path, options: ImportOptions) -> _Prepared:
                 pseudonyms=options.pseudonyms,
                 max_bytes=options.max_bytes,
             )
-            sentences = sentence_spans(parsed.text, parsed.turns, options.language)
-        return _Prepared(path, parsed, sentences)
+        return _Prepared(path, parsed)
     except CodebookError as exc:
         return _Prepared(path, error=str(exc))
     except OSError as exc:
         return _Prepared(path, error=f"{path}: {exc.strerror or exc}")
+
+
+def _split(read: _Prepared, options: ImportOptions, *, spread: bool = False) -> _Prepared:
+    """A read file with its sentences; with ``spread``, a long text's split by workers."""
+    from codebook.services.importing.sentences import sentence_spans
+
+    if read.parsed is None:
+        return read
+    with gc_paused():
+        sentences = sentence_spans(
+            read.parsed.text, read.parsed.turns, options.language, spread=spread
+        )
+    return _Prepared(read.path, read.parsed, sentences)
 
 
 def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions) -> ImportOutcome:
@@ -156,12 +187,42 @@ def _naming(path: Path, message: str) -> str:
     return f"{path}: {message}"
 
 
-def _prepared_in_parallel(paths: Sequence[Path], options: ImportOptions) -> Iterator[_Prepared]:
+def _prepared_in_parallel(
+    paths: Sequence[Path], options: ImportOptions
+) -> Generator[_Prepared, None, None]:
     """Prepare files in worker processes (``services.workers``), yielding them in order."""
     from codebook.services.importing.sentences import warm_up
 
     warm_up(options.language)
-    return in_workers(partial(_prepare, options=options), paths)
+    yield from in_workers(partial(_prepare, options=options), paths)
+
+
+def _prepared_here(
+    paths: Sequence[Path], options: ImportOptions, *, parallel: bool
+) -> Generator[_Prepared, None, None]:
+    """Prepare a few files here, a long text's sentences split by workers (``parallel``).
+
+    Long files are read by a worker while this process builds spaCy: one
+    after the other, the two would leave a core idle.
+    """
+    from codebook.services.importing.sentences import warm_up
+
+    if parallel and workers_can_help() and _total_bytes(paths) >= READ_AHEAD_BYTES:
+        with started_in_workers(partial(_read, options=options), paths, nice=0) as reading:
+            warm_up(options.language)
+            read = list(reading)
+    else:
+        read = [_read(path, options) for path in paths]
+    for item in read:
+        yield _split(item, options, spread=parallel)
+
+
+def _total_bytes(paths: Sequence[Path]) -> int:
+    total = 0
+    for path in paths:
+        with suppress(OSError):  # reading it will say what is wrong
+            total += path.stat().st_size
+    return total
 
 
 def import_files(
@@ -172,19 +233,34 @@ def import_files(
     progress: Callable[[ImportOutcome], None] | None = None,
     *,
     parallel: bool = True,
+    stop_on_interrupt: bool = False,
 ) -> list[ImportOutcome]:
-    """Import files one transaction each; several files are prepared in parallel processes."""
+    """Import files one transaction each; several files are prepared in parallel processes,
+    and so are the sentences of one long file.
+
+    With ``stop_on_interrupt``, Ctrl-C ends the import instead of raising
+    KeyboardInterrupt: the outcomes so far are returned, and every file not
+    stored after them as "interrupted". The workers are gone either way.
+    """
     many = parallel and worth_spreading(len(paths))
-    prepared: Iterable[_Prepared] = (
-        _prepared_in_parallel(paths, options) if many else (_prepare(p, options) for p in paths)
+    prepared = (
+        _prepared_in_parallel(paths, options)
+        if many
+        else _prepared_here(paths, options, parallel=parallel)
     )
-    with store.write() as session:
-        coder_key = coder_id(session, coder)
-    outcomes = []
-    with heap_frozen() if many else nullcontext():
-        for item in prepared:
-            outcome = _store(store, coder_key, item, options)
-            outcomes.append(outcome)
-            if progress is not None:
-                progress(outcome)
+    outcomes: list[ImportOutcome] = []
+    try:
+        with closing(prepared):
+            with store.write() as session:
+                coder_key = coder_id(session, coder)
+            for item in prepared:
+                with signals_held():
+                    outcome = _store(store, coder_key, item, options)
+                    outcomes.append(outcome)
+                if progress is not None:
+                    progress(outcome)
+    except KeyboardInterrupt:
+        if not stop_on_interrupt:
+            raise
+        outcomes.extend(ImportOutcome(path, "interrupted") for path in paths[len(outcomes) :])
     return outcomes
