@@ -2,11 +2,12 @@
 
 This module is the one place that knows every command module: it mounts each
 group (``codebook``, ``memo``, ``case``, ``export``) and merges the top-level
-commands of ``core``, ``analysis`` and ``exchange`` into one app. The command modules share
-only ``common`` (and ``labels``, ``tree``) and never import each other or
-this module, so the package has no import loops. Only typer is imported at
-load time; the door (SQLAlchemy, spaCy, pandas, ...) is imported inside the
-commands so ``codebook --help`` stays instant.
+commands of ``core``, ``analysis``, ``exchange`` and ``speakers`` into one
+app. The command modules share only ``common`` (and ``labels``, ``tree``,
+``speaker_labels``) and never import each other or this module, so the
+package has no import loops. Only typer is imported at load time; the door
+(SQLAlchemy, spaCy, pandas, ...) is imported inside the commands so
+``codebook --help`` stays instant.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from codebook.cli.core import core_app
 from codebook.cli.exchange import exchange_app
 from codebook.cli.export import export_app
 from codebook.cli.memo import memo_app
+from codebook.cli.speakers import speakers_app
 
 app = command_group("codebook", "Qualitative analysis of interview and focus-group transcripts.")
 
@@ -63,6 +65,7 @@ app.add_typer(case_app, name="case")
 app.add_typer(export_app, name="export")
 app.add_typer(analysis_app)
 app.add_typer(exchange_app)
+app.add_typer(speakers_app)
 
 
 def main(argv: list[str] | None = None) -> int:

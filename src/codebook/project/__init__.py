@@ -5,7 +5,8 @@ a database session or call a service themselves. Each method runs in one
 transaction the door owns and returns plain values from ``codebook.domain``,
 so the same use case behaves the same from the command line, the terminal UI
 and a test. The methods are grouped by capability in the modules of this
-package (documents, coding, codebook, analysis, exports, exchange, memos, cases)::
+package (documents, coding, codebook, analysis, exports, exchange, memos, cases,
+speakers, text edits)::
 
     with Project.open("study.db", coder="anna") as project:
         project.code("interview-1", "Borging > Financiering", 120, 245)
@@ -23,6 +24,8 @@ from codebook.project.documents import DocumentDoor
 from codebook.project.exchange import ExchangeDoor
 from codebook.project.exports import ExportDoor
 from codebook.project.memos import MemoDoor
+from codebook.project.speakers import SpeakerDoor
+from codebook.project.text_edits import TextEditDoor
 from codebook.services import project_store
 
 
@@ -35,6 +38,8 @@ class Project(
     ExchangeDoor,
     MemoDoor,
     CaseDoor,
+    SpeakerDoor,
+    TextEditDoor,
 ):
     """One open project (a SQLite file or a PostgreSQL database) and what a user can do with it.
 
