@@ -80,8 +80,29 @@ def import_(
             help="Make each participant speaker a case (not the interviewer or moderator).",
         ),
     ] = False,
+    replace: Annotated[
+        str | None,
+        typer.Option(
+            "--replace",
+            metavar="DOC",
+            help="Replace this document's text by the corrected FILE; codings are carried over.",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="With --replace: show the plan, change nothing.")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="With --replace: apply without asking.")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="With --replace: accept a file that looks like another one."),
+    ] = False,
 ) -> None:
-    """Import transcripts (.docx .odt .rtf .txt .md .vtt .srt), each file all-or-nothing."""
+    """Import transcripts (.docx .odt .rtf .txt .md .vtt .srt), each file all-or-nothing.
+
+    With --replace DOC, FILE is a corrected version of a document already imported.
+    """
     from rich.markup import escape
     from rich.table import Table
 
@@ -97,15 +118,29 @@ def import_(
         cases=tuple(case or ()),
         speaker_cases=speaker_cases,
     )
+    if replace is not None or dry_run or yes or force:
+        from codebook.cli.replace import replace_document
+
+        replace_document(project, files, replace, request, dry_run=dry_run, yes=yes, force=force)
+        return
     with opened(project) as door, progress_bar(_t("importing"), stderr=False) as progress:
         outcomes = door.import_transcripts(files, request, progress)
     with_cases = bool(request.cases or request.speaker_cases)
     table = Table(title=_t("import_title"))
-    for column in ("file", "result", "encoding", "speakers", "turns", "words", "detail"):
-        # a file name or a reason cut off with "…" would hide which file failed and why
-        table.add_column(_t(f"col_{column}"), overflow="fold")
+    with_detail = any(o.detail for o in outcomes)
+    columns = ("file", "result", "encoding", "speakers", "turns", "words")
+    for column in (*columns, "detail") if with_detail else columns:
+        if column in ("file", "detail"):
+            # a file name or a reason cut off with "…" would hide which file failed and why
+            table.add_column(_t(f"col_{column}"), overflow="fold")
+        else:
+            # short values: squeezing them would break the header words instead
+            numeric = column in ("speakers", "turns", "words")
+            table.add_column(
+                _t(f"col_{column}"), no_wrap=True, justify="right" if numeric else "left"
+            )
     if with_cases:
-        table.add_column(_t("col_cases"))
+        table.add_column(_t("col_cases"), overflow="fold")
     for o in outcomes:
         style = {"imported": "green", "duplicate": "yellow"}.get(o.status, "red")
         table.add_row(
@@ -115,7 +150,7 @@ def import_(
             str(o.speakers) if o.status == "imported" else "",
             str(o.turns) if o.status == "imported" else "",
             str(o.words) if o.status == "imported" else "",
-            o.detail,
+            *([o.detail] if with_detail else []),
             *([", ".join(o.cases)] if with_cases else []),
         )
     out = console()
@@ -130,6 +165,13 @@ def import_(
     for o in outcomes:
         if o.status == "failed":
             fail(o.detail)
+    not_imported = [o.path.name for o in outcomes if o.status == "interrupted"]
+    if not_imported:
+        names = escape(", ".join(not_imported))
+        out.print(
+            _t("import_interrupted", stored=counts["imported"], total=len(outcomes), names=names)
+        )
+        raise typer.Exit(130)  # as a shell reports Ctrl-C
     if counts["failed"]:
         raise typer.Exit(1)
 

@@ -31,7 +31,11 @@ LABELS: dict[str, dict[str, str]] = {
         "status_imported": "imported",
         "status_duplicate": "duplicate",
         "status_failed": "failed",
+        "status_interrupted": "not imported",
         "import_warning": "[yellow]warning[/yellow] {file}: {warning}",
+        "import_interrupted": (
+            "[yellow]interrupted[/yellow]: {stored} of {total} files stored; not imported: {names}"
+        ),
         "import_summary": (
             "{imported} imported, {duplicate} skipped as duplicate, {failed} failed"
         ),
@@ -89,7 +93,12 @@ LABELS: dict[str, dict[str, str]] = {
         "status_imported": "geïmporteerd",
         "status_duplicate": "dubbel",
         "status_failed": "mislukt",
+        "status_interrupted": "niet geïmporteerd",
         "import_warning": "[yellow]waarschuwing[/yellow] {file}: {warning}",
+        "import_interrupted": (
+            "[yellow]onderbroken[/yellow]: {stored} van {total} bestanden opgeslagen; "
+            "niet geïmporteerd: {names}"
+        ),
         "import_summary": (
             "{imported} geïmporteerd, {duplicate} overgeslagen (dubbel), {failed} mislukt"
         ),

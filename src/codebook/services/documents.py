@@ -1,7 +1,9 @@
 """Storing transcripts and their attributes.
 
-A document's text is stored once, normalized, and never changed afterwards:
-every coding offset indexes into exactly that text, so nothing can drift.
+A document's text is stored once, normalized: every coding offset indexes
+into exactly that text, so nothing can drift. The one way to change it later
+is a planned text edit (``services.text_edits``), which moves every offset
+with the text in the same undoable action.
 """
 
 from __future__ import annotations

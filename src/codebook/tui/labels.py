@@ -85,6 +85,15 @@ EN: dict[str, str] = {
     "memo_title": "Memo on '{code}' at {start}-{end}",
     "memo_keys": "ctrl+s save · escape cancel",
     "memo_saved": "Memo saved",
+    "edit_turn": "edit turn",
+    "edit_turn_title": "Correct the text of turn {number} ({speaker})",
+    "edit_plan_counts": (
+        "{changed} codings would read differently, {vanished} would vanish, "
+        "{unchanged} stay as they are"
+    ),
+    "edit_plan_changed": "{code} ({coder}): '{old}' becomes '{new}'",
+    "edit_plan_vanished": "{code} ({coder}): '{old}' vanishes",
+    "text_edited": "Done: {description} (z undoes it)",
     "memo_deleted": "Memo deleted",
     "memo_on": "Memo on '{target}'",
     "choose_memo_on": "Memos on '{target}': pick one of yours to edit, or write a new one",
@@ -332,6 +341,15 @@ NL: dict[str, str] = {
     "memo_title": "Memo bij '{code}' op {start}-{end}",
     "memo_keys": "ctrl+s opslaan · escape annuleren",
     "memo_saved": "Memo opgeslagen",
+    "edit_turn": "beurt corrigeren",
+    "edit_turn_title": "Corrigeer de tekst van beurt {number} ({speaker})",
+    "edit_plan_counts": (
+        "{changed} coderingen gaan anders luiden, {vanished} verdwijnen, "
+        "{unchanged} blijven zoals ze zijn"
+    ),
+    "edit_plan_changed": "{code} ({coder}): '{old}' wordt '{new}'",
+    "edit_plan_vanished": "{code} ({coder}): '{old}' verdwijnt",
+    "text_edited": "Gedaan: {description} (z maakt het ongedaan)",
     "memo_deleted": "Memo verwijderd",
     "memo_on": "Memo bij '{target}'",
     "choose_memo_on": (

@@ -90,7 +90,7 @@ def assemble(
     Speaker names that differ only in case or spacing become one
     (``unified_spellings``) before cues are merged, so they merge too.
     """
-    spoken: list[tuple[str | None, str, Cue]] = []
+    said: list[tuple[str | None, str, Cue]] = []
     for cue in cues:
         speaker = cue.speaker
         if speaker is not None:
@@ -100,10 +100,10 @@ def assemble(
             text = transform(text)
             speaker = transform(speaker) if speaker is not None else None
         if text:
-            spoken.append((speaker, text, cue))
-    rename = unified_spellings(speaker for speaker, _, _ in spoken)
+            said.append((speaker, text, cue))
+    rename = unified_spellings(speaker for speaker, _, _ in said)
     merged: list[tuple[str | None, list[str], float, float]] = []
-    for raw_speaker, text, cue in spoken:
+    for raw_speaker, text, cue in said:
         speaker = rename.get(raw_speaker, raw_speaker) if raw_speaker is not None else None
         if merged and speaker is not None and merged[-1][0] == speaker:
             previous = merged[-1]

@@ -37,6 +37,7 @@ from codebook.tui.modals.memo import MemoEditor
 from codebook.tui.modals.palette import CodePalette
 from codebook.tui.navigation import trim
 from codebook.tui.screens.base import ProjectScreen
+from codebook.tui.text_edit_flow import edit_turn
 from codebook.tui.transcript_model import TranscriptModel
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.code_details import CodeDetails
@@ -81,6 +82,7 @@ class CodingScreen(ProjectScreen):
         Binding("r", "repeat", "repeat_code"),
         Binding("x,delete", "remove", "remove_coding"),
         Binding("m", "memo", "memo"),
+        Binding("e", "edit_turn", "edit_turn"),
         Binding("n", "next_coding(True)", "next_coding"),
         Binding("N", "next_coding(False)", "previous_coding", show=False),
         Binding("u", "next_uncoded", "next_uncoded_turn"),
@@ -115,6 +117,8 @@ class CodingScreen(ProjectScreen):
         self._prepared = prepared
         self.opened_at = selection
         self.model: TranscriptModel | None = None
+        #: The text shown, to tell a reload after a text correction from one of codings only.
+        self.transcript_text = ""
         self.items: list[CodeItem] = []
         self._last_range: tuple[int, int] | None = None
         self._changes = 0
@@ -193,9 +197,14 @@ class CodingScreen(ProjectScreen):
         self.items = items
         if first:
             self.transcript.show(model, reveal=self.opened_at)
+        elif model.raw_text != self.transcript_text:
+            # The text was corrected (or the correction undone): show it anew, cursor kept.
+            here = min(self.transcript.cursor_offset, len(model.text))
+            self.transcript.show(model, reveal=(here, here))
         else:
-            # Same text (it never changes): keep the cursor and scroll, swap the codings.
+            # Same text: keep the cursor and scroll, swap the codings.
             self.transcript.swap_model(model)
+        self.transcript_text = model.raw_text
         self.query_one(BusyIndicator).stop()
         self.code_tree.load(items, self._pin_slots())
         self._show_pins()
@@ -424,6 +433,22 @@ class CodingScreen(ProjectScreen):
         model.replace(replace(model.codings[coding_id], note=text or None))
         self.notify(ctx.t("memo_saved"))
         self._show_status()
+
+    def action_edit_turn(self) -> None:
+        model = self.model
+        if model is None:
+            return
+        position = model.turn_at(self.transcript.cursor_offset)
+        if position is None:
+            return
+        turn = model.turns[position]
+        text = model.raw_text[turn.start : turn.end]
+        edit_turn(self, self.document_id, position, turn, text, self._text_edited)
+
+    def _text_edited(self) -> None:
+        self._last_range = None
+        self._wrote()
+        self._load(self._changes)
 
     # --- jumping -----------------------------------------------------------------
 

@@ -1,0 +1,209 @@
+"""`codebook import FILE --replace DOC` as a user meets it: plan, confirmation, refusals."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from codebook.cli.replace_labels import LABELS
+from codebook.db.models import Base
+from codebook.domain.documents import ImportRequest
+from codebook.project import Project
+from codebook.services.project_store import open_project
+from helpers import run_cli
+
+INTERVIEW = (
+    "Interviewer: Hoe begon de werkplaats bij jullie op school?\n"
+    "Sanne: We zijn gestart met drie docenten. Later kwam de hogeschool erbij.\n"
+    "Interviewer: Wat vond de schoolleider ervan?\n"
+    "Sanne: Hij gaf ons elke week twee uur. Zonder die tijd was het niet gelukt.\n"
+)
+CORRECTED = (
+    "Interviewer: Hoe begon de werkplaats bij jullie op school?\n"
+    "Sanne: We zijn gestart met vier docenten.\n"
+    "Interviewer: Wat vond de schoolleider daarvan?\n"
+    "Sanne: Hij gaf ons elke week twee uur. Zonder die tijd was het niet gelukt.\n"
+)
+
+
+def everything(location: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: what "nothing changed" means."""
+    store = open_project(location)
+    try:
+        with store.read() as session:
+            return {
+                name: [
+                    tuple(row)
+                    for row in session.execute(select(table).order_by(*table.primary_key.columns))
+                ]
+                for name, table in Base.metadata.tables.items()
+            }
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> str:
+    """A project with the interview coded: one coding that changes, one that vanishes."""
+    location = str(tmp_path / "p.db")
+    (tmp_path / "sanne.txt").write_text(INTERVIEW, encoding="utf-8")
+    with Project.create(location, "t", "nl", coder="anna") as door:
+        door.import_transcripts([tmp_path / "sanne.txt"], ImportRequest())
+        door.create_code("Start")
+        for phrase in ("drie docenten", "Later kwam de hogeschool erbij.", "twee uur"):
+            start = INTERVIEW.index(phrase)
+            door.code("sanne", "Start", start, start + len(phrase))
+    return location
+
+
+@pytest.fixture
+def corrected(tmp_path: Path) -> Path:
+    path = tmp_path / "sanne-v2.txt"
+    path.write_text(CORRECTED, encoding="utf-8")
+    return path
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    return run_cli(capsys, "--coder", "anna", *args)
+
+
+def test_dry_run_shows_the_plan_and_changes_nothing(
+    project: str, corrected: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = everything(project)
+    code, out, err = cli(
+        capsys, "import", project, str(corrected), "--replace", "sanne", "--dry-run"
+    )
+    assert (code, err) == (0, "")
+    assert "Replace the text of 'sanne.txt' with" in out
+    assert "codings: 1 unchanged, 1 changed, 1 vanish" in out
+    assert "was: “drie docenten”" in out and "now: “vier docenten”" in out
+    assert "“Later kwam de hogeschool erbij.”" in out.split("Vanish:")[1]
+    assert "Dry run: nothing changed." in out
+    assert everything(project) == before
+
+
+def test_without_a_terminal_the_replacement_needs_yes(
+    project: str, corrected: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = everything(project)
+    code, _, err = cli(capsys, "import", project, str(corrected), "--replace", "sanne")
+    assert code == 1
+    assert err.count("\n") == 1 and "add --yes" in err
+    assert everything(project) == before
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("answer", "applied"), [("y\n", True), ("n\n", False)])
+def test_at_a_terminal_the_user_is_asked(
+    project: str,
+    corrected: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    applied: bool,
+) -> None:
+    before = everything(project)
+    monkeypatch.setattr("sys.stdin", Terminal(answer))
+    code, out, _ = cli(capsys, "import", project, str(corrected), "--replace", "sanne")
+    assert "Replace the text and change these codings?" in out
+    assert code == (0 if applied else 1)
+    assert ("Replaced the text of 'sanne.txt'" in out) is applied
+    assert (everything(project) == before) is not applied
+
+
+def test_yes_applies_and_undo_takes_it_back(
+    project: str, corrected: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = everything(project)
+    code, out, _ = cli(capsys, "import", project, str(corrected), "--replace", "sanne", "--yes")
+    assert code == 0
+    assert "1 coding(s) changed, 1 removed, 1 unchanged" in out
+    code, out, _ = cli(capsys, "codings", project, "--doc", "sanne")
+    assert "vier docenten" in out and "Later kwam" not in out
+    code, out, _ = cli(capsys, "undo", project)
+    assert "Undone: replace text of 'sanne.txt'" in out
+    after_undo = everything(project)
+    assert {k: v for k, v in after_undo.items() if k != "action"} == {
+        k: v for k, v in before.items() if k != "action"
+    }
+
+
+def test_a_plan_touching_no_coding_is_applied_without_asking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    location = str(tmp_path / "p.db")
+    (tmp_path / "sanne.txt").write_text(INTERVIEW, encoding="utf-8")
+    with Project.create(location, "t", "nl", coder="anna") as door:
+        door.import_transcripts([tmp_path / "sanne.txt"], ImportRequest())
+    (tmp_path / "v2.txt").write_text(CORRECTED, encoding="utf-8")
+    code, out, err = cli(capsys, "import", location, str(tmp_path / "v2.txt"), "--replace", "sanne")
+    assert (code, err) == (0, "")
+    assert "Replaced the text of 'sanne.txt': 0 coding(s) changed" in out
+
+
+def test_the_same_text_again_says_so(
+    project: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = cli(capsys, "import", project, str(tmp_path / "sanne.txt"), "--replace", "sanne")
+    assert code == 0 and "holds the text of 'sanne.txt' already" in out
+
+
+def test_bad_input_is_one_line_and_changes_nothing(
+    project: str, corrected: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = tmp_path / "ander.txt"
+    wrong.write_text("Interviewer: Iets heel anders.\nBas: Nee.\n", encoding="utf-8")
+    before = everything(project)
+    attempts = [
+        (["import", project, str(wrong), "--replace", "sanne", "--yes"], "add --force"),
+        (["import", project, str(corrected), "--replace", "niemand"], "unknown document 'niemand'"),
+        (["import", project, str(tmp_path / "weg.txt"), "--replace", "sanne"], "file not found"),
+        (["import", project, str(corrected), "--dry-run"], "go with --replace DOC"),
+        (
+            ["import", project, str(corrected), str(wrong), "--replace", "sanne"],
+            "exactly one corrected file, not 2",
+        ),
+        (
+            ["import", project, str(corrected), "--replace", "sanne", "--attr", "school=Noord"],
+            "keeps the document's attributes",
+        ),
+    ]
+    for args, message in attempts:
+        code, out, err = cli(capsys, *args)
+        assert code == 1, args
+        assert err.count("\n") == 1 and message in err, err
+        assert "Traceback" not in out + err
+    assert everything(project) == before
+
+
+def test_force_takes_a_file_that_looks_like_another(
+    project: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = tmp_path / "ander.txt"
+    wrong.write_text("Interviewer: Iets heel anders.\nBas: Nee.\n", encoding="utf-8")
+    args = ["import", project, str(wrong), "--replace", "sanne", "--force", "--yes"]
+    code, out, _ = cli(capsys, *args)
+    assert code == 0
+    assert "turn structure follows the new file" in out and "Replaced" in out
+
+
+def test_the_plan_speaks_dutch(
+    project: str, corrected: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--lang", "nl", "import", project, str(corrected), "--replace", "sanne", "--dry-run"]
+    code, out, _ = cli(capsys, *args)
+    assert code == 0
+    assert "Tekst van 'sanne.txt' vervangen door" in out and "Proefdraai: niets gewijzigd." in out
+
+
+def test_labels_have_the_same_keys_in_both_languages() -> None:
+    assert set(LABELS["en"]) == set(LABELS["nl"])
