@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 from statistics import median
 
-from bench_import import SPEAKERS, VOCAB
+from bench_import import SPEAKERS
 from codebook.services.importing import read_transcript
 from codebook.services.project_store import init_project
-from common import BenchResult
+from common import DUTCH_WORDS, BenchResult
 
 WORDS = 1_000_000
 ROUNDS = 5
@@ -44,7 +44,7 @@ def _write_transcript(path: Path) -> None:
         sentences = []
         for _ in range(rng.randint(1, 6)):
             length = rng.randint(4, 18)
-            sentences.append(" ".join(rng.choice(VOCAB) for _ in range(length)).capitalize())
+            sentences.append(" ".join(rng.choice(DUTCH_WORDS) for _ in range(length)).capitalize())
             sentences[-1] += rng.choice(".?!")
             words += length
         lines.append(f"{rng.choice(SPEAKERS)}: {' '.join(sentences)}")

@@ -18,57 +18,11 @@ from codebook.domain import TurnSpan
 from codebook.services.importing import read_transcript, sentence_spans
 from codebook.services.project_store import init_project
 from codebook.services.transcripts import ImportOptions, import_files
-from common import BenchResult
+from common import DUTCH_WORDS, BenchResult
 
 FILES = 100
 ROUNDS = 5
 WORDS_PER_FILE = 10_000
-VOCAB = [
-    "de",
-    "het",
-    "een",
-    "en",
-    "van",
-    "in",
-    "op",
-    "dat",
-    "is",
-    "niet",
-    "we",
-    "ik",
-    "je",
-    "ze",
-    "school",
-    "werkplaats",
-    "onderzoek",
-    "leerkracht",
-    "kennis",
-    "delen",
-    "samen",
-    "team",
-    "bestuur",
-    "coördinator",
-    "tijd",
-    "uren",
-    "vraag",
-    "klas",
-    "leerlingen",
-    "collega's",
-    "eigenlijk",
-    "gewoon",
-    "nou",
-    "ja",
-    "eh",
-    "dus",
-    "maar",
-    "ook",
-    "wel",
-    "heel",
-    "goed",
-    "mooi",
-    "lastig",
-    "belangrijk",
-]
 SPEAKERS = ("Interviewer", "Marieke de Wit", "Ahmed", "Yasmina B.", "Joost")
 
 
@@ -81,7 +35,7 @@ def _write_corpus(folder: Path) -> list[Path]:
             sentences = []
             for _ in range(rng.randint(1, 6)):
                 length = rng.randint(4, 18)
-                sentence = " ".join(rng.choice(VOCAB) for _ in range(length))
+                sentence = " ".join(rng.choice(DUTCH_WORDS) for _ in range(length))
                 sentences.append(sentence.capitalize() + rng.choice(".?!"))
                 words += length
             lines.append(f"{rng.choice(SPEAKERS)}: {' '.join(sentences)}")

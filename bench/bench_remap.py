@@ -20,57 +20,11 @@ from codebook.services.coding import NewCoding, apply_codings
 from codebook.services.project_store import coder_id, open_project
 from codebook.services.text_edits import diffing
 from codebook.services.text_edits.remap import OffsetMap, coding_range
-from common import BenchResult, best_of
+from common import DUTCH_WORDS, BenchResult, best_of
 
 WORDS = 100_000
 CODINGS = 5_000
 EDITS = 200
-VOCAB = [
-    "de",
-    "het",
-    "een",
-    "en",
-    "van",
-    "in",
-    "op",
-    "dat",
-    "is",
-    "niet",
-    "we",
-    "ik",
-    "je",
-    "ze",
-    "school",
-    "werkplaats",
-    "onderzoek",
-    "leerkracht",
-    "kennis",
-    "delen",
-    "samen",
-    "team",
-    "bestuur",
-    "coördinator",
-    "tijd",
-    "uren",
-    "vraag",
-    "klas",
-    "leerlingen",
-    "collega's",
-    "eigenlijk",
-    "gewoon",
-    "nou",
-    "ja",
-    "eh",
-    "dus",
-    "maar",
-    "ook",
-    "wel",
-    "heel",
-    "goed",
-    "mooi",
-    "lastig",
-    "belangrijk",
-]
 SPEAKERS = ("Interviewer", "Marieke de Wit")
 
 
@@ -78,7 +32,7 @@ def transcript(rng: random.Random) -> str:
     lines, words = [], 0
     while words < WORDS:
         count = rng.randint(10, 90)
-        spoken = " ".join(rng.choices(VOCAB, k=count)).capitalize() + "."
+        spoken = " ".join(rng.choices(DUTCH_WORDS, k=count)).capitalize() + "."
         lines.append(f"{SPEAKERS[len(lines) % 2]}: {spoken}")
         words += count
     return "\n".join(lines) + "\n"
@@ -93,9 +47,9 @@ def corrected(text: str, rng: random.Random) -> str:
             continue
         kind = rng.choice(("replace", "insert", "delete"))
         if kind == "replace":
-            text = text[:at] + rng.choice(VOCAB) + text[end:]
+            text = text[:at] + rng.choice(DUTCH_WORDS) + text[end:]
         elif kind == "insert":
-            text = text[: end + 1] + rng.choice(VOCAB) + " " + text[end + 1 :]
+            text = text[: end + 1] + rng.choice(DUTCH_WORDS) + " " + text[end + 1 :]
         else:
             text = text[:at] + text[end:]
     return text

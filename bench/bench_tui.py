@@ -28,52 +28,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import BenchResult
+from common import DUTCH_WORDS, BenchResult
 
 WORDS = 30_000
 CODINGS = 5_000
 PRESSES = 200
 OPENS = 5
 SIZE = (120, 40)
-VOCABULARY = [
-    "de",
-    "het",
-    "een",
-    "en",
-    "van",
-    "in",
-    "is",
-    "dat",
-    "op",
-    "te",
-    "met",
-    "voor",
-    "niet",
-    "zijn",
-    "we",
-    "ook",
-    "maar",
-    "als",
-    "dan",
-    "er",
-    "school",
-    "leerkracht",
-    "onderzoek",
-    "samenwerking",
-    "hogeschool",
-    "werkplaats",
-    "kennis",
-    "schoolleider",
-    "bestuur",
-    "coördinator",
-    "ontwikkeling",
-    "vraag",
-    "team",
-    "collega",
-    "uren",
-    "tijd",
-    "praktijk",
-]
 
 
 Span = tuple[int, int]
@@ -91,7 +52,7 @@ def make_transcript(rng: random.Random) -> tuple[str, list[tuple[str, Span]], li
         begin = pos + len(line)
         for _ in range(rng.randint(1, 5)):
             n = rng.randint(6, 18)
-            sentence = " ".join(rng.choice(VOCABULARY) for _ in range(n)).capitalize() + "."
+            sentence = " ".join(rng.choice(DUTCH_WORDS) for _ in range(n)).capitalize() + "."
             if not line.endswith(": "):
                 line += " "
             sentences.append((pos + len(line), pos + len(line) + len(sentence)))

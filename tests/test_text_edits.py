@@ -16,19 +16,7 @@ from codebook.domain.documents import ImportRequest
 from codebook.project import Project
 from codebook.services.project_store import open_project
 from codebook.services.text_edits import diffing
-
-INTERVIEW = (
-    "Interviewer: Hoe begon de werkplaats bij jullie op school?\n"
-    "Sanne: We zijn gestart met drie docenten. Later kwam de hogeschool erbij.\n"
-    "Interviewer: Wat vond de schoolleider ervan?\n"
-    "Sanne: Hij gaf ons elke week twee uur. Zonder die tijd was het niet gelukt.\n"
-)
-CORRECTED = (
-    "Interviewer: Hoe begon de werkplaats bij jullie op school?\n"
-    "Sanne: We zijn gestart met vier docenten.\n"
-    "Interviewer: Wat vond de schoolleider daarvan?\n"
-    "Sanne: Hij gaf ons elke week twee uur. Zonder die tijd was het niet gelukt.\n"
-)
+from text_edit_texts import CORRECTED, INTERVIEW
 
 
 def span(text: str, phrase: str) -> tuple[int, int]:

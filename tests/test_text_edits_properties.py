@@ -90,13 +90,21 @@ def applied(text: str, edits: list[Edit]) -> str:
 
 
 def touched_region(text: str, edit: Edit) -> tuple[int, int]:
-    """The characters of ``text`` an edit changes or attaches to: whole words."""
+    """The characters of ``text`` an edit changes or attaches to: whole words.
+
+    An edit attaches to the word beside it when a letter of the old or new
+    text touches it, and also when it deletes the space between two words:
+    "week twee" becoming "weektwee" changes both words, so a coding on "week"
+    is touched (the diff may as well read it as "twee" appended to "week").
+    """
     start, end = edit.at, edit.at + edit.length
     old = text[start:end]
-    if start > 0 and text[start - 1].isalnum() and (old[:1].isalnum() or edit.text[:1].isalnum()):
+    after = edit.text or text[end : end + 1]  # what follows the left word once edited
+    before = edit.text or text[start - 1 : start] if start else edit.text
+    if start > 0 and text[start - 1].isalnum() and (old[:1].isalnum() or after[:1].isalnum()):
         while start > 0 and text[start - 1].isalnum():
             start -= 1
-    if end < len(text) and text[end].isalnum() and (old[-1:].isalnum() or edit.text[-1:].isalnum()):
+    if end < len(text) and text[end].isalnum() and (old[-1:].isalnum() or before[-1:].isalnum()):
         while end < len(text) and text[end].isalnum():
             end += 1
     return start, end

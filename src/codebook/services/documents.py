@@ -23,7 +23,13 @@ from codebook.db.models import (
     DocumentAttribute,
     Turn,
 )
-from codebook.domain import AttributeType, AttributeValue, CodebookError, ParsedTranscript
+from codebook.domain import (
+    AttributeType,
+    AttributeValue,
+    CodebookError,
+    ParsedTranscript,
+    TurnSpan,
+)
 from codebook.domain.documents import DocumentRow
 from codebook.services.cases import new_document_links, record_link
 from codebook.services.clock import now
@@ -100,21 +106,7 @@ def add_document(
             }
         ],
     )
-    rec.insert(
-        Turn,
-        [
-            {
-                "document_id": doc_id,
-                "position": i,
-                "speaker": t.speaker,
-                "start": t.start,
-                "end": t.end,
-                "timecode": t.timecode,
-                "timecode_end": t.timecode_end,
-            }
-            for i, t in enumerate(parsed.turns)
-        ],
-    )
+    rec.insert(Turn, turn_rows(doc_id, parsed.turns))
     for case_name, speaker in new_document_links(parsed.turns, cases, speaker_cases):
         record_link(session, rec, case_name, doc_id, speaker)
     if attributes:
@@ -122,6 +114,22 @@ def add_document(
     if recorder is None:
         rec.finish()
     return doc_id
+
+
+def turn_rows(document_id: int, turns: Iterable[TurnSpan]) -> list[dict[str, object]]:
+    """A document's turns as rows, positions counted from 0: what import and corrections write."""
+    return [
+        {
+            "document_id": document_id,
+            "position": position,
+            "speaker": turn.speaker,
+            "start": turn.start,
+            "end": turn.end,
+            "timecode": turn.timecode,
+            "timecode_end": turn.timecode_end,
+        }
+        for position, turn in enumerate(turns)
+    ]
 
 
 def _attribute_id(session: Session, rec: Recorder, name: str, kind: AttributeType) -> int:

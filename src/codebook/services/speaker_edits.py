@@ -30,6 +30,7 @@ from codebook.domain.speakers import (
     SpeakerEdit,
     StrandedLink,
 )
+from codebook.services.documents import turn_rows
 from codebook.services.journal import Recorder
 
 NAME_MAX = 200  # the width of ``turn.speaker`` and ``case_document.speaker``
@@ -170,21 +171,7 @@ def resplit_turns(
         + ", ".join(f"'{shape}'" for shape in shapes),
     )
     rec.delete(Turn, [[row.id] for row in old])
-    rec.insert(
-        Turn,
-        [
-            {
-                "document_id": document.id,
-                "position": position,
-                "speaker": turn.speaker,
-                "start": turn.start,
-                "end": turn.end,
-                "timecode": turn.timecode,
-                "timecode_end": turn.timecode_end,
-            }
-            for position, turn in enumerate(turns)
-        ],
-    )
+    rec.insert(Turn, turn_rows(document.id, turns))
     sentences = sentence_spans(document.text, turns, document.language)
     rec.update(Document, [document.id], {"sentences": [list(span) for span in sentences]})
     rec.finish()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from codebook.db.models import Coding, Document, Memo, Turn
 from codebook.domain import CodebookError
 from codebook.domain.text_edits import CodingMove, TextEditPlan, TextEditResult
+from codebook.services.documents import turn_rows
 from codebook.services.journal import Recorder
 from codebook.services.text_edits.plan import check_unique, stored_turns
 
@@ -150,18 +151,4 @@ def _write_turns(session: Session, rec: Recorder, plan: TextEditPlan) -> None:
             )
         return
     rec.delete(Turn, [[turn_id] for turn_id in ids])
-    rec.insert(
-        Turn,
-        [
-            {
-                "document_id": plan.document_id,
-                "position": i,
-                "speaker": t.speaker,
-                "start": t.start,
-                "end": t.end,
-                "timecode": t.timecode,
-                "timecode_end": t.timecode_end,
-            }
-            for i, t in enumerate(plan.turns)
-        ],
-    )
+    rec.insert(Turn, turn_rows(plan.document_id, plan.turns))
