@@ -1,0 +1,1 @@
+"""Inter-coder agreement: units, coefficients and the use case (``compute.agreement``)."""
