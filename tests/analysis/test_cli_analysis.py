@@ -53,18 +53,22 @@ def test_quotes_with_filters_and_context(project: str, capsys: pytest.CaptureFix
     assert "woa-01.txt · Judith · turn 2 · rol=coördinator, werkplaats=WOA" in out
     assert "memo: mooi" in out
     assert "De kennis blijft" in out  # context of Karel's quote, though coded by bram
-    assert out.rstrip().endswith("4 quotes")
+    assert out.rstrip().endswith("4 quotes\ncounted: anna")
 
 
 def test_quotes_of_a_query(project: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "quotes", project, f'"{BESTUUR}" NEAR/2 "{LANDELIJK}"')
+    query = f'"{BESTUUR}" NEAR/2 "{LANDELIJK}"'
+    code, out, _ = run(capsys, "quotes", project, query, "--across-coders")
     assert code == 0
-    assert out.rstrip().endswith("2 quotes")
+    assert "\n2 quotes\n" in out
+    code, out, _ = run(capsys, "quotes", project, query)
+    assert code == 0
+    assert "\n1 quote\n" in out  # Karel's passage pairs bram's code with anna's
     code, out, _ = run(capsys, "quotes", project, "Kennisdeling* NOT Landelijke kennisdeling")
     assert code == 0
-    assert out.rstrip().endswith("2 quotes")  # the two "binnen" passages
+    assert "\n2 quotes\n" in out  # the two "binnen" passages
     code, out, _ = run(capsys, "quotes", project, "Gelijkwaardigheid", "--coder", "bram")
-    assert out.rstrip().endswith("1 quote")
+    assert out.rstrip().endswith("1 quote\ncounted: bram")
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,16 @@ from codebook.services.export.csv_files import export_csv
 from codebook.services.export.tables import build_tables
 from codebook.services.export.xlsx import export_xlsx
 
-SHEETS_EN = ["Codings", "Code x case", "Co-occurrence", "Codebook", "History", "Memos"]
-SHEETS_NL = ["Coderingen", "Code x casus", "Co-occurrentie", "Codeboek", "Geschiedenis", "Memo's"]
+SHEETS_EN = ["Codings", "Code x case", "Co-occurrence", "Counted", "Codebook", "History", "Memos"]
+SHEETS_NL = [
+    "Coderingen",
+    "Code x casus",
+    "Co-occurrentie",
+    "Geteld",
+    "Codeboek",
+    "Geschiedenis",
+    "Memo's",
+]
 
 
 def as_csv(value: object) -> str:
@@ -43,12 +51,13 @@ def test_workbook_sheets_and_values(study: Study, tmp_path: Path) -> None:
     with study.store.read() as s:
         tables = export_xlsx(s, out, progress=lambda d, t: seen.append((d, t)))
         n_codings = s.scalar(select(func.count()).select_from(Coding))
-    assert seen[-1] == (8, 8)
+    assert seen[-1] == (9, 9)
     assert openpyxl.load_workbook(out, read_only=True).sheetnames == SHEETS_EN
     assert [t.key for t in tables] == [
         "codings",
         "matrix",
         "cooccurrence",
+        "counting",
         "codebook",
         "history",
         "memos",
@@ -72,7 +81,7 @@ def test_workbook_sheets_and_values(study: Study, tmp_path: Path) -> None:
     assert judith["Context after"] == "Ook binnen de werkplaats praten we veel."
     matrix = rows_of(out, "Code x case")
     assert matrix[0] == ("Code (segments)", "point-01.txt", "woa-01.txt", "wou-01.txt")
-    assert dict((r[0], r[1:]) for r in matrix[1:])[GELIJK] == (0, 2, 0)
+    assert dict((r[0], r[1:]) for r in matrix[1:])[GELIJK] == (0, 1, 0)  # anna and bram alike
     cooc = rows_of(out, "Co-occurrence")
     assert cooc[0][0] == "Code (overlapping coded segments)"
     labels = list(cooc[0][1:])
@@ -137,6 +146,7 @@ def test_csv_files_are_utf8_with_bom_and_match_the_tables(study: Study, tmp_path
         "codings.csv",
         "matrix.csv",
         "cooccurrence.csv",
+        "counting.csv",
         "codebook.csv",
         "history.csv",
         "memos.csv",

@@ -57,10 +57,13 @@ def test_with_children_includes_every_code_below(study: Study) -> None:
         assert texts(quotes_of_code(s, "Kennisdeling")) == texts(family)
 
 
-def test_each_coding_is_its_own_quote(study: Study) -> None:
-    found = get(study, Code(GELIJK))
-    assert [q.coders for q in found] == [("anna",), ("bram",)]
-    assert texts(found) == ["De samenwerking met de hogeschool is gelijkwaardig."] * 2
+def test_a_passage_two_coders_coded_is_one_quote_unless_coders_are_summed(study: Study) -> None:
+    (found,) = get(study, Code(GELIJK))
+    assert found.coders == ("anna", "bram")
+    assert found.text == "De samenwerking met de hogeschool is gelijkwaardig."
+    summed = get(study, Code(GELIJK), Filters(sum_coders=True))
+    assert [q.coders for q in summed] == [("anna",), ("bram",)]
+    assert texts(summed) == ["De samenwerking met de hogeschool is gelijkwaardig."] * 2
 
 
 def test_attribute_filters_or_within_a_key_and_across_keys(study: Study) -> None:
@@ -143,15 +146,18 @@ def test_not_keeps_segments_overlapping_nothing_of_the_other(study: Study) -> No
 
 def test_near_counts_sentences_and_spans_both(study: Study) -> None:
     assert get(study, Near(Code(BESTUUR), Code(LANDELIJK), 1)) == []
-    found = get(study, Near(Code(BESTUUR), Code(LANDELIJK), 2))
+    found = get(study, Near(Code(BESTUUR), Code(LANDELIJK), 2), Filters(across_coders=True))
     assert texts(found) == [
         "Het bestuur geeft tijd. De kennis blijft vooral binnen de school. "
         "Landelijk delen we weinig.",
         "We delen kennis landelijk via de conferentie. Ook binnen de werkplaats praten we "
         "veel. Het bestuur steunt ons.",
     ]
+    # By default one coder at a time: Karel's passage pairs bram's BESTUUR with anna's LANDELIJK.
+    assert texts(get(study, Near(Code(BESTUUR), Code(LANDELIJK), 2))) == texts(found)[1:]
     # Adjacent sentences are one apart, overlapping or same-sentence codings zero apart.
-    assert len(get(study, Near(Code(LANDELIJK), Code(BINNEN), 1))) == 2
+    assert len(get(study, Near(Code(LANDELIJK), Code(BINNEN), 1))) == 1  # Karel's: two coders
+    assert len(get(study, Near(Code(LANDELIJK), Code(BINNEN), 1), Filters(across_coders=True))) == 2
     assert len(get(study, Near(Code(LANDELIJK), Code(BINNEN), 0))) == 0
     assert len(get(study, Near(Code("Kennisdeling"), Code(BINNEN), 0))) == 1
 
@@ -160,7 +166,13 @@ def test_parsed_and_structured_queries_agree(study: Study) -> None:
     text = f'"Kennisdeling"* NOT ("{BESTUUR}" NEAR/2 "{LANDELIJK}")'
     structured = Not(Code("Kennisdeling", True), Near(Code(BESTUUR), Code(LANDELIJK), 2))
     assert get(study, text) == get(study, structured)
-    assert get(study, text) == []
+    across = Filters(across_coders=True)
+    assert get(study, text, across) == get(study, structured, across) == []
+    # One coder at a time, Karel's passages coded by one coder each are near nothing of theirs.
+    assert texts(get(study, text)) == [
+        "De kennis blijft vooral binnen de school.",
+        "Landelijk delen we weinig.",
+    ]
 
 
 def test_context_sentences_before_and_after(study: Study) -> None:

@@ -88,7 +88,8 @@ def test_excel_workbook_from_the_analysis_screen(coded: str, tmp_path: Path) -> 
 
     scenario(go)
     book = load_workbook(tmp_path / "Werkplaatsen-PO-tables.xlsx", read_only=True)
-    assert len(book.sheetnames) == 6  # codings, matrix, co-occurrence, codebook, history, memos
+    # codings, matrix, co-occurrence, codebook, history, memos, and which coders were counted
+    assert len(book.sheetnames) == 7
     book.close()
 
 
@@ -133,6 +134,7 @@ def test_an_unwritable_target_is_a_one_line_error_then_csv_works(
         "codebook.csv",
         "codings.csv",
         "cooccurrence.csv",
+        "counting.csv",
         "history.csv",
         "matrix.csv",
         "memos.csv",

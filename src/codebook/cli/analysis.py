@@ -1,8 +1,11 @@
-"""Retrieval and analysis commands: ``quotes``, ``frequencies``, ``matrix``, ``cooccurrence``.
+"""Retrieval and analysis commands: ``quotes``, ``frequencies``, ``matrix``, ``cooccurrence``,
+``reference``.
 
 ``analysis_app``'s commands sit at the top level (``codebook quotes``,
 ``codebook matrix``, ...): the package mounts it without a group name. The
-count tables come from the door as DataFrames and print as rich tables.
+count tables come from the door as DataFrames and print as rich tables,
+each followed by the line saying whose codings it counted (and a warning
+when documents are double-coded), so a figure is never read without it.
 """
 
 from __future__ import annotations
@@ -12,13 +15,27 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from codebook.cli.common import CoderOpt, ProjectArg, UnitOpt, WhereOpt, console, filters, opened
+from codebook.cli.analysis_labels import LABELS
+from codebook.cli.common import (
+    CoderOpt,
+    ProjectArg,
+    ReferenceOpt,
+    SumOpt,
+    UnitOpt,
+    WhereOpt,
+    console,
+    filters,
+    opened,
+    say,
+    settings,
+    translated,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
     from rich.text import Text
 
-    from codebook.domain.analysis import TableRequest
+    from codebook.domain.analysis import CountedCoders, TableRequest
     from codebook.domain.quotes import Quote
 
 analysis_app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -26,6 +43,14 @@ analysis_app = typer.Typer(add_completion=False, rich_markup_mode=None)
 ChildrenOpt = Annotated[
     bool, typer.Option("--with-children", help="Count a code's children with it.")
 ]
+
+
+def print_counted(counted: CountedCoders) -> None:
+    """The "counted:" line, and the double-coding warning when there is one."""
+    say(counted.line(settings.lang))
+    warning = counted.warning(settings.lang)
+    if warning:
+        console().print(warning, style="yellow", markup=False, highlight=False, soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -50,16 +75,27 @@ def quotes(
     context: Annotated[
         int, typer.Option(help="Sentences of context before and after each quote.")
     ] = 0,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
+    across_coders: Annotated[
+        bool,
+        typer.Option(
+            "--across-coders",
+            help="Let AND, NOT and NEAR combine different coders' codings "
+            "(default: one coder's codings at a time).",
+        ),
+    ] = False,
 ) -> None:
     """Show every coded segment of a code (or a code query) with speaker and position."""
+    chosen = filters(where, coder, sum_coders, reference, across_coders)
     with opened(project) as door:
-        found = door.quotes(
-            query, filters(where, coder), with_children=with_children, context=context
-        )
+        found = door.quotes(query, chosen, with_children=with_children, context=context)
+        counted = door.counted_coders(chosen)
     out = console()
     for quote in found:
         out.print(_quote_text(quote))
     out.print(f"{len(found)} quote{'s' if len(found) != 1 else ''}")
+    print_counted(counted)
 
 
 def _quote_text(quote: Quote) -> Text:
@@ -157,6 +193,8 @@ def frequencies(
     where: WhereOpt = None,
     coder: CoderOpt = None,
     with_children: ChildrenOpt = False,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
 ) -> None:
     """Count codes per attribute value (segments, documents or words coded)."""
     from codebook.domain.analysis import TableRequest, check_unit
@@ -165,11 +203,12 @@ def frequencies(
         kind="frequencies",
         columns=by,
         unit=check_unit(unit),
-        filters=filters(where, coder),
+        filters=filters(where, coder, sum_coders, reference),
         with_children=with_children,
     )
     frame = _table(project, request)
     print_frame(frame, f"Codes by {by or 'project'} ({frame.attrs['unit']})")
+    print_counted(frame.attrs["counted"])
 
 
 @analysis_app.command()
@@ -186,6 +225,8 @@ def matrix(
     where: WhereOpt = None,
     coder: CoderOpt = None,
     with_children: ChildrenOpt = False,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
 ) -> None:
     """Show the code x case matrix."""
     from codebook.domain.analysis import TableRequest, check_unit
@@ -194,11 +235,12 @@ def matrix(
         kind="matrix",
         columns=cases,
         unit=check_unit(unit),
-        filters=filters(where, coder),
+        filters=filters(where, coder, sum_coders, reference),
         with_children=with_children,
     )
     frame = _table(project, request)
     print_frame(frame, f"Code x case matrix ({frame.attrs['unit']})")
+    print_counted(frame.attrs["counted"])
 
 
 @analysis_app.command()
@@ -213,6 +255,8 @@ def cooccurrence(
     where: WhereOpt = None,
     coder: CoderOpt = None,
     with_children: ChildrenOpt = False,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
 ) -> None:
     """Show how often codes occur together within a segment, sentence or turn."""
     from codebook.domain.analysis import TableRequest, check_within
@@ -220,9 +264,39 @@ def cooccurrence(
     request = TableRequest(
         kind="cooccurrence",
         within=check_within(within),
-        filters=filters(where, coder),
+        filters=filters(where, coder, sum_coders, reference),
         with_children=with_children,
         codes=tuple(code or ()),
     )
     frame = _table(project, request)
     print_frame(frame, f"Co-occurrence ({frame.attrs['unit']})")
+    print_counted(frame.attrs["counted"])
+
+
+@analysis_app.command()
+def reference(
+    project: ProjectArg,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CODER]", help="The coder whose codings alone count, e.g. consensus."
+        ),
+    ] = None,
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Count every coder's codings again.")
+    ] = False,
+) -> None:
+    """Show or set the project's reference coder, whose codings alone tables and queries count."""
+    with opened(project) as door:
+        if clear or name is not None:
+            door.set_reference_coder(None if clear else name)
+            if clear:
+                say(translated(LABELS, "reference_cleared"))
+            else:
+                say(translated(LABELS, "reference_set", name=name))
+            return
+        current = door.reference_coder()
+    if current:
+        say(translated(LABELS, "reference_is", name=current))
+    else:
+        say(translated(LABELS, "reference_none"))

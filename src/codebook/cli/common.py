@@ -104,11 +104,42 @@ def print_exchange_report(report: ExchangeReport) -> None:
         raise typer.Exit(1)
 
 
-def filters(where: list[str] | None, coders: list[str] | None) -> Filters:
-    """The ``--where`` and ``--coder`` options as the door's filters."""
+SumOpt = Annotated[
+    bool,
+    typer.Option(
+        "--sum-coders",
+        help="Count every coder's codings (a passage coded by two coders counts twice). "
+        "Default: each passage once per code, or only the reference coder's codings.",
+    ),
+]
+ReferenceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--reference",
+        metavar="CODER",
+        help="Count only this coder's codings (e.g. consensus), whatever the project's "
+        "reference coder.",
+    ),
+]
+
+
+def filters(
+    where: list[str] | None,
+    coders: list[str] | None,
+    sum_coders: bool = False,
+    reference: str | None = None,
+    across_coders: bool = False,
+) -> Filters:
+    """The ``--where``, ``--coder`` and coder-counting options as the door's filters."""
     from codebook.domain.queries import Filters, parse_where
 
-    return Filters(parse_where(where or []), tuple(coders or ()))
+    return Filters(
+        parse_where(where or []),
+        tuple(coders or ()),
+        sum_coders=sum_coders,
+        across_coders=across_coders,
+        reference=reference,
+    )
 
 
 @contextmanager

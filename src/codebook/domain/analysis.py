@@ -1,6 +1,7 @@
 """What the count tables count, named once for the services, the faces and the exports.
 
-Units: ``segments`` (codings; two coders coding one passage are two segments),
+Units: ``segments`` (coded passages: by default overlapping codings of one
+code by different coders are one segment; see ``CountedCoders``),
 ``documents`` (documents holding at least one such coding) and ``words``
 (words in the text the codings cover, each word once per cell).
 """
@@ -75,3 +76,93 @@ class TableRequest:
     with_children: bool = False
     filters: Filters = NO_FILTERS
     codes: tuple[str, ...] = ()
+
+
+CountMode = Literal["union", "sum", "reference", "one"]
+
+_COUNTED: dict[str, dict[str, str]] = {
+    "en": {
+        "union": "counted: the union of {coders} (passages coded by {both} count once)",
+        "both": "both",
+        "several": "several",
+        "sum": "counted: every coder's codings summed ({coders})",
+        "reference": "counted: {coders} (reference coder)",
+        "one": "counted: {coders}",
+        "none": "counted: no codings",
+        "double": "warning: {n} double-coded {documents} (codings by 2 or more coders): {names}",
+        "document": "document",
+        "documents": "documents",
+        "more": "and {n} more",
+        "then_sum": "; each coder's coding of a passage counts",
+        "then_union": "; overlapping codings of one code count once",
+        "then_reference": "; only {coders}'s codings count",
+        "then_one": "; only {coders}'s codings count",
+    },
+    "nl": {
+        "union": "geteld: {coders} samen (een passage die {both} coderen telt één keer)",
+        "both": "beiden",
+        "several": "meerderen",
+        "sum": "geteld: de coderingen van alle codeurs opgeteld ({coders})",
+        "reference": "geteld: {coders} (referentiecodeur)",
+        "one": "geteld: {coders}",
+        "none": "geteld: geen coderingen",
+        "double": "waarschuwing: {n} dubbel gecodeerde {documents} "
+        "(coderingen van 2 of meer codeurs): {names}",
+        "document": "document",
+        "documents": "documenten",
+        "more": "en {n} meer",
+        "then_sum": "; de codering van elke codeur telt mee",
+        "then_union": "; overlappende coderingen van één code tellen één keer",
+        "then_reference": "; alleen de coderingen van {coders} tellen",
+        "then_one": "; alleen de coderingen van {coders} tellen",
+    },
+}
+
+_NAMED = 5  # double-coded documents named before "and N more"
+
+
+@dataclass(frozen=True)
+class CountedCoders:
+    """Whose codings a table, a query or a report counted, and how: said with every count.
+
+    ``mode``: ``union`` (each passage once per code, overlapping codings of
+    one code by different coders as one segment), ``sum`` (every coding
+    counts), ``reference`` (only the reference coder's codings) or ``one``
+    (a coder filter naming one coder). ``coders``: the coders whose codings
+    were counted. ``double_coded``: the documents in scope coded by two or
+    more coders, which a sum inflates and a union merges.
+    """
+
+    mode: CountMode
+    coders: tuple[str, ...]
+    double_coded: tuple[str, ...] = ()
+
+    def line(self, lang: str = "en") -> str:
+        """``counted: the union of anna, bram (passages coded by both count once)``."""
+        words = _COUNTED.get(lang, _COUNTED["en"])
+        if not self.coders:
+            return words["none"]
+        coders = ", ".join(self.coders)
+        if self.mode == "union" and len(self.coders) == 1:
+            return words["one"].format(coders=coders)
+        both = words["both"] if len(self.coders) == 2 else words["several"]
+        return words[self.mode].format(coders=coders, both=both)
+
+    def warning(self, lang: str = "en") -> str | None:
+        """The double-coding warning, or None when no document is coded by two coders."""
+        if not self.double_coded:
+            return None
+        words = _COUNTED.get(lang, _COUNTED["en"])
+        names = ", ".join(self.double_coded[:_NAMED])
+        if len(self.double_coded) > _NAMED:
+            names += " " + words["more"].format(n=len(self.double_coded) - _NAMED)
+        n = len(self.double_coded)
+        head = words["double"].format(
+            n=n, documents=words["document" if n == 1 else "documents"], names=names
+        )
+        return head + words[f"then_{self.mode}"].format(coders=", ".join(self.coders))
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """The counted line, and the warning when there is one."""
+        warning = self.warning(lang)
+        return [self.line(lang)] + ([warning] if warning else [])

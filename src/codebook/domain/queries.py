@@ -84,10 +84,22 @@ class Filters:
     ``coders`` keeps only codings by these coders (empty: everyone). Filters
     apply to every code in a query, so ``A NOT B`` with a coder excludes only
     that coder's B.
+
+    How the codings of several coders count, since two coders coding one
+    passage must not make it two passages: by default each passage counts
+    once per code (overlapping codings of one code by different coders are
+    one segment), or only the project's reference coder's codings when one is
+    set. ``reference`` names such a coder for this request; ``sum_coders``
+    counts every coder's codings separately, as a sum. A boolean query
+    combines the codings of one coder at a time, so anna's A never meets
+    bram's B, unless ``across_coders``.
     """
 
     where: Mapping[str, Sequence[str]] = field(default_factory=dict)
     coders: Sequence[str] = ()
+    sum_coders: bool = False
+    across_coders: bool = False
+    reference: str | None = None
 
 
 NO_FILTERS = Filters()

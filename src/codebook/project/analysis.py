@@ -2,13 +2,16 @@
 
 The query arrives as the analyst typed it (``"A" AND ("B" OR "C")``) and is
 parsed here, so the CLI, the TUI and the exports all read it the same way.
+How coders count (a union by default, the reference coder when one is set,
+a sum on request) travels in the ``Filters``; ``counted_coders`` says what a
+quote list counted, and every table carries it in ``attrs["counted"]``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from codebook.domain.analysis import KINDS, TableRequest
+from codebook.domain.analysis import KINDS, CountedCoders, TableRequest
 from codebook.domain.errors import CodebookError
 from codebook.domain.queries import NO_FILTERS, Filters, parse_query
 from codebook.domain.quotes import Quote
@@ -37,6 +40,32 @@ class AnalysisDoor(ProjectBase):
         parsed = parse_query(query, with_children=with_children)
         with self._read() as session:
             return retrieve(session, parsed, filters, context=context)
+
+    def counted_coders(self, filters: Filters = NO_FILTERS) -> CountedCoders:
+        """Whose codings ``quotes`` with these filters counts, and the double-coded documents."""
+        from codebook.services.retrieval.coders import counted_coders, plan_counting
+        from codebook.services.retrieval.lookups import matching_documents
+
+        with self._read() as session:
+            plan = plan_counting(session, filters)
+            return counted_coders(session, plan, matching_documents(session, filters.where))
+
+    def reference_coder(self) -> str | None:
+        """The coder whose codings alone count in tables and queries, if one is set."""
+        from codebook.services.retrieval.coders import reference_coder
+
+        with self._read() as session:
+            return reference_coder(session)
+
+    def set_reference_coder(self, name: str | None) -> None:
+        """Count only ``name``'s codings from now on (None: every coder's, as a union).
+
+        Undoable; a name that is not a coder of this project is a CodebookError.
+        """
+        from codebook.services.retrieval.coders import set_reference_coder
+
+        with self._write() as session:
+            set_reference_coder(session, self._acting(session), name)
 
     def attribute_names(self) -> list[str]:
         """Every attribute some document has, alphabetically (ignoring case)."""

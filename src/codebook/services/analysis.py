@@ -7,13 +7,18 @@ inside the functions that build frames (it costs a quarter second to import).
 
 Units:
 
-- ``segments``: codings (two coders coding one passage are two segments);
+- ``segments``: coded passages; by default overlapping codings of one code
+  by different coders are one segment, the project's reference coder alone
+  counts when one is set, and only ``Filters.sum_coders`` counts every
+  coder's coding (``retrieval.coders``);
 - ``documents``: documents holding at least one such coding;
 - ``words``: words in the text the codings cover, each word once per cell even
   when codings overlap (a word partly covered counts).
 
 ``CodingSet`` loads the codings once for several tables (the report needs many);
-the module-level functions are one-table shorthands.
+the module-level functions are one-table shorthands. Every frame also
+carries ``df.attrs["counted"]``, a ``CountedCoders`` saying whose codings it
+counted and which documents are double-coded, for the faces to print.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from codebook.domain.analysis import (
     MISSING,
     TOTAL,
     UNIT_LABELS,
+    CountedCoders,
     Unit,
     Within,
     check_unit,
@@ -44,6 +50,7 @@ from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.domain.transcripts import attribute_text
 from codebook.services.codebook.codes import load_code_tree
 from codebook.services.documents import sentence_bounds
+from codebook.services.retrieval.coders import counted_coders, plan_counting
 from codebook.services.retrieval.evaluation import CodingRecord, fetch_codings
 from codebook.services.retrieval.lookups import attributes_by_document, matching_documents
 
@@ -82,6 +89,8 @@ class CodingSet:
     #: the live codes in codebook order, and the live top-level ones: the default rows
     order: list[int]
     top: list[int]
+    #: whose codings count, said with every table
+    counted: CountedCoders
     by_code: dict[int, list[CodingRecord]] = field(default_factory=dict)
     _words_at: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
@@ -101,7 +110,8 @@ class CodingSet:
             if allowed is None or i in allowed
         }
         live = load_code_tree(session, include_retired=False)
-        records = fetch_codings(session, code_ids, filters)
+        plan = plan_counting(session, filters)
+        records = fetch_codings(session, code_ids, filters, plan)
         by_code: dict[int, list[CodingRecord]] = defaultdict(list)
         for r in records:
             by_code[r.code_id].append(r)
@@ -114,6 +124,7 @@ class CodingSet:
             tree=load_code_tree(session, include_retired=True),
             order=list(live),
             top=list(live.children()),
+            counted=counted_coders(session, plan, allowed, code_ids),
             by_code=dict(by_code),
         )
 
@@ -194,6 +205,7 @@ class CodingSet:
         frame = pd.DataFrame(cells, index=[label for label, _ in rows], columns=list(columns))
         frame.index.name = "code"
         frame.attrs["unit"] = UNIT_LABELS[unit]
+        frame.attrs["counted"] = self.counted
         return frame
 
     # ------------------------------------------------------------------ tables
@@ -296,6 +308,7 @@ class CodingSet:
         frame = pd.DataFrame(cells, index=labels, columns=labels)
         frame.index.name = "code"
         frame.attrs["unit"] = UNIT_LABELS[within]
+        frame.attrs["counted"] = self.counted
         return frame
 
     @staticmethod

@@ -3,11 +3,13 @@
 Structure (headings use Word's built-in Heading 1-3 styles, so the navigation
 pane and the table of contents work):
 
-- title page: project, report title, date, coders, codebook version, selection;
+- title page: project, report title, date, coders, codebook version, selection,
+  and whose codings are counted (with a warning when documents are double-coded);
 - contents: a real ``TOC \\o "1-3" \\h \\z \\u`` field, updated when Word opens
   the file (``w:updateFields`` in settings.xml);
 - per theme (Heading 1): definition, counts per attribute value (documents,
-  segments, words coded), quotes grouped by code (Heading 3 each) in the
+  segments, words coded; the counted line again below them), quotes grouped
+  by code (Heading 3 each) in the
   built-in "Quote" style, each followed by its citation (speaker, attributes,
   document, timecode or turn) and memo, then the memos on the theme's codes;
 - appendix A: every code with all structured fields; appendix B: revisions;
@@ -143,6 +145,8 @@ def _title_page(body: Body, head: ReportHead, lab: Labels, lang: str) -> None:
         p = body.paragraph()
         body.run(p, f"{label}: ", bold=True)
         body.run(p, value)
+    for line in head.counted:
+        body.paragraph(line, italic=True)
     body.page_break()
 
 
@@ -157,6 +161,8 @@ def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
         body.paragraph(lab["counts"], "Heading 2")
         for table in theme.counts:
             _count_table(body, table, lab)
+        for line in head.counted:
+            body.paragraph(line, italic=True)
     body.paragraph(lab["quotes"], "Heading 2")
     for group in theme.groups:
         body.paragraph(group.label, "Heading 3")

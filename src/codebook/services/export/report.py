@@ -93,6 +93,9 @@ class ReportHead:
     by: list[str]
     citation: list[str]
     theme_ids: list[int]
+    #: whose codings the counts and quotes count, and the double-coding warning,
+    #: in the report's language
+    counted: list[str] = field(default_factory=list)
     #: every code, retired ones too, in codebook order; the chapters read their codes here
     codebook: list[CodeItem] = field(default_factory=list)
     history: list[HistoryEntry] = field(default_factory=list)
@@ -152,18 +155,18 @@ def gather_head(
         citation = [known[n.lower()] for n in options.citation]
     else:  # role first, as a citation reads: "Judith (coördinator, WOA)"
         citation = sorted(by, key=lambda n: n.lower() not in ("rol", "role"))
-    coder_ids = {r.coder_id for r in data.records}
     coders = coders_by_id(session)
     return ReportHead(
         project=meta(session, "name"),
         day=date.today(),
-        coders=sorted(coders[i] for i in coder_ids) if coder_ids else sorted(coders.values()),
+        coders=list(data.counted.coders) or sorted(coders.values()),
         codebook_version=current_version(session),
         documents=len(data.documents),
         selection=describe_filters(options.filters),
         by=by,
         citation=citation,
         theme_ids=list(themes),
+        counted=data.counted.lines(options.lang),
         codebook=code_items(session, include_retired=True),
         history=codebook_history(session),
         memos=_general_memos(session),
@@ -199,7 +202,8 @@ def _counts(data: CodingSet, theme_id: int, by: str) -> CountTable:
 def _one_per_passage(quotes: list[Quote]) -> list[Quote]:
     """A passage coded alike by several coders is quoted once, with all their codings.
 
-    (The count tables still count each coding as a segment.)
+    Overlapping codings are already one quote unless coders are summed; then
+    the count tables count each coding, while a passage is still quoted once.
     """
     out: dict[tuple[int, int, int], Quote] = {}
     for q in quotes:

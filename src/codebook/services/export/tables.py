@@ -4,6 +4,8 @@
   context either side, and the document's attributes;
 - ``matrix``: code x case (documents, the case table, or an attribute's values);
 - ``cooccurrence``: code x code within a segment, sentence or turn;
+- ``counting``: whose codings those two count (the union of coders, their sum
+  or the reference coder) and which documents are double-coded;
 - ``codebook``: every code with all structured fields;
 - ``history``: the codebook's revisions;
 - ``memos``: every analytic memo (on the project, a document, a code or one
@@ -40,11 +42,11 @@ from codebook.services.workspace import code_items
 if TYPE_CHECKING:
     import pandas as pd
 
-TABLE_KEYS = ("codings", "matrix", "cooccurrence", "codebook", "history", "memos")
+TABLE_KEYS = ("codings", "matrix", "cooccurrence", "counting", "codebook", "history", "memos")
 
 
 def build_tables(session: Session, options: TableOptions | None = None) -> list[ExportTable]:
-    """All six tables, in ``TABLE_KEYS`` order."""
+    """All seven tables, in ``TABLE_KEYS`` order."""
     options = options or TableOptions()
     lab = labels(options.lang)
     data = CodingSet.load(session, options.filters)
@@ -63,6 +65,12 @@ def build_tables(session: Session, options: TableOptions | None = None) -> list[
             lab,
             data.cooccurrence(options.within, with_children=options.with_children),
             lab[f"unit_{options.within}"],
+        ),
+        ExportTable(
+            "counting",
+            lab["sheet_counting"],
+            [lab["counted_header"]],
+            [[line] for line in data.counted.lines(options.lang)],
         ),
         codebook_table(session, lab),
         history_table(session, lab),

@@ -9,13 +9,17 @@ Speed matters because the TUI retrieves as the analyst types: codings come
 from one indexed query per code (with the turn their start lies in found by
 an index seek in the same query), and the set operations sweep each
 document's sorted segments once instead of comparing every pair.
+
+Coders count as ``retrieval.coders`` plans: by default overlapping codings of
+one code by different coders are one segment (``merge_coders``), and a
+boolean query is evaluated for one coder at a time (``evaluate_counted``).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import attrgetter
 from typing import NamedTuple
@@ -30,6 +34,7 @@ from codebook.domain.queries import NO_FILTERS, Code, CodeQuery, Filters, Near, 
 from codebook.gc_pause import gc_paused
 from codebook.services.codebook.codes import load_code_tree, resolve_code
 from codebook.services.documents import sentence_bounds
+from codebook.services.retrieval.coders import CoderPlan, plan_counting
 from codebook.services.retrieval.lookups import coder_ids, matching_documents
 
 SentenceBounds = tuple[list[int], list[int]]
@@ -82,21 +87,40 @@ class Context:
     """What one retrieval reads at most once and all its steps share.
 
     ``documents`` and ``coders`` are the filters as ids (``None``: no filter).
-    The code tree (for paths and "with children") and each document's
-    sentences (for NEAR and context) are read when a step first needs them.
+    ``union``: a code's overlapping codings by different coders are one
+    segment. The code tree (for paths and "with children") and each
+    document's sentences (for NEAR and context) are read when a step first
+    needs them.
     """
 
     session: Session
     documents: set[int] | None
     coders: list[int] | None
+    union: bool = False
+    plan: CoderPlan | None = None
     _sentences: dict[int, SentenceBounds] = field(default_factory=dict, init=False)
 
     @classmethod
-    def for_filters(cls, session: Session, filters: Filters) -> Context:
-        """Filters checked and turned into ids; an unknown attribute or coder is an error."""
-        return cls(
-            session, matching_documents(session, filters.where), coder_ids(session, filters.coders)
-        )
+    def for_filters(cls, session: Session, filters: Filters, *, counting: bool = True) -> Context:
+        """Filters checked and turned into ids; an unknown attribute or coder is an error.
+
+        With ``counting`` the coders count as ``plan_counting`` says (the
+        reference coder only, or one segment per passage and code);
+        without, every coding the coder filter allows is its own segment.
+        """
+        documents = matching_documents(session, filters.where)
+        if not counting:
+            return cls(session, documents, coder_ids(session, filters.coders))
+        plan = plan_counting(session, filters)
+        return cls(session, documents, plan.fetch, plan.union, plan)
+
+    def for_coder(self, coder: int) -> Context:
+        """The same retrieval for one coder, sharing what was read already."""
+        one = replace(self, coders=[coder])
+        one._sentences = self._sentences
+        if "tree" in self.__dict__:
+            one.__dict__["tree"] = self.tree
+        return one
 
     @cached_property
     def tree(self) -> CodeTree:
@@ -278,10 +302,63 @@ def _near(
     return _merge(out)
 
 
+def _root(parent: list[int], i: int) -> int:
+    """The representative of ``i``'s cluster (union-find, halving the path as it goes)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def merge_coders(items: Iterable[tuple[int, Span]]) -> list[Span]:
+    """(coder, segment) pairs with overlapping segments of different coders made one.
+
+    The merged segment spans them all and carries all their codings; its
+    anchor is the earliest one's. Overlap links transitively (anna's A over
+    bram's A over anna's next A is one passage); segments of one coder alone
+    stay apart, as that coder made them.
+    """
+    per_doc: dict[int, list[tuple[int, Span]]] = {}
+    for item in items:
+        per_doc.setdefault(item[1].doc, []).append(item)
+    out: list[Span] = []
+    for doc, found in per_doc.items():
+        found.sort(key=lambda item: (item[1].start, item[1].end))
+        parent = list(range(len(found)))
+        active: list[int] = []
+        for i, (coder, seg) in enumerate(found):
+            active = [k for k in active if found[k][1].end > seg.start]
+            for k in active:
+                if found[k][0] != coder:
+                    parent[_root(parent, k)] = _root(parent, i)
+            active.append(i)
+        clusters: dict[int, list[Span]] = {}
+        for i, (_, seg) in enumerate(found):
+            clusters.setdefault(_root(parent, i), []).append(seg)
+        for members in clusters.values():
+            if len(members) == 1:
+                out.append(members[0])
+                continue
+            leaves = {leaf.id: leaf for m in members for leaf in m.leaves}
+            out.append(
+                Segment(
+                    doc,
+                    members[0].start,
+                    max(m.end for m in members),
+                    tuple(leaves.values()),
+                    members[0].anchor,
+                )
+            )
+    return out
+
+
 def evaluate(ctx: Context, query: CodeQuery) -> list[Span]:
     """The segments ``query`` matches, in no particular order."""
     if isinstance(query, Code):
-        return list(fetch_leaves(ctx, _code_ids(ctx, query)))
+        leaves = fetch_leaves(ctx, _code_ids(ctx, query))
+        if ctx.union:
+            return merge_coders((leaf.coder_id, leaf) for leaf in leaves)
+        return list(leaves)
     if isinstance(query, Or):
         return _merge([*evaluate(ctx, query.left), *evaluate(ctx, query.right)])
     if isinstance(query, Not):
@@ -306,16 +383,54 @@ def evaluate(ctx: Context, query: CodeQuery) -> list[Span]:
     return _merge(out)
 
 
+def evaluate_counted(ctx: Context, query: CodeQuery, *, across_coders: bool = False) -> list[Span]:
+    """``query`` evaluated for one coder at a time, so anna's A never meets bram's B.
+
+    Each coder's matches are then merged as codings are (``merge_coders``)
+    when coders are counted as a union, or kept apart when they are summed.
+    ``across_coders`` combines everyone's codings in one evaluation.
+    """
+    one_coder = ctx.coders is not None and len(set(ctx.coders)) <= 1
+    if isinstance(query, Code) or across_coders or one_coder:
+        return evaluate(ctx, query)
+    coders = (
+        ctx.coders
+        if ctx.coders is not None
+        else list(ctx.session.scalars(select(Coding.coder_id).distinct()))
+    )
+    found = [(c, seg) for c in sorted(set(coders)) for seg in evaluate(ctx.for_coder(c), query)]
+    return merge_coders(found) if ctx.union else [seg for _, seg in found]
+
+
 def fetch_codings(
-    session: Session, code_ids: Sequence[int] | None = None, filters: Filters = NO_FILTERS
+    session: Session,
+    code_ids: Sequence[int] | None = None,
+    filters: Filters = NO_FILTERS,
+    plan: CoderPlan | None = None,
 ) -> list[CodingRecord]:
     """The codings of these codes (all codes: ``None``) that ``filters`` allow, with turns.
 
     Sorted by document id and position. For analysis over many codings: no
-    text and no names, so it stays cheap on a million rows.
+    text and no names, so it stays cheap on a million rows. With a ``plan``
+    only the coders it counts are read, and under a union a code's
+    overlapping codings by different coders come as one record spanning them
+    (with the id, coder and turn of the earliest).
     """
-    ctx = Context.for_filters(session, filters)
+    if plan is None:
+        ctx = Context.for_filters(session, filters, counting=False)
+    else:
+        documents = matching_documents(session, filters.where)
+        ctx = Context(session, documents, plan.fetch, plan.union, plan)
     with gc_paused():
         found = fetch_leaves(ctx, code_ids)
+        if ctx.union:
+            per_code: dict[int, list[tuple[int, Span]]] = {}
+            for leaf in found:
+                per_code.setdefault(leaf.code_id, []).append((leaf.coder_id, leaf))
+            found = [
+                seg.anchor._replace(start=seg.start, end=seg.end)
+                for items in per_code.values()
+                for seg in merge_coders(items)
+            ]
     found.sort(key=attrgetter("doc", "start", "end", "id"))
     return found

@@ -30,7 +30,7 @@ from codebook.services.retrieval.evaluation import (
     SentenceBounds,
     Span,
     by_document,
-    evaluate,
+    evaluate_counted,
     fetch_leaves,
 )
 from codebook.services.retrieval.lookups import attributes_by_document
@@ -140,11 +140,16 @@ def retrieve(
     name, then position. ``context`` adds that many sentences of surrounding
     text before and after each quote (from the sentence table). An unknown
     code, attribute or coder is a ``CodebookError``.
+
+    Coders count as the filters say (``Filters``): by default a passage
+    coded alike by two coders is one quote carrying both codings, and a
+    boolean query combines one coder's codings at a time.
     """
     parsed = parse_query(query) if isinstance(query, str) else query
     ctx = Context.for_filters(session, filters)
     with gc_paused():
-        return _quotes(ctx, evaluate(ctx, parsed), context)
+        found = evaluate_counted(ctx, parsed, across_coders=filters.across_coders)
+        return _quotes(ctx, found, context)
 
 
 def quotes_of_code(
@@ -160,7 +165,8 @@ def quotes_of_code(
 
 
 def all_quotes(session: Session, filters: Filters = NO_FILTERS, *, context: int = 0) -> list[Quote]:
-    """Every coding the filters allow as its own quote (for exports of all codings)."""
-    ctx = Context.for_filters(session, filters)
+    """Every coding the filters allow as its own quote, whoever made it (for exports of
+    all codings, which name each coding's coder)."""
+    ctx = Context.for_filters(session, filters, counting=False)
     with gc_paused():
         return _quotes(ctx, fetch_leaves(ctx, None), context)

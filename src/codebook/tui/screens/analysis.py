@@ -313,12 +313,14 @@ class AnalysisScreen(ProjectScreen):
         self.frame, self.shown = frame, request
         self.query_one("#heading", Static).update(escape(heading(self.ctx, request)))
         self._fill(frame)
+        counted = frame.attrs.get("counted")
+        said = [escape(line) for line in counted.lines(self.ctx.lang)] if counted else []
         if len(frame.columns) == 0:
-            summary.update(self.ctx.t("analysis_no_columns"))
+            summary.update(" · ".join([self.ctx.t("analysis_no_columns"), *said]))
         else:
-            summary.update(
-                self.ctx.t("analysis_summary", rows=len(frame.index), columns=len(frame.columns))
-            )
+            rows, columns = len(frame.index), len(frame.columns)
+            shape = self.ctx.t("analysis_summary", rows=rows, columns=columns)
+            summary.update(" · ".join([shape, *said]))
 
     def _fill(self, frame: pd.DataFrame) -> None:
         """Numbers right-aligned under their heading, so columns of counts read as columns."""
