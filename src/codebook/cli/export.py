@@ -1,5 +1,6 @@
-"""``codebook export docx|xlsx|csv|qdpx``: the Word theme report, the Excel workbook, CSV
-tables, or the whole project as REFI-QDA for another tool.
+"""``codebook export docx|xlsx|csv|qdpx|agreement``: the Word theme report, the Excel
+workbook, CSV tables, the whole project as REFI-QDA for another tool, or the inter-coder
+agreement report in Word or Excel.
 
 The door writes the export (atomically: a failed export leaves no file) and
 reports what it wrote; a progress bar on standard error follows it.
@@ -12,9 +13,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from codebook.cli.agree import (
+    AgreementUnitOpt,
+    ChildrenOpt,
+    CodersOpt,
+    CodesOpt,
+    MinOverlapOpt,
+    ResamplesOpt,
+    SeedOpt,
+    agreement_request,
+)
 from codebook.cli.common import (
     CoderOpt,
     ProjectArg,
+    ReferenceOpt,
+    SumOpt,
     UnitOpt,
     WhereOpt,
     command_group,
@@ -23,14 +36,18 @@ from codebook.cli.common import (
     opened,
     print_exchange_report,
     progress_bar,
+    say,
     settings,
+    translated,
 )
 
 if TYPE_CHECKING:
     from codebook.domain.exports import ExportSummary, QdpxOptions, ReportOptions, TableOptions
 
 export_app = command_group(
-    "export", "Export a Word report, an Excel workbook, CSV tables or a REFI-QDA project."
+    "export",
+    "Export a Word report, an Excel workbook, CSV tables, a REFI-QDA project or the "
+    "agreement report.",
 )
 
 CasesOpt = Annotated[
@@ -65,6 +82,8 @@ def docx(
     ] = None,
     where: WhereOpt = None,
     coder: CoderOpt = None,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
     max_quotes: Annotated[
         int | None, typer.Option(help="At most this many quotes per code.")
     ] = None,
@@ -81,7 +100,7 @@ def docx(
         raise CodebookError("--max-quotes must be 0 or more")
     options = ReportOptions(
         themes=tuple(themes or ()),
-        filters=filters(where, coder),
+        filters=filters(where, coder, sum_coders, reference),
         max_quotes=max_quotes,
         by=tuple(by or ()),
         lang=settings.lang,
@@ -93,6 +112,7 @@ def docx(
 def _table_options(
     where: list[str] | None,
     coder: list[str] | None,
+    counting: tuple[bool, str | None],
     cases: str | None,
     unit: str,
     within: str,
@@ -101,8 +121,9 @@ def _table_options(
     from codebook.domain.analysis import check_unit, check_within
     from codebook.domain.exports import TableOptions
 
+    sum_coders, reference = counting
     return TableOptions(
-        filters=filters(where, coder),
+        filters=filters(where, coder, sum_coders, reference),
         lang=settings.lang,
         context=context,
         cases=cases,
@@ -117,13 +138,15 @@ def xlsx(
     out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
     where: WhereOpt = None,
     coder: CoderOpt = None,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
     cases: CasesOpt = None,
     unit: UnitOpt = "segments",
     within: WithinOpt = "segment",
     context: ContextOpt = 1,
 ) -> None:
     """Write codings, code x case matrix, co-occurrence and codebook to an Excel workbook."""
-    options = _table_options(where, coder, cases, unit, within, context)
+    options = _table_options(where, coder, (sum_coders, reference), cases, unit, within, context)
     result = _export(project, "xlsx", out, options, "Writing workbook")
     sizes = ", ".join(f"{title} {rows}" for title, rows in result.sheets)
     console().print(f"Wrote {out}: {sizes}")
@@ -135,13 +158,15 @@ def csv(
     outdir: Annotated[Path, typer.Argument(metavar="OUTDIR", help="Folder for the CSV files.")],
     where: WhereOpt = None,
     coder: CoderOpt = None,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
     cases: CasesOpt = None,
     unit: UnitOpt = "segments",
     within: WithinOpt = "segment",
     context: ContextOpt = 1,
 ) -> None:
     """Write the same tables as CSV files (UTF-8 with BOM, so Excel shows ö and ë right)."""
-    options = _table_options(where, coder, cases, unit, within, context)
+    options = _table_options(where, coder, (sum_coders, reference), cases, unit, within, context)
     result = _export(project, "csv", outdir, options, "Writing CSV files")
     names = ", ".join(p.name for p in result.files)
     console().print(f"Wrote {len(result.files)} files to {outdir}: {names}")
@@ -166,3 +191,46 @@ def qdpx(
     result = _export(project, "qdpx", out, QdpxOptions(check=check), "Writing project file")
     if result.report is not None:
         print_exchange_report(result.report)
+
+
+@export_app.command()
+def agreement(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Argument(metavar="OUT.docx|OUT.xlsx", help="The report to write.")],
+    coders: CodersOpt,
+    unit: AgreementUnitOpt = "sentence",
+    codes: CodesOpt = None,
+    children: ChildrenOpt = False,
+    where: WhereOpt = None,
+    min_overlap: MinOverlapOpt = None,
+    resamples: ResamplesOpt = 1000,
+    seed: SeedOpt = 15,
+    reference: Annotated[
+        str | None,
+        typer.Option(help="The coder whose codings are the resolutions (default: consensus)."),
+    ] = None,
+) -> None:
+    """Write the agreement report (Word or Excel, by the file's suffix; language from --lang):
+    what was counted, the figures per code, the disagreements and their resolutions."""
+    from codebook.cli.labels import LABELS
+
+    request = agreement_request(
+        coders, unit, codes, children, where, min_overlap, (resamples, seed)
+    )
+    with (
+        opened(project) as door,
+        progress_bar(translated(LABELS, "agreement_writing"), stderr=True) as progress,
+    ):
+        queue = door.export_agreement(
+            out, request, lang=settings.lang, reference=reference, progress=progress
+        )
+    say(
+        translated(
+            LABELS,
+            "agreement_wrote",
+            path=out,
+            codes=len(queue.result.codes),
+            disagreements=len(queue.items),
+            resolved=len(queue.items) - len(queue.open_items),
+        )
+    )

@@ -71,6 +71,11 @@ LABELS: dict[str, dict[str, str]] = {
         "info_title": ("[bold]{name}[/bold] (language {language}, codebook version {version})"),
         "info_counts": ("{documents} documents, {words} words, {codes} codes, {codings} codings"),
         "info_coders": "coders: {coders}",
+        # export agreement
+        "agreement_writing": "Writing agreement report",
+        "agreement_wrote": (
+            "Wrote {path}: {codes} codes, {disagreements} disagreements ({resolved} resolved)"
+        ),
     },
     "nl": {
         # init
@@ -136,5 +141,10 @@ LABELS: dict[str, dict[str, str]] = {
             "{documents} documenten, {words} woorden, {codes} codes, {codings} coderingen"
         ),
         "info_coders": "codeurs: {coders}",
+        # export agreement
+        "agreement_writing": "Overeenstemmingsrapport schrijven",
+        "agreement_wrote": (
+            "{path} geschreven: {codes} codes, {disagreements} verschillen ({resolved} beslist)"
+        ),
     },
 }

@@ -174,6 +174,29 @@ class Memo(Base):
     __table_args__ = (Index("ix_memo_target_kind_target_id", "target_kind", "target_id"),)
 
 
+class Resolution(Base):
+    """How the team settled one unit where coders differed, for one code.
+
+    The codings the decision made belong to the reference coder; this row
+    remembers the decision itself, so "neither" (no coding at all) still
+    counts as settled and the queue can tell what is done.
+    """
+
+    __tablename__ = "resolution"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    reference_id: Mapped[int] = mapped_column(ForeignKey("coder.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[int] = mapped_column(ForeignKey("coder.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("document_id", "code_id", "start", "end", "reference_id"),)
+
+
 class CodebookEvent(Base):
     """Append-only log of codebook revisions; ``snapshot`` is the codebook after it."""
 
