@@ -17,14 +17,17 @@ from typing import Annotated
 import typer
 
 from codebook import __version__
+from codebook.cli.agree import agree_app
 from codebook.cli.analysis import analysis_app
 from codebook.cli.case import case_app
 from codebook.cli.codebook import codebook_app
 from codebook.cli.common import command_group, fail, settings
+from codebook.cli.copy import copy_app
 from codebook.cli.core import core_app
 from codebook.cli.exchange import exchange_app
 from codebook.cli.export import export_app
 from codebook.cli.memo import memo_app
+from codebook.cli.merge import merge_app
 from codebook.cli.speakers import speakers_app
 
 app = command_group("codebook", "Qualitative analysis of interview and focus-group transcripts.")
@@ -64,8 +67,11 @@ app.add_typer(memo_app, name="memo")
 app.add_typer(case_app, name="case")
 app.add_typer(export_app, name="export")
 app.add_typer(analysis_app)
+app.add_typer(agree_app)
 app.add_typer(exchange_app)
 app.add_typer(speakers_app)
+app.add_typer(merge_app)
+app.add_typer(copy_app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ from codebook.domain import CodebookError
 
 BUSY_TIMEOUT_MS = 30_000
 _WRITE = "codebook_write"
+_SERIALIZATION_FAILURE = "40001"
 
 
 def is_url(location: str | Path) -> bool:
@@ -81,8 +82,14 @@ class Store:
 
     def __post_init__(self) -> None:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        writing: dict[str, Any] = {_WRITE: True}
+        if self.engine.dialect.name == "postgresql":
+            # A write sees one snapshot, so a row that another coder changed after it
+            # was read (two revisions of one code at once) fails the second write
+            # instead of silently overwriting the first and journalling stale values.
+            writing["isolation_level"] = "REPEATABLE READ"
         self._writer = sessionmaker(
-            self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False
+            self.engine.execution_options(**writing), expire_on_commit=False
         )
 
     @property
@@ -92,8 +99,35 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction that writes: committed on success, rolled back on any error."""
-        with translate_errors(self.location), self._writer() as session, session.begin():
-            yield session
+        with translate_errors(self.location):
+            try:
+                with self._writer() as session, session.begin():
+                    yield session
+            except OperationalError as exc:
+                if getattr(exc.orig, "sqlstate", None) != _SERIALIZATION_FAILURE:
+                    raise
+                raise CodebookError(self._changed_meanwhile()) from exc
+
+    def _changed_meanwhile(self) -> str:
+        """Why a write lost a race with another coder's, naming the codebook's newest version."""
+        from sqlalchemy import select
+
+        from codebook.db.models import CodebookEvent, Coder
+
+        with self.read() as session:
+            latest = session.execute(
+                select(CodebookEvent.version, Coder.name)
+                .join(Coder, Coder.id == CodebookEvent.coder_id)
+                .order_by(CodebookEvent.version.desc())
+                .limit(1)
+            ).first()
+        if latest is None:
+            return "the project changed meanwhile: reload and try again"
+        version, coder = latest
+        return (
+            "the project changed meanwhile (the codebook is now at version "
+            f"{version}, by {coder}): reload and try again"
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -16,14 +16,20 @@ speakers, text edits)::
 from __future__ import annotations
 
 from codebook.domain.project import ProjectSummary
+from codebook.project.agreement import AgreementDoor
+from codebook.project.agreement_exports import AgreementExportDoor
 from codebook.project.analysis import AnalysisDoor
 from codebook.project.cases import CaseDoor
 from codebook.project.codebook import CodebookDoor
 from codebook.project.coding import CodingDoor
+from codebook.project.copying import CopyDoor
 from codebook.project.documents import DocumentDoor
 from codebook.project.exchange import ExchangeDoor
 from codebook.project.exports import ExportDoor
 from codebook.project.memos import MemoDoor
+from codebook.project.merging import MergeDoor
+from codebook.project.resolutions import ResolutionDoor
+from codebook.project.sharing import SharingDoor
 from codebook.project.speakers import SpeakerDoor
 from codebook.project.text_edits import TextEditDoor
 from codebook.services import project_store
@@ -34,12 +40,18 @@ class Project(
     CodingDoor,
     CodebookDoor,
     AnalysisDoor,
+    AgreementDoor,
+    AgreementExportDoor,
+    ResolutionDoor,
     ExportDoor,
     ExchangeDoor,
     MemoDoor,
+    MergeDoor,
     CaseDoor,
     SpeakerDoor,
     TextEditDoor,
+    CopyDoor,
+    SharingDoor,
 ):
     """One open project (a SQLite file or a PostgreSQL database) and what a user can do with it.
 

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from codebook import config
 from codebook.project import Project
 from codebook.tui.context import AppContext
+from codebook.tui.live import LiveUpdates
 from codebook.tui.modals.coder import CoderPrompt
 from codebook.tui.pins import Pins
 from codebook.tui.screens.codebook import CodebookScreen
@@ -49,6 +50,7 @@ class CodebookApp(App[None]):
         Binding("f3", "codebook", "codebook"),
         Binding("f4", "quotes", "quotes", show=False),
         Binding("f5", "analysis", "analysis", show=False),
+        Binding("f6", "agreement", "agreement", show=False),
         Binding("ctrl+e", "export", "export", show=False, priority=True),
         # priority: ctrl+q quits from anywhere, also while a text field or a prompt has the keys
         Binding("ctrl+q", "quit", "quit", priority=True),
@@ -63,6 +65,7 @@ class CodebookApp(App[None]):
         ctx = self.ctx
         ctx.pins = Pins.load(ctx.project.guid)
         self.push_screen(HomeScreen())
+        LiveUpdates(self, ctx).start()
         name = ctx.project.coder or config.remembered_coder()
         if name:
             self.set_coder(name)
@@ -106,6 +109,12 @@ class CodebookApp(App[None]):
         from codebook.tui.screens.analysis import AnalysisScreen
 
         bring_forward(self, AnalysisScreen)
+
+    def action_agreement(self) -> None:
+        from codebook.tui.screen_stack import bring_forward
+        from codebook.tui.screens.agreement import AgreementScreen
+
+        bring_forward(self, AgreementScreen)
 
     def action_export(self) -> None:
         # Priority, or the focused field's own ctrl+e ("end of line") would take the key.
