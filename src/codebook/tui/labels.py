@@ -186,6 +186,7 @@ EN: dict[str, str] = {
     "section_dialogs": "dialogs",
     "section_quotes": "quotes",
     "section_analysis": "analysis",
+    "section_agreement": "agreement",
     "help_title_for": "Keys · {screen}",
     # quotes (retrieval screen)
     "quotes": "quotes",
@@ -483,6 +484,7 @@ NL: dict[str, str] = {
     "section_dialogs": "dialogen",
     "section_quotes": "citaten",
     "section_analysis": "analyse",
+    "section_agreement": "overeenstemming",
     "help_title_for": "Toetsen · {screen}",
     # quotes (retrieval screen)
     "quotes": "citaten",

@@ -55,6 +55,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from codebook.tui.modals.confirm import ConfirmPreview
     from codebook.tui.modals.memo import MemoEditor
     from codebook.tui.modals.palette import CodePalette
+    from codebook.tui.screens.agreement import AgreementScreen
     from codebook.tui.screens.analysis import AnalysisScreen
     from codebook.tui.screens.codebook import CodebookScreen
     from codebook.tui.screens.coding import CodingScreen
@@ -69,6 +70,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
         ("section_codebook", [CodebookScreen, CodeTreeView]),
         ("section_quotes", [RetrievalScreen, QuoteTable]),
         ("section_analysis", [AnalysisScreen]),
+        ("section_agreement", [AgreementScreen]),
         ("section_dialogs", [CodePalette, ChooseCoding, MemoEditor, ConfirmPreview]),
     ]
 
