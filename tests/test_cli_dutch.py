@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from codebook.cli.labels import LABELS
+from codebook.cli.labels.core import LABELS
 from helpers import INTERVIEW
 from helpers import run_cli as run
 

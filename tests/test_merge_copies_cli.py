@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from codebook.cli.merge_labels import LABELS
+from codebook.cli.labels.merge import LABELS
 from codebook.project import Project
 from helpers import INTERVIEW
 from helpers import run_cli as run

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, inspect, select
 
-from codebook.cli.copy_labels import LABELS
+from codebook.cli.labels.copy import LABELS
 from codebook.db.models import Base
 from codebook.domain import CodebookError
 from codebook.project import Project

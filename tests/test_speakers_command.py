@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from codebook.cli.speaker_labels import LABELS
+from codebook.cli.labels.speakers import LABELS
 from codebook.domain.cases import CaseLink, CaseRow
 from codebook.domain.documents import ImportRequest
 from codebook.project import Project

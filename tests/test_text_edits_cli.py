@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from codebook.cli.replace_labels import LABELS
+from codebook.cli.labels.replace import LABELS
 from codebook.db.models import Base
 from codebook.domain.documents import ImportRequest
 from codebook.project import Project

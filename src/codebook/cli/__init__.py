@@ -3,9 +3,10 @@
 This module is the one place that knows every command module: it mounts each
 group (``codebook``, ``memo``, ``case``, ``export``) and merges the top-level
 commands of ``core``, ``analysis``, ``exchange`` and ``speakers`` into one
-app. The command modules share only ``common`` (and ``labels``, ``tree``,
-``speaker_labels``) and never import each other or this module, so the
-package has no import loops. Only typer is imported at load time; the door
+app. The command modules share ``common``, the words in ``labels/`` and
+``tree``; the one other link is ``export`` taking the agreement options from
+``agree``, so the two ask the same. None imports this module, so the package
+has no import loops. Only typer is imported at load time; the door
 (SQLAlchemy, spaCy, pandas, ...) is imported inside the commands so
 ``codebook --help`` stays instant.
 """

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.agree_labels import LABELS
 from codebook.cli.common import ProjectArg, WhereOpt, console, opened, say, translated
+from codebook.cli.labels.agree import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.agreement import AgreementRequest, AgreementResult, Figures, Interval

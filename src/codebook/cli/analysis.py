@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from codebook.cli.analysis_labels import LABELS
 from codebook.cli.common import (
     CoderOpt,
     ProjectArg,
@@ -30,6 +29,7 @@ from codebook.cli.common import (
     settings,
     translated,
 )
+from codebook.cli.labels.analysis import LABELS
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from codebook.cli.common import console, say, translated
-from codebook.cli.copy_labels import LABELS
+from codebook.cli.labels.copy import LABELS
 
 copy_app = typer.Typer(add_completion=False, rich_markup_mode=None)
 

@@ -2,7 +2,7 @@
 
 Each command opens the project through the door (``common.opened``), calls
 its use cases and prints the values they return; messages come from
-``labels.LABELS`` in the --lang language.
+``labels.core.LABELS`` in the --lang language.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from codebook.cli.common import (
     settings,
     translated,
 )
-from codebook.cli.labels import LABELS
+from codebook.cli.labels.core import LABELS
 from codebook.cli.tree import print_code_tree
 
 core_app = typer.Typer(add_completion=False, rich_markup_mode=None)

@@ -212,7 +212,7 @@ def agreement(
 ) -> None:
     """Write the agreement report (Word or Excel, by the file's suffix; language from --lang):
     what was counted, the figures per code, the disagreements and their resolutions."""
-    from codebook.cli.labels import LABELS
+    from codebook.cli.labels.core import LABELS
 
     request = agreement_request(
         coders, unit, codes, children, where, min_overlap, (resamples, seed)

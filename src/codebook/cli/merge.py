@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from codebook.cli.common import ProjectArg, opened, say, translated
-from codebook.cli.merge_labels import LABELS
+from codebook.cli.labels.merge import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.merging import MergeReport

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import typer
 
 from codebook.cli.common import fail, opened, say, translated
-from codebook.cli.replace_labels import LABELS
+from codebook.cli.labels.replace import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.documents import ImportRequest

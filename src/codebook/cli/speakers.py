@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from codebook.cli.common import ProjectArg, console, opened, say, translated
-from codebook.cli.speaker_labels import LABELS
+from codebook.cli.labels.speakers import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.speakers import DocumentSpeakers, Resplit, SpeakerEdit

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from codebook.cli.common import console, opened, translated
-from codebook.cli.labels import LABELS
+from codebook.cli.labels.core import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.codebook import CodeItem
