@@ -13,7 +13,7 @@ from codebook.services.analysis import code_case_matrix
 from codebook.services.cases import list_cases
 from codebook.services.codebook.codes import code_tree, walk_tree
 from codebook.services.demo import build_demo, main
-from codebook.services.demo_codings import squeeze
+from codebook.services.demo.codings import squeeze
 from codebook.services.documents import list_documents
 from codebook.services.memos import list_memos
 from codebook.services.project_store import open_project, summary

@@ -12,7 +12,7 @@ from analysis.study import BESTUUR, LANDELIJK, Study
 from codebook.domain import CodebookError
 from codebook.domain.queries import Code, Filters
 from codebook.services.codebook.revisions import retire_code
-from codebook.services.demo_codings import (
+from codebook.services.demo.codings import (
     SqueezedText,
     apply_demo_codings,
     apply_demo_file,

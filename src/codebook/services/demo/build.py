@@ -1,6 +1,6 @@
 """Building the demo project from the files shipped in the repository.
 
-``make demo`` runs this module. It uses only the public services, in the
+``make demo`` runs this package (``python -m codebook.services.demo``). It uses only the public services, in the
 order an analyst would: create the project, import the transcripts with their
 attribute sidecar, import the codebook, apply the two analysts' codings and
 memos. So the demo doubles as an end-to-end check that those services fit
@@ -19,7 +19,7 @@ from codebook.domain import CodebookError
 from codebook.domain.documents import ImportOutcome
 from codebook.services.cases import link_case, link_speakers_as_cases
 from codebook.services.codebook.exchange import import_codebook
-from codebook.services.demo_codings import apply_demo_file
+from codebook.services.demo.codings import apply_demo_file
 from codebook.services.importing import load_sidecar
 from codebook.services.importing.sidecar import Attributes
 from codebook.services.project_store import coder_id, init_project
@@ -94,7 +94,3 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"Built demo project {target}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
