@@ -38,15 +38,16 @@ LEVEL = 0.95
 def reliability_alpha(data: Floats) -> float:
     """Nominal alpha of a coders x units table (NaN: not coded) by the krippendorff package.
 
-    NaN, not the package's ValueError, when alpha is undefined: a single
-    value throughout, or no unit that two coders both answered.
+    NaN, not the package's ValueError or its division by zero, when alpha is
+    undefined: no unit that two coders both answered, or a single value
+    throughout those units (only they count towards the expected disagreement).
     """
     import krippendorff
 
     answered = ~np.isnan(data)
-    present = data[answered]
-    pairable = (answered.sum(axis=0) >= 2).any()
-    if not pairable or np.all(present == present[0]):
+    pairable = data[:, answered.sum(axis=0) >= 2]
+    present = pairable[~np.isnan(pairable)]
+    if present.size == 0 or np.all(present == present[0]):
         return float("nan")
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
