@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -81,3 +83,23 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def stored_rows(location: str | Path, *tables: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the named tables (all when none), by primary key: what "nothing changed"
+    and "undo restored it" compare, read through a fresh connection."""
+    from codebook.services.project_store import open_project
+
+    store = open_project(location)
+    try:
+        with store.read() as session:
+            return {
+                name: [
+                    tuple(row)
+                    for row in session.execute(select(table).order_by(*table.primary_key.columns))
+                ]
+                for name, table in Base.metadata.tables.items()
+                if not tables or name in tables
+            }
+    finally:
+        store.close()

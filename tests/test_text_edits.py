@@ -10,35 +10,19 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select, update
 
-from codebook.db.models import Base, Coder, Document, Memo, Turn
+from codebook.db.models import Coder, Document, Memo, Turn
 from codebook.domain import CodebookError
 from codebook.domain.documents import ImportRequest
 from codebook.project import Project
 from codebook.services.project_store import open_project
 from codebook.services.text_edits import diffing
+from helpers import stored_rows
 from text_edit_texts import CORRECTED, INTERVIEW
 
 
 def span(text: str, phrase: str) -> tuple[int, int]:
     start = text.index(phrase)
     return start, start + len(phrase)
-
-
-def rows(location: str | Path, *tables: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the named tables (all tables when none), by primary key."""
-    store = open_project(location)
-    try:
-        with store.read() as session:
-            return {
-                name: [
-                    tuple(row)
-                    for row in session.execute(select(table).order_by(*table.primary_key.columns))
-                ]
-                for name, table in Base.metadata.tables.items()
-                if not tables or name in tables
-            }
-    finally:
-        store.close()
 
 
 CONTENT = ("document", "turn", "coding", "memo", "case_document", "document_attribute")
@@ -139,17 +123,17 @@ def test_undo_restores_text_turns_sentences_codings_and_memos_exactly(
         code(project, "Start", "drie docenten")
         code(project, "Tijd", "twee uur")
         project.set_coding_memo(vanishing, "Wanneer precies?")
-        before = rows(location, *CONTENT)
+        before = stored_rows(location, *CONTENT)
         plan = project.plan_replacement("sanne", write(tmp_path, "v2.txt", CORRECTED))
 
         project.apply_text_edit(plan)
-        after = rows(location, *CONTENT)
+        after = stored_rows(location, *CONTENT)
         assert after != before and len(after["coding"]) == 2
 
         assert project.undo() == "replace text of 'sanne.txt'"
-        assert rows(location, *CONTENT) == before
+        assert stored_rows(location, *CONTENT) == before
         assert project.redo() == "replace text of 'sanne.txt'"
-        assert rows(location, *CONTENT) == after
+        assert stored_rows(location, *CONTENT) == after
     finally:
         project.close()
 
@@ -174,13 +158,13 @@ def test_a_memo_on_a_vanished_coding_goes_with_it(project: Project, tmp_path: Pa
                 )
             )
     store.close()
-    before = rows(project.location, "memo")
+    before = stored_rows(project.location, "memo")
 
     project.apply_text_edit(project.plan_replacement("sanne", write(tmp_path, "v2.txt", CORRECTED)))
 
-    assert [r[2] for r in rows(project.location, "memo")["memo"]] == [kept]
+    assert [r[2] for r in stored_rows(project.location, "memo")["memo"]] == [kept]
     project.undo()
-    assert rows(project.location, "memo") == before
+    assert stored_rows(project.location, "memo") == before
 
 
 def test_codings_that_land_on_one_passage_become_one(project: Project, tmp_path: Path) -> None:
@@ -225,11 +209,11 @@ def test_a_plan_that_touches_no_coding_needs_no_confirmation(
 
 
 def test_the_same_file_again_changes_nothing(project: Project, tmp_path: Path) -> None:
-    before = rows(project.location)
+    before = stored_rows(project.location)
     plan = project.plan_replacement("sanne", write(tmp_path, "again.txt", INTERVIEW))
     assert not plan.changes_text and not plan.needs_confirmation
     project.apply_text_edit(plan)
-    assert rows(project.location) == before
+    assert stored_rows(project.location) == before
 
 
 # --------------------------------------------------------------------------- turns
@@ -356,7 +340,7 @@ def test_bad_replacements_are_refused_with_one_line_and_change_nothing(
     )
     other.close()
     assert outcome[0].status == "imported"
-    before = rows(project.location)
+    before = stored_rows(project.location)
     wrong = write(tmp_path, "wrong.txt", "Interviewer: Iets heel anders.\nBas: Nee.\n")
     cases: list[tuple[Any, str]] = [
         (lambda: project.plan_replacement("sanne", wrong), "wrong.txt: shares only"),
@@ -383,7 +367,7 @@ def test_bad_replacements_are_refused_with_one_line_and_change_nothing(
         with pytest.raises(CodebookError) as caught:
             attempt()
         assert message in str(caught.value) and "\n" not in str(caught.value)
-    assert rows(project.location) == before
+    assert stored_rows(project.location) == before
 
 
 def test_a_file_in_another_encoding_is_refused_naming_both(
@@ -443,10 +427,10 @@ def test_a_plan_is_refused_once_the_document_changed(project: Project, tmp_path:
 def test_a_plan_is_refused_once_the_codings_changed(project: Project, tmp_path: Path) -> None:
     stale = project.plan_replacement("sanne", write(tmp_path, "v2.txt", CORRECTED))
     code(project, "Tijd", "drie docenten")
-    before = rows(project.location)
+    before = stored_rows(project.location)
     with pytest.raises(CodebookError, match="codings of 'sanne.txt' changed"):
         project.apply_text_edit(stale)
-    assert rows(project.location) == before
+    assert stored_rows(project.location) == before
 
 
 def test_a_plan_is_refused_once_the_turns_changed(project: Project, tmp_path: Path) -> None:

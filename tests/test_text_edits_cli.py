@@ -4,34 +4,14 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from codebook.cli.labels.replace import LABELS
-from codebook.db.models import Base
 from codebook.domain.documents import ImportRequest
 from codebook.project import Project
-from codebook.services.project_store import open_project
-from helpers import run_cli
+from helpers import run_cli, stored_rows
 from text_edit_texts import CORRECTED, INTERVIEW
-
-
-def everything(location: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: what "nothing changed" means."""
-    store = open_project(location)
-    try:
-        with store.read() as session:
-            return {
-                name: [
-                    tuple(row)
-                    for row in session.execute(select(table).order_by(*table.primary_key.columns))
-                ]
-                for name, table in Base.metadata.tables.items()
-            }
-    finally:
-        store.close()
 
 
 @pytest.fixture
@@ -62,7 +42,7 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_dry_run_shows_the_plan_and_changes_nothing(
     project: str, corrected: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = everything(project)
+    before = stored_rows(project)
     code, out, err = cli(
         capsys, "import", project, str(corrected), "--replace", "sanne", "--dry-run"
     )
@@ -72,17 +52,17 @@ def test_dry_run_shows_the_plan_and_changes_nothing(
     assert "was: “drie docenten”" in out and "now: “vier docenten”" in out
     assert "“Later kwam de hogeschool erbij.”" in out.split("Vanish:")[1]
     assert "Dry run: nothing changed." in out
-    assert everything(project) == before
+    assert stored_rows(project) == before
 
 
 def test_without_a_terminal_the_replacement_needs_yes(
     project: str, corrected: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = everything(project)
+    before = stored_rows(project)
     code, _, err = cli(capsys, "import", project, str(corrected), "--replace", "sanne")
     assert code == 1
     assert err.count("\n") == 1 and "add --yes" in err
-    assert everything(project) == before
+    assert stored_rows(project) == before
 
 
 class Terminal(io.StringIO):
@@ -99,19 +79,19 @@ def test_at_a_terminal_the_user_is_asked(
     answer: str,
     applied: bool,
 ) -> None:
-    before = everything(project)
+    before = stored_rows(project)
     monkeypatch.setattr("sys.stdin", Terminal(answer))
     code, out, _ = cli(capsys, "import", project, str(corrected), "--replace", "sanne")
     assert "Replace the text and change these codings?" in out
     assert code == (0 if applied else 1)
     assert ("Replaced the text of 'sanne.txt'" in out) is applied
-    assert (everything(project) == before) is not applied
+    assert (stored_rows(project) == before) is not applied
 
 
 def test_yes_applies_and_undo_takes_it_back(
     project: str, corrected: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = everything(project)
+    before = stored_rows(project)
     code, out, _ = cli(capsys, "import", project, str(corrected), "--replace", "sanne", "--yes")
     assert code == 0
     assert "1 coding(s) changed, 1 removed, 1 unchanged" in out
@@ -119,7 +99,7 @@ def test_yes_applies_and_undo_takes_it_back(
     assert "vier docenten" in out and "Later kwam" not in out
     code, out, _ = cli(capsys, "undo", project)
     assert "Undone: replace text of 'sanne.txt'" in out
-    after_undo = everything(project)
+    after_undo = stored_rows(project)
     assert {k: v for k, v in after_undo.items() if k != "action"} == {
         k: v for k, v in before.items() if k != "action"
     }
@@ -150,7 +130,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
 ) -> None:
     wrong = tmp_path / "ander.txt"
     wrong.write_text("Interviewer: Iets heel anders.\nBas: Nee.\n", encoding="utf-8")
-    before = everything(project)
+    before = stored_rows(project)
     attempts = [
         (["import", project, str(wrong), "--replace", "sanne", "--yes"], "add --force"),
         (["import", project, str(corrected), "--replace", "niemand"], "unknown document 'niemand'"),
@@ -170,7 +150,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
         assert code == 1, args
         assert err.count("\n") == 1 and message in err, err
         assert "Traceback" not in out + err
-    assert everything(project) == before
+    assert stored_rows(project) == before
 
 
 def test_force_takes_a_file_that_looks_like_another(
