@@ -89,7 +89,11 @@ def test_typing_a_code_lists_its_quotes_and_a_filter_narrows_them(coded: str) ->
                 # Whole, or cut to the room left (the panel below shows it whole).
                 assert cell == quote.text or quote.text.startswith(cell.removesuffix("…"))
             summary = str(screen.query_one("#summary", Static).render())
-            assert summary == "quotes: 2 · documents: 2"
+            # the list says whose codings it counts, and that documents are double-coded
+            assert summary.startswith(
+                "quotes: 2 · documents: 2 · counted: the union of anna, bram "
+                "(passages coded by both count once) · warning: 2 double-coded documents"
+            )
 
             # The highlighted quote is shown with a sentence of context either side.
             await pilot.press("down")

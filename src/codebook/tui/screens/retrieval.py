@@ -28,6 +28,7 @@ from textual.widgets import Checkbox, DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
+from codebook.domain.analysis import CountedCoders
 from codebook.domain.codebook import PATH_SEPARATOR
 from codebook.domain.quotes import Quote
 from codebook.domain.transcripts import attribute_text, timecode
@@ -67,12 +68,14 @@ class Request:
     context: int = 0
 
 
-def run_request(project: Project, request: Request) -> list[Quote]:
-    """The quotes ``request`` asks for (call in a worker); ``CodebookError`` if it is wrong."""
+def run_request(project: Project, request: Request) -> tuple[list[Quote], CountedCoders]:
+    """The quotes ``request`` asks for and whose codings they count (call in a worker);
+    ``CodebookError`` if it is wrong."""
     filters = filters_from_text(request.where, request.coders)
-    return project.quotes(
+    quotes = project.quotes(
         request.query, filters, with_children=request.with_children, context=request.context
     )
+    return quotes, project.counted_coders(filters)
 
 
 def one_line(text: str, width: int) -> str:
@@ -244,37 +247,48 @@ class RetrievalScreen(DocumentOpener):
         number = self.new_request()
         request = self.request()
         if not request.query:
-            self._show(number, [], None, loud=False)
+            self._show(number, ([], None), None, loud=False)
             return
         self.query_one(BusyIndicator).start()
         self._retrieve(number, request, loud)
 
     @work(thread=True, exclusive=True, group="quotes")
     def _retrieve(self, number: int, request: Request, loud: bool) -> None:
+        found: tuple[list[Quote], CountedCoders | None] | None = None
         try:
-            quotes, error = run_request(self.project, request), None
+            found, error = run_request(self.project, request), None
         except CodebookError as exc:
-            quotes, error = None, str(exc)
+            error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, number, quotes, error, loud)
+            self.app.call_from_thread(self._show, number, found, error, loud)
 
-    def _show(self, number: int, quotes: list[Quote] | None, error: str | None, loud: bool) -> None:
+    def _show(
+        self,
+        number: int,
+        found: tuple[list[Quote], CountedCoders | None] | None,
+        error: str | None,
+        loud: bool,
+    ) -> None:
         if not self.is_newest(number):
             return  # a newer request is on its way, or the screen was closed meanwhile
         self.query_one(BusyIndicator).stop()
         summary = self.query_one("#summary", Static)
         self.error = error
         summary.set_class(error is not None, "error")
-        if error is not None or quotes is None:
+        if error is not None or found is None:
             # Keep the last good quotes on screen: a half-typed query is no reason to blank them.
             summary.update(escape(error or ""))
             if loud and error:
                 self.notify(error, severity="error")
             return
+        quotes, counted = found
         self._fill(quotes)
         if self.query_one("#query", Input).value.strip():
             documents = len({q.document_id for q in quotes})
-            summary.update(self.ctx.t("quotes_summary", count=len(quotes), documents=documents))
+            said = [self.ctx.t("quotes_summary", count=len(quotes), documents=documents)]
+            if counted is not None:
+                said.extend(counted.lines(self.ctx.lang))
+            summary.update(escape(" · ".join(said)))
         else:
             summary.update(self.ctx.t("quotes_hint"))
 
