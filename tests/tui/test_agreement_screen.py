@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input
 from codebook.domain.agreement import AgreementRequest
 from codebook.domain.documents import ImportRequest
 from codebook.project import Project
+from codebook.tui.modals.palette import CodePalette
 from codebook.tui.modals.prompt import TextPrompt
 from codebook.tui.screens.agreement import AgreementScreen, number
 from tui.kit import running, scenario, settle
@@ -106,5 +107,45 @@ def test_figures_match_the_door_and_keep_a_is_undone_with_z(study: str) -> None:
             await settle(pilot)
             assert consensus(study) == []
             assert len(rows(screen, "queue")) == 2
+
+    scenario(run)
+
+
+def test_keep_a_coder_by_name_and_recode_from_the_palette(study: str) -> None:
+    with Project.open(study, coder="anna") as project:
+        project.create_code("Werkdruk")
+
+    async def run() -> None:
+        async with running(study, coder="lead") as (app, pilot):
+            await pilot.press("f6")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, AgreementScreen)
+            await pilot.press("k")  # keep by name: what reaches a third coder too
+            await settle(pilot)
+            assert isinstance(app.screen, TextPrompt)
+            await pilot.press(*"BEN", "enter")  # names match in any case
+            await settle(pilot)
+            await pilot.press("enter")  # no note
+            await settle(pilot)
+            assert rows(screen, "queue")[0][5] == "keep ben"
+            assert consensus(study) == []  # ben did not code anna's sentence: nothing kept
+
+            await pilot.press("down", "r")
+            await settle(pilot)
+            assert isinstance(app.screen, CodePalette)
+            await pilot.press(*"werkdr", "enter")
+            await settle(pilot)
+            await pilot.press(*"past beter", "enter")
+            await settle(pilot)
+            sentence = "Soms is het druk."
+            whole = SCHOOL.index(sentence)
+            with sqlite3.connect(study) as db:
+                recoded = db.execute(
+                    'SELECT code.name, coding.start, coding."end", coding.note FROM coding '
+                    "JOIN code ON code.id = coding.code_id "
+                    "JOIN coder ON coder.id = coding.coder_id WHERE coder.name = 'consensus'"
+                ).fetchall()
+            assert recoded == [("Werkdruk", whole, whole + len(sentence), "past beter")]
 
     scenario(run)

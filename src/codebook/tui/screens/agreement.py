@@ -38,6 +38,7 @@ from codebook.domain.resolutions import (
     ResolutionRequest,
 )
 from codebook.tui.context import step_journal
+from codebook.tui.modals.palette import CodePalette
 from codebook.tui.modals.prompt import TextPrompt
 from codebook.tui.screens.base import ProjectScreen
 from codebook.tui.widgets.busy import BusyIndicator
@@ -79,6 +80,7 @@ class AgreementScreen(ProjectScreen):
         Binding("ctrl+r", "compute", "agree_compute"),
         Binding("a", "keep(0)", "resolve_keep_a"),
         Binding("b", "keep(1)", "resolve_keep_b"),
+        Binding("k", "keep_which", "resolve_keep_which"),
         Binding("o", "resolve('both')", "resolve_both"),
         Binding("n", "resolve('neither')", "resolve_neither"),
         Binding("r", "resolve('recode')", "resolve_recode"),
@@ -307,14 +309,43 @@ class AgreementScreen(ProjectScreen):
         if self.current() is None:
             return
 
-        def code_chosen(code: str | None) -> None:
-            if code:
+        def code_chosen(code: int | None) -> None:
+            if code is not None:
                 self._ask_note("recode", recode_to=code)
 
-        self.app.push_screen(TextPrompt(self.ctx.t("recode_prompt")), code_chosen)
+        try:
+            items = [item for item in self.project.code_items() if not item.retired]
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.push_screen(CodePalette(self.ctx.t("recode_prompt"), items), code_chosen)
+
+    def action_keep_which(self) -> None:
+        """Keep the codings of a coder named by the user: with three or more coders,
+        ``a`` and ``b`` reach only the first two."""
+        coders = self._coders()
+        if self.current() is None or not coders:
+            return
+
+        def named(name: str | None) -> None:
+            chosen = next(
+                (c for c in coders if c.casefold() == (name or "").strip().casefold()), None
+            )
+            if chosen is None:
+                if name:
+                    self.notify(self.ctx.t("keep_unknown", coder=name.strip()), severity="error")
+                return
+            self._ask_note("keep", keep=chosen)
+
+        title = self.ctx.t("keep_prompt", coders=", ".join(coders))
+        self.app.push_screen(TextPrompt(title), named)
 
     def _ask_note(
-        self, kind: ResolutionKind, *, keep: str | None = None, recode_to: str | None = None
+        self,
+        kind: ResolutionKind,
+        *,
+        keep: str | None = None,
+        recode_to: str | int | None = None,
     ) -> None:
         item = self.current()
         if item is None or self.ctx.coder_id is None:
