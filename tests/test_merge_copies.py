@@ -21,7 +21,7 @@ THIRD = "Interviewer: Wat vindt u van de werkplaats?\nJoost: Het kost veel tijd.
 #: Tables whose rows a merge and its undo must leave exactly as they were. The codebook log
 #: and the journal record the undo itself, and project_meta holds the codebook version.
 RESTORED = ("coder", "document", "attribute", "document_attribute", "turn", "case")
-RESTORED += ("case_document", "code", "coding", "memo")
+RESTORED += ("case_document", "code", "coding", "memo", "resolution")
 
 
 def dump(location: str | Path, tables: tuple[str, ...] | None = None) -> dict[str, list[Any]]:
@@ -126,6 +126,7 @@ def test_merge_brings_every_row_of_the_other_copy(copies: tuple[Path, Path]) -> 
         "cases": 2,
         "case_links": 2,
         "attributes": 2,
+        "resolutions": 0,
     }
     assert report.present["codings"] == 1
     assert report.present["codes"] == 3
@@ -256,3 +257,34 @@ def test_a_note_written_there_on_a_shared_coding_comes_over_once(
         again = door.merge_copy(theirs)
     assert report.added["coding_notes"] == 1 and again.nothing_added
     assert ("marieke.txt", "Vormgeving", "anna", 0, 11, "Gelijkwaardig, zegt ze.") in codings(mine)
+
+
+def test_settled_disagreements_come_with_their_consensus_codings_once(tmp_path: Path) -> None:
+    from codebook.domain.agreement import AgreementRequest
+    from codebook.domain.resolutions import ResolutionRequest
+
+    mine, theirs = tmp_path / "anna.db", tmp_path / "team.db"
+    with Project.create(mine, "studie", coder="anna") as door:
+        add_documents(door, ("marieke.txt", INTERVIEW))
+        door.create_code("Tijd")
+        door.code("marieke.txt", "Tijd", 13, 54)  # the first question
+        door.code("marieke.txt", "Tijd", 155, 190)
+    with Project.open(mine, coder="bram") as door:
+        door.code("marieke.txt", "Tijd", 13, 54)
+    shutil.copy(mine, theirs)
+    request = AgreementRequest(coders=("anna", "bram"), unit="turn")
+    with Project.open(theirs, coder="lead") as door:
+        (item,) = door.disagreement_queue(request).items
+        door.resolve(ResolutionRequest(item.disagreement, "keep", coder="anna", note="klopt"))
+
+    with Project.open(mine, coder="anna") as door:
+        report = door.merge_copy(theirs)
+        assert report.added["resolutions"] == 1
+        (settled,) = door.disagreement_queue(request).items
+        assert settled.resolution is not None
+        assert (settled.resolution.kind, settled.resolution.detail) == ("keep", "anna")
+        assert settled.resolution.note == "klopt"
+        again = door.merge_copy(theirs)
+        assert again.nothing_added and again.present["resolutions"] == 1
+    consensus = {c for c in codings(mine) if c[2] == "consensus"}
+    assert consensus == {("marieke.txt", "Tijd", "consensus", 155, 190, "klopt")}

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 merge_app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 #: Kinds whose "already here" count says something (a coder or a rename is simply new).
-_MATCHED = ("codes", "codings", "memos", "case_links", "attributes")
+_MATCHED = ("codes", "codings", "memos", "case_links", "attributes", "resolutions")
 
 
 def t(key: str, **values: Any) -> str:
@@ -39,7 +39,8 @@ def merge(
         bool, typer.Option("--dry-run", help="Print what the merge would do; change nothing.")
     ] = False,
 ) -> None:
-    """Merge the codings, memos, cases, attributes and codebook revisions of another copy."""
+    """Merge the codings, memos, cases, attributes, resolutions and codebook revisions of
+    another copy."""
     with opened(project) as door:
         report = door.merge_copy(other, dry_run=dry_run)
     print_report(report)

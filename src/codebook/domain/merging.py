@@ -22,6 +22,7 @@ MERGED = (
     "cases",
     "case_links",
     "attributes",
+    "resolutions",
 )
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Case, Coder, Coding
+from codebook.db.models import Resolution as ResolutionRow
 from codebook.domain import AttributeType, AttributeValue
 from codebook.domain.memos import MemoTarget
 from codebook.domain.merging import MERGED, MergeIssue, MergeReport, UnmatchedCoding
@@ -95,6 +96,7 @@ def merge_copy(session: Session, merger: int, other: OtherCopy) -> MergeReport:
     _memos(state)
     _cases(state)
     _attributes(state)
+    _resolutions(state)
     rec.finish(event_version=version)
     missing = sorted(
         (name for sha, name in other.documents.items() if sha not in state.documents),
@@ -323,3 +325,52 @@ def _attributes(state: _Merge) -> None:
         if wanted:
             set_attributes(session, state.rec.coder_id, document, wanted, recorder=state.rec)
             state.added["attributes"] += len(wanted)
+
+
+# --------------------------------------------------------------------------- resolutions
+
+
+def _resolutions(state: _Merge) -> None:
+    """The other copy's settled disagreements: the reference coder's codings came with the
+    codings; this brings the decisions, so the queue shows those units as settled here too."""
+    session = state.session
+    for found in state.other.resolutions:
+        document = state.documents.get(found.sha256)
+        code = state.code_id(found.guid)
+        if document is None or code is None:
+            what = state.other.paths.get(found.guid, found.guid)
+            where = f"in '{state.document_name(found.sha256)}'"
+            why = "a document not here" if document is None else "a code not here"
+            state.unmatched.append(MergeIssue("resolution", what, f"{where}: {why}"))
+            continue
+        reference = state.coder(found.reference)
+        exists = session.scalar(
+            select(ResolutionRow.id).where(
+                ResolutionRow.document_id == document,
+                ResolutionRow.code_id == code,
+                ResolutionRow.start == found.start,
+                ResolutionRow.end == found.end,
+                ResolutionRow.reference_id == reference,
+            )
+        )
+        if exists is not None:
+            state.present["resolutions"] += 1
+            continue
+        state.rec.insert(
+            ResolutionRow,
+            [
+                {
+                    "document_id": document,
+                    "code_id": code,
+                    "start": found.start,
+                    "end": found.end,
+                    "reference_id": reference,
+                    "kind": found.kind,
+                    "detail": found.detail,
+                    "note": found.note,
+                    "decided_by": state.coder(found.decided_by),
+                    "created_at": found.created_at,
+                }
+            ],
+        )
+        state.added["resolutions"] += 1

@@ -12,9 +12,18 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from codebook.db.models import Case, CaseDocument, Code, CodebookEvent, Coder, Document, Memo
+from codebook.db.models import (
+    Case,
+    CaseDocument,
+    Code,
+    CodebookEvent,
+    Coder,
+    Document,
+    Memo,
+    Resolution,
+)
 from codebook.domain import AttributeType, AttributeValue, CodebookSpec
 from codebook.services.codebook.codes import load_code_tree
 from codebook.services.codebook.exchange import project_codebook
@@ -40,6 +49,22 @@ class CopyMemo:
 
 
 @dataclass(frozen=True)
+class CopyResolution:
+    """A settled disagreement of the other copy, by document sha256, code GUID and coder names."""
+
+    sha256: str
+    guid: str
+    start: int
+    end: int
+    reference: str
+    kind: str
+    detail: str
+    note: str
+    decided_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class OtherCopy:
     """Everything of the other copy that a merge brings in."""
 
@@ -53,6 +78,7 @@ class OtherCopy:
     case_links: list[tuple[str, str, str | None]]  # case, document sha256, speaker
     attributes: dict[str, dict[str, tuple[AttributeType, AttributeValue]]]  # by sha256
     events: list[EventKey]
+    resolutions: list[CopyResolution]
 
 
 def read_copy(session: Session, label: str) -> OtherCopy:
@@ -80,7 +106,31 @@ def read_copy(session: Session, label: str) -> OtherCopy:
         case_links=[(case, digests[doc], speaker) for case, doc, speaker in links],
         attributes=attributes,
         events=event_keys(session),
+        resolutions=_resolutions(session, digests),
     )
+
+
+def _resolutions(session: Session, digests: dict[int, str]) -> list[CopyResolution]:
+    decider = aliased(Coder)
+    rows = session.execute(
+        select(
+            Resolution.document_id,
+            Code.guid,
+            Resolution.start,
+            Resolution.end,
+            Coder.name,
+            Resolution.kind,
+            Resolution.detail,
+            Resolution.note,
+            decider.name,
+            Resolution.created_at,
+        )
+        .join(Code, Code.id == Resolution.code_id)
+        .join(Coder, Coder.id == Resolution.reference_id)
+        .join(decider, decider.id == Resolution.decided_by)
+        .order_by(Resolution.id)
+    )
+    return [CopyResolution(digests[doc], guid.lower(), *rest) for doc, guid, *rest in rows]
 
 
 def code_paths(session: Session) -> dict[str, str]:
