@@ -1,10 +1,10 @@
 """Building the demo project from the files shipped in the repository.
 
-``make demo`` runs this package (``python -m codebook.services.demo``). It uses only the public services, in the
-order an analyst would: create the project, import the transcripts with their
-attribute sidecar, import the codebook, apply the two analysts' codings and
-memos. So the demo doubles as an end-to-end check that those services fit
-together.
+``make demo`` runs this package (``python -m codebook.services.demo``). It
+uses only the public services, in the order an analyst would: create the
+project, import the transcripts with their attribute sidecar, import the
+codebook, apply the two analysts' codings and memos. So the demo doubles as
+an end-to-end check that those services fit together.
 """
 
 from __future__ import annotations
