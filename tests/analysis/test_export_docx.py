@@ -151,11 +151,11 @@ def test_quotes_are_document_text_and_each_is_cited(study: Study, tmp_path: Path
     assert landelijk == [
         (
             "Landelijk delen we weinig.",
-            "— Karel (schoolleider, POINT), point-01.txt, turn 2, coded by anna",
+            "— point-01.txt, turn 2, Karel (schoolleider, POINT); coded by anna, codebook v6",
         ),
         (
             "We delen kennis landelijk via de conferentie.",
-            "— Judith (coördinator, WOA), woa-01.txt, turn 2, coded by anna",
+            "— woa-01.txt, turn 2, Judith (coördinator, WOA); coded by anna, codebook v6",
         ),
     ]
     texts = [b.text for b in kennis]
@@ -171,7 +171,7 @@ def test_a_passage_two_coders_coded_alike_is_quoted_once(study: Study, tmp_path:
     assert [found[i].text for i in quotes] == [
         "De samenwerking met de hogeschool is gelijkwaardig."
     ]
-    assert found[quotes[0] + 1].text.endswith(", coded by anna, bram")
+    assert found[quotes[0] + 1].text.endswith("; coded by anna, bram, codebook v6")
     assert "Memo: eens" in [b.text for b in found]
     theme = group_of(
         chapter(found, "Vormgeving van de samenwerking"), "Vormgeving van de samenwerking"
@@ -179,15 +179,15 @@ def test_a_passage_two_coders_coded_alike_is_quoted_once(study: Study, tmp_path:
     assert [b.text for b in theme] == ["No quotes."]
 
 
-def test_a_report_on_one_coder_does_not_name_the_coder(study: Study, tmp_path: Path) -> None:
+def test_a_report_on_one_coder_names_that_coder(study: Study, tmp_path: Path) -> None:
     out = tmp_path / "report.docx"
     write(study, out, filters=Filters({}, ["bram"]))
     citations = [b.text for b in blocks(out) if b.style == "Quote Citation"]
     assert citations == [
-        "— Karel (schoolleider, POINT), point-01.txt, turn 2",
-        "— Judith (coördinator, WOA), woa-01.txt, turn 4",
+        "— point-01.txt, turn 2, Karel (schoolleider, POINT); coded by bram, codebook v6",
+        "— woa-01.txt, turn 4, Judith (coördinator, WOA); coded by bram, codebook v6",
         "Memo: eens",
-        "— Karel (schoolleider, POINT), point-01.txt, turn 2",
+        "— point-01.txt, turn 2, Karel (schoolleider, POINT); coded by bram, codebook v6",
     ]
 
 
@@ -288,9 +288,9 @@ def test_dutch_report(study: Study, tmp_path: Path) -> None:
         "Fragmenten",
         "Gecodeerde woorden",
     ]
-    assert "— Karel (schoolleider, POINT), point-01.txt, beurt 2, gecodeerd door anna" in [
-        b.text for b in kennis
-    ]
+    assert (
+        "— point-01.txt, beurt 2, Karel (schoolleider, POINT); gecodeerd door anna, codeboek v6"
+    ) in [b.text for b in kennis]
     with zipfile.ZipFile(out) as z:
         assert 'w:val="nl-NL"' in z.read("word/styles.xml").decode()
 

@@ -10,8 +10,9 @@ pane and the table of contents work):
 - per theme (Heading 1): definition, counts per attribute value (documents,
   segments, words coded; the counted line again below them), quotes grouped
   by code (Heading 3 each) in the
-  built-in "Quote" style, each followed by its citation (speaker, attributes,
-  document, timecode or turn) and memo, then the memos on the theme's codes;
+  built-in "Quote" style, each followed by its citation (document, turn and
+  timecode, speaker with attributes, coders, codebook versions) and memo, then
+  the memos on the theme's codes;
 - appendix A: every code with all structured fields; appendix B: revisions;
   appendix C (when there are any): memos on the project and on documents.
 
@@ -172,8 +173,7 @@ def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
             body.paragraph(lab["no_quotes"], italic=True)
         for quote in group.quotes:
             body.paragraph(quote.text, QUOTE_STYLE)
-            named = len(head.coders) > 1
-            body.paragraph(citation(quote, head.citation, lab, named), CITATION_STYLE)
+            body.paragraph(citation(quote, head.citation, lab), CITATION_STYLE)
             if quote.note:
                 p = body.paragraph(style=CITATION_STYLE)
                 body.run(p, f"{lab['memo']}: ", bold=True)
@@ -208,27 +208,29 @@ def _count_table(body: Body, table: CountTable, lab: Labels) -> None:
     body.paragraph()
 
 
-def citation(
-    quote: Quote, attributes: Sequence[str], lab: Labels, name_coders: bool = False
-) -> str:
-    """``— Judith (coördinator, WOA), woa-01.docx, 00:01:02`` (or ``turn 12``).
+def citation(quote: Quote, attributes: Sequence[str], lab: Labels) -> str:
+    """``— woa-01.txt, turn 12 (00:04:31), Judith (coördinator, WOA); coded by anna, codebook v7``.
 
-    With ``name_coders`` (a report over several coders) it ends in ``coded by
-    anna, ben``, so a reader of a reliability study sees whose reading a quote is.
+    A quote in a report must be traceable: the document, turn and timecode find
+    it back in the transcript, the coders and codebook versions say whose
+    reading it is and under which definitions. A passage several coders coded
+    is one quote naming every coder and every version their codings were made
+    under (``v6, v7``).
     """
     values = [attribute_text(quote.attributes[a]) for a in attributes if a in quote.attributes]
     who = quote.speaker or ""
     if values:
         who = f"{who} ({', '.join(values)})" if who else ", ".join(values)
-    parts = [p for p in (who, quote.document) if p]
-    if quote.timecode is not None:
-        parts.append(timecode(quote.timecode))
-    elif quote.turn is not None:
-        parts.append(lab["turn"].format(number=quote.turn))
-    if name_coders:
-        coders = sorted({c.coder for c in quote.codings})
-        parts.append(lab["coded_by"].format(coders=", ".join(coders)))
-    return "— " + ", ".join(parts)
+    at = timecode(quote.timecode) if quote.timecode is not None else ""
+    if quote.turn is not None:
+        turn = lab["turn"].format(number=quote.turn)
+        at = f"{turn} ({at})" if at else turn
+    where = ", ".join(p for p in (quote.document, at, who) if p)
+    coders = sorted({c.coder for c in quote.codings}, key=str.casefold)
+    versions = sorted({c.codebook_version for c in quote.codings})
+    coded = lab["coded_by"].format(coders=", ".join(coders))
+    version = lab["codebook_at"].format(versions=", ".join(f"v{v}" for v in versions))
+    return f"— {where}; {coded}, {version}"
 
 
 def _codebook(body: Body, codes: Sequence[CodeItem], lab: Labels) -> None:

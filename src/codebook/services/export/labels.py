@@ -43,6 +43,7 @@ EN: dict[str, str] = {
     "when": "When",
     "turn": "turn {number}",
     "coded_by": "coded by {coders}",
+    "codebook_at": "codebook {versions}",
     "appendix_codebook": "Appendix A. Codebook",
     "appendix_history": "Appendix B. Revision history",
     "appendix_memos": "Appendix C. Memos on the project and documents",
@@ -81,6 +82,8 @@ EN: dict[str, str] = {
     "sheet_cooccurrence": "Co-occurrence",
     "sheet_counting": "Counted",
     "counted_header": "What the matrix and co-occurrence count",
+    "codings_rows": "The {sheet} sheet is the raw data: one row per coding, so a passage "
+    "several coders coded has a row for each of their codings.",
     "sheet_codebook": "Codebook",
     "sheet_history": "History",
     "sheet_memos": "Memos",
@@ -204,6 +207,7 @@ NL: dict[str, str] = {
     "when": "Wanneer",
     "turn": "beurt {number}",
     "coded_by": "gecodeerd door {coders}",
+    "codebook_at": "codeboek {versions}",
     "appendix_codebook": "Bijlage A. Codeboek",
     "appendix_history": "Bijlage B. Revisiegeschiedenis",
     "appendix_memos": "Bijlage C. Memo's bij het project en de documenten",
@@ -242,6 +246,8 @@ NL: dict[str, str] = {
     "sheet_cooccurrence": "Co-occurrentie",
     "sheet_counting": "Geteld",
     "counted_header": "Wat de matrix en de co-occurrentie tellen",
+    "codings_rows": "Het blad {sheet} bevat de ruwe gegevens: één rij per codering, dus een "
+    "passage die meerdere codeurs codeerden heeft een rij voor elk van hun coderingen.",
     "sheet_codebook": "Codeboek",
     "sheet_history": "Geschiedenis",
     "sheet_memos": "Memo's",

@@ -1,11 +1,13 @@
 """The tables that the Excel and CSV exports share: one builder, two writers.
 
-- ``codings``: every coding with its quote text, position, memo, a sentence of
+- ``codings``: every coding with its quote text, position (turn, timecode),
+  speaker, coder, the codebook version it was made under, memo, a sentence of
   context either side, and the document's attributes;
 - ``matrix``: code x case (documents, the case table, or an attribute's values);
 - ``cooccurrence``: code x code within a segment, sentence or turn;
 - ``counting``: whose codings those two count (the union of coders, their sum
-  or the reference coder) and which documents are double-coded;
+  or the reference coder) and which documents are double-coded, and that the
+  codings table, unlike the Word report's quotes, keeps one row per coding;
 - ``codebook``: every code with all structured fields;
 - ``history``: the codebook's revisions;
 - ``memos``: every analytic memo (on the project, a document, a code or one
@@ -70,7 +72,13 @@ def build_tables(session: Session, options: TableOptions | None = None) -> list[
             "counting",
             lab["sheet_counting"],
             [lab["counted_header"]],
-            [[line] for line in data.counted.lines(options.lang)],
+            [
+                [line]
+                for line in [
+                    *data.counted.lines(options.lang),
+                    lab["codings_rows"].format(sheet=lab["sheet_codings"]),
+                ]
+            ],
         ),
         codebook_table(session, lab),
         history_table(session, lab),
