@@ -71,6 +71,17 @@ class TranscriptModel:
     def visible(self, view: CodingView) -> bool:
         return self.show_others or self.is_mine(view)
 
+    def own_coding(self, code_id: int, start: int, end: int) -> CodingView | None:
+        """The acting coder's coding of exactly ``start..end`` with that code, if there is one."""
+        return next(
+            (
+                span.view
+                for span in self.index.at(start)
+                if span.mine and (span.start, span.end, span.view.code_id) == (start, end, code_id)
+            ),
+            None,
+        )
+
     def _build_index(self) -> CodingIndex:
         return CodingIndex(
             self.offsets,
@@ -149,6 +160,14 @@ class TranscriptModel:
         if pos >= 0 and spans[pos][0] <= offset < spans[pos][1]:
             return pos
         return min(pos + 1, len(spans) - 1)
+
+    def words_in(self, start: int, end: int) -> int:
+        """How many words ``start..end`` holds, counted over the word spans the cursor moves by."""
+        spans = self.word_spans
+        first = bisect_right(spans, (start, -1))
+        if first > 0 and spans[first - 1][1] > start:
+            first -= 1
+        return max(0, bisect_right(spans, (end, -1)) - first)
 
     def next_uncoded_turn(self, offset: int) -> tuple[int, int] | None:
         """The first turn after the one at ``offset`` that no visible coding touches."""

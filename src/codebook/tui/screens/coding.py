@@ -84,9 +84,11 @@ class CodingScreen(CodingView):
         Binding("n", "next_coding(True)", "next_coding"),
         Binding("N", "next_coding(False)", "previous_coding", show=False),
         Binding("u", "next_uncoded", "next_uncoded_turn"),
+        Binding("g", "go_to_turn", "go_to_turn", show=False),
         Binding("f", "next_of_code(True)", "next_of_code", show=False),
         Binding("F", "next_of_code(False)", "previous_of_code", show=False),
         Binding("o", "toggle_others", "toggle_others"),
+        Binding("ctrl+b", "toggle_side", "toggle_side", show=False),
         Binding("z,ctrl+z", "undo", "undo"),
         Binding("Z,ctrl+y", "redo", "redo", show=False),
         Binding("escape", "back", "back"),
@@ -135,6 +137,19 @@ class CodingScreen(CodingView):
                 yield CodeDetails(id="details")
         yield Static("", id="status")
         yield KeyBar()
+
+    # --- layout ------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        # Textual CSS has no media queries: on a narrow terminal the code panel
+        # gives way first, so the transcript keeps a readable line length.
+        self.query_one("#side").styles.width = min(48, max(24, self.size.width - 56))
+
+    def action_toggle_side(self) -> None:
+        side = self.query_one("#side")
+        side.display = not side.display
+        if not side.display:
+            self.transcript.focus()
 
     # --- loading ---------------------------------------------------------------
 
@@ -236,6 +251,11 @@ class CodingScreen(CodingView):
         start, end = trim(model.raw_text, *target)
         if start >= end:
             self.notify(ctx.t("select_first"), severity="warning")
+            return
+        existing = model.own_coding(code_id, start, end)
+        if existing is not None:
+            # The door would hand back this same coding; say so rather than seem to do nothing.
+            self.notify(ctx.t("already_coded", code=existing.code_name), severity="warning")
             return
         try:
             view = self.project.code(model.document_id, code_id, start, end)

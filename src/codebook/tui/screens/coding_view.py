@@ -15,8 +15,9 @@ from textual.widgets import Static, Tree
 from codebook.domain.codebook import CodeItem
 from codebook.tui import colors
 from codebook.tui.coding_index import Span
+from codebook.tui.modals.prompt import TextPrompt
 from codebook.tui.screens.base import ProjectScreen
-from codebook.tui.transcript_model import TranscriptModel
+from codebook.tui.transcript_model import TranscriptModel, timecode_label
 from codebook.tui.widgets.code_details import CodeDetails
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.transcript import TranscriptView
@@ -77,21 +78,43 @@ class CodingView(ProjectScreen):
             return
         ctx = self.ctx
         view = self.transcript
-        parts: list[str] = []
+        here = view.cursor_offset
         selected = view.selected_range()
+        # A selection is told by where it begins: its end is often the next turn's edge.
+        parts = self._where(model, here if selected is None else selected[0])
         if selected is not None:
-            parts.append(ctx.t("status_selection", start=selected[0], end=selected[1]))
-        else:
-            parts.append(ctx.t("status_cursor", offset=view.cursor_offset))
-        under = model.index.at(view.cursor_offset)
+            words = model.words_in(*selected)
+            parts.append(ctx.t("status_word" if words == 1 else "status_words", count=words))
+        under = model.index.at(here)
         if under:
-            names = ", ".join(dict.fromkeys(s.view.code_name for s in under))
-            parts.append(ctx.t("status_under_cursor", codes=names))
+            if ctx.show_others:
+                coders: dict[str, list[str]] = {}
+                for span in under:
+                    coders.setdefault(span.view.code_name, []).append(span.view.coder)
+                codes = ", ".join(
+                    f"{name} ({', '.join(dict.fromkeys(who))})" for name, who in coders.items()
+                )
+            else:
+                codes = ", ".join(dict.fromkeys(s.view.code_name for s in under))
+            parts.append(ctx.t("status_under_cursor", codes=codes))
             notes = [s.view.note for s in under if s.view.note]
             if notes:
                 parts.append(ctx.t("status_memo", memo=notes[0].replace("\n", " ")[:60]))
         parts.append(ctx.t("others_shown" if ctx.show_others else "others_hidden"))
         self.query_one("#status", Static).update(escape(" · ".join(parts)), layout=False)
+
+    def _where(self, model: TranscriptModel, offset: int) -> list[str]:
+        """The turn, speaker and timecode at ``offset``: what a coder reads in the transcript."""
+        position = model.turn_at(offset)
+        if position is None:
+            return []
+        turn = model.turns[position]
+        parts = [self.ctx.t("status_turn", number=position + 1)]
+        if turn.speaker:
+            parts.append(turn.speaker)
+        if turn.timecode is not None:
+            parts.append(timecode_label(turn.timecode))
+        return parts
 
     @on(TranscriptView.SelectionChanged)
     def _selection_changed(self) -> None:
@@ -136,6 +159,30 @@ class CodingView(ProjectScreen):
             self.notify(self.ctx.t("no_uncoded_turn"))
             return
         self.transcript.move_to(found[0])
+
+    def action_go_to_turn(self) -> None:
+        model = self.model
+        if model is None or not model.turns:
+            return
+        count = len(model.turns)
+
+        def answered(answer: str | None) -> None:
+            if answer is not None:
+                self.go_to_turn(answer)
+
+        self.app.push_screen(TextPrompt(self.ctx.t("go_to_turn_title", count=count)), answered)
+
+    def go_to_turn(self, answer: str) -> None:
+        """Move to the start of turn ``answer``, numbered from 1 as the status line counts."""
+        model = self.model
+        if model is None:
+            return
+        count = len(model.turns)
+        number = int(answer) if answer.isdecimal() else 0
+        if not 1 <= number <= count:
+            self.notify(self.ctx.t("no_such_turn", number=answer, count=count), severity="warning")
+            return
+        self.transcript.move_to(model.turns[number - 1].start)
 
     # --- pins and others ---------------------------------------------------------
 
