@@ -24,6 +24,7 @@ from codebook.db.models import Code, Coding
 from codebook.domain import AttributeType, CodeFields
 from codebook.project import Project as ProjectDoor
 from codebook.services.codebook.codes import create_code
+from codebook.services.coding import apply_coding
 from codebook.services.documents import add_document, set_attributes
 from codebook.services.project_store import coder_id, init_project, open_project
 from codebook.tui.app import CodebookApp
@@ -55,6 +56,15 @@ class Project:
 
     def store(self) -> Store:
         return open_project(self.path)
+
+    def add_coding(self, code: int, start: int, end: int, coder: str = "anna") -> None:
+        """Code ``start:end`` of the first interview as ``coder``, committed before the app runs."""
+        store = self.store()
+        try:
+            with store.write() as session:
+                apply_coding(session, coder_id(session, coder), self.doc, code, start, end)
+        finally:
+            store.close()
 
     def codings(self, coder: str | None = None) -> list[CodingRow]:
         """(document, code, start, end, note) of every coding, read through a fresh connection."""

@@ -9,23 +9,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from codebook.db.models import Code
-from codebook.services.coding import apply_coding
-from codebook.services.project_store import coder_id
 from codebook.tui.app import CodebookApp
 from codebook.tui.modals.confirm import ConfirmPreview
 from codebook.tui.modals.palette import CodePalette
 from codebook.tui.modals.split import SplitAssign
 from codebook.tui.screens.codebook import CodebookScreen
 from tui.kit import Project, open_document, running, scenario, settle
-
-
-def add(project: Project, code: int, start: int, end: int, coder: str = "anna") -> None:
-    store = project.store()
-    try:
-        with store.write() as session:
-            apply_coding(session, coder_id(session, coder), project.doc, code, start, end)
-    finally:
-        store.close()
 
 
 async def codebook(app: CodebookApp, pilot: Pilot[Any], highlight: int) -> CodebookScreen:
@@ -46,10 +35,10 @@ def preview_text(app: CodebookApp) -> str:
 
 
 def test_merge_shows_what_moves_and_escape_cancels(project: Project) -> None:
-    add(project, project.other, 13, 54)
-    add(project, project.other, 64, 93)
-    add(project, project.other, 164, 202)
-    add(project, project.theme, 164, 202)  # identical range: collapses
+    project.add_coding(project.other, 13, 54)
+    project.add_coding(project.other, 64, 93)
+    project.add_coding(project.other, 164, 202)
+    project.add_coding(project.theme, 164, 202)  # identical range: collapses
 
     async def go() -> None:
         async with running(project.path) as (app, pilot):
@@ -113,7 +102,7 @@ def test_move_to_top_level_and_under_another(project: Project) -> None:
 
 
 def test_retire_and_unretire(project: Project) -> None:
-    add(project, project.sub, 13, 54)
+    project.add_coding(project.sub, 13, 54)
 
     async def go() -> None:
         async with running(project.path) as (app, pilot):
@@ -136,9 +125,9 @@ def test_retire_and_unretire(project: Project) -> None:
 
 
 def test_split_assigns_each_coding(project: Project) -> None:
-    add(project, project.other, 13, 54)
-    add(project, project.other, 64, 93)
-    add(project, project.other, 164, 202)
+    project.add_coding(project.other, 13, 54)
+    project.add_coding(project.other, 64, 93)
+    project.add_coding(project.other, 164, 202)
 
     async def go() -> None:
         async with running(project.path) as (app, pilot):

@@ -12,7 +12,6 @@ from textual.widgets import Static
 
 from codebook.domain import ParsedTranscript, TurnSpan
 from codebook.project import Project as ProjectDoor
-from codebook.services.coding import apply_coding
 from codebook.services.documents import add_document
 from codebook.services.project_store import coder_id
 from codebook.tui.app import CodebookApp
@@ -45,15 +44,6 @@ def add_timed_document(project: Project) -> tuple[int, int]:
     finally:
         store.close()
     return document, marieke
-
-
-def add_coding(project: Project, coder: str, code: int, start: int, end: int) -> None:
-    store = project.store()
-    try:
-        with store.write() as session:
-            apply_coding(session, coder_id(session, coder), project.doc, code, start, end)
-    finally:
-        store.close()
 
 
 def status(screen: CodingScreen) -> str:
@@ -96,8 +86,8 @@ def test_status_shows_the_turns_timecode(project: Project) -> None:
 
 
 def test_status_names_each_coder_when_others_are_shown(project: Project) -> None:
-    add_coding(project, "anna", project.sub, *Q1)
-    add_coding(project, "bram", project.sub, *Q1)
+    project.add_coding(project.sub, *Q1, coder="anna")
+    project.add_coding(project.sub, *Q1, coder="bram")
 
     async def go() -> None:
         async with running(project.path) as (app, pilot):
@@ -112,7 +102,7 @@ def test_status_names_each_coder_when_others_are_shown(project: Project) -> None
 
 
 def test_applying_a_code_already_there_says_so_and_writes_nothing(project: Project) -> None:
-    add_coding(project, "anna", project.sub, *Q1)
+    project.add_coding(project.sub, *Q1, coder="anna")
     before = project.codings()
 
     async def go() -> None:
