@@ -81,13 +81,19 @@ class Store:
     engine: Engine
 
     def __post_init__(self) -> None:
-        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        reading: dict[str, Any] = {}
         writing: dict[str, Any] = {_WRITE: True}
         if self.engine.dialect.name == "postgresql":
-            # A write sees one snapshot, so a row that another coder changed after it
-            # was read (two revisions of one code at once) fails the second write
-            # instead of silently overwriting the first and journalling stale values.
+            # A read sees one snapshot, so what it gathers in several queries fits
+            # together while colleagues write (a coding never arrives before its new
+            # coder). A write sees one snapshot too, so a row that another coder changed
+            # after it was read (two revisions of one code at once) fails the second
+            # write instead of silently overwriting the first and journalling stale values.
+            reading["isolation_level"] = "REPEATABLE READ"
             writing["isolation_level"] = "REPEATABLE READ"
+        self._reader = sessionmaker(
+            self.engine.execution_options(**reading), expire_on_commit=False
+        )
         self._writer = sessionmaker(
             self.engine.execution_options(**writing), expire_on_commit=False
         )
