@@ -142,3 +142,25 @@ def test_help_from_the_coding_screen_lists_the_transcripts_keys_under_coding(
             assert {("c", "code…"), ("w, ^→", "next word"), ("p", "pin")} <= own
 
     scenario(go)
+
+
+def test_every_screen_with_keys_has_its_section_in_help() -> None:
+    """A new screen whose keys Help does not list is a screen nobody can learn."""
+    import importlib
+    import pkgutil
+
+    import codebook.tui.screens as screens
+    from codebook.tui.screens.base import ProjectScreen
+
+    for module in pkgutil.iter_modules(screens.__path__):
+        importlib.import_module(f"{screens.__name__}.{module.name}")
+    listed = {cls for _section, classes in sections() for cls in classes}
+    pending = list(ProjectScreen.__subclasses__())
+    found = []
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("codebook.") and declared_bindings(cls):
+            found.append(cls)
+    assert found, "no screens found: the test would pass for nothing"
+    assert [cls.__name__ for cls in found if cls not in listed] == []
