@@ -38,7 +38,7 @@ from codebook.services.project_store import init_project, open_project
 from codebook.services.refi.gather import gather_project
 from codebook.services.refi.model import RefiProject
 from codebook.services.refi.writer import write_qdpx
-from common import BenchResult, best_of
+from common import BenchResult, best_of, random_codings
 
 DOCUMENTS = 100
 WORDS_PER_DOC = 10_000
@@ -127,17 +127,9 @@ def build(path: Path, seed: int = 5) -> None:
             "VALUES (?, ?, ?, ?, ?)",
             [(d, i, who, s, e) for i, (s, e, who) in enumerate(turns)],
         )
-        seen: set[tuple[int, int, int, int]] = set()
-        rows = []
-        while len(rows) < CODINGS_PER_DOC:
-            first = rng.randrange(len(sentences))
-            last = min(first + rng.randint(0, 2), len(sentences) - 1)
-            key = (rng.choice(code_ids), rng.randint(1, 2), sentences[first][0], sentences[last][1])
-            if key in seen:
-                continue
-            seen.add(key)
-            note = "memo bij dit fragment" if rng.random() < 0.05 else None
-            rows.append((d, key[0], key[2], key[3], key[1], now, note))
+        rows = random_codings(
+            rng, d, sentences, code_ids, CODINGS_PER_DOC, now=now, note="memo bij dit fragment"
+        )
         con.executemany(
             'INSERT INTO coding (document_id, code_id, start, "end", coder_id, codebook_version, '
             "created_at, note) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",

@@ -19,7 +19,7 @@ from codebook.db.engine import Store
 from codebook.domain.queries import Code
 from codebook.services.project_store import init_project, open_project
 from codebook.services.retrieval.quotes import retrieve
-from common import BenchResult, best_of
+from common import BenchResult, best_of, random_codings
 
 DOCUMENTS = 1_000
 SENTENCES_PER_DOC = 250
@@ -109,17 +109,8 @@ def build(path: Path, seed: int = 7) -> dict[int, list[int]]:
             "VALUES (?, ?, ?, ?, ?, ?)",
             [(d, i, spk, s, e, tc) for i, (s, e, spk, tc) in enumerate(turns)],
         )
-        seen: set[tuple[int, int, int, int]] = set()
-        rows = []
-        while len(rows) < per_doc:
-            first = rng.randrange(len(sentences))
-            last = min(first + rng.randint(0, 2), len(sentences) - 1)
-            key = (rng.choice(code_ids), rng.randint(1, 2), sentences[first][1], sentences[last][2])
-            if key in seen:
-                continue
-            seen.add(key)
-            note = "memo" if rng.random() < 0.05 else None
-            rows.append((d, key[0], key[2], key[3], key[1], now, note))
+        spans = [(start, end) for _, start, end in sentences]
+        rows = random_codings(rng, d, spans, code_ids, per_doc, now=now, note="memo")
         con.executemany(
             'INSERT INTO coding (document_id, code_id, start, "end", coder_id, codebook_version, '
             "created_at, note) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
