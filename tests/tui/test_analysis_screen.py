@@ -98,7 +98,7 @@ def test_tables_equal_the_services_frames(coded: str) -> None:
             assert heading(screen).startswith("Co-occurrence of codes: turns holding both codes")
             assert cells(screen) == frame_cells(per_turn)
 
-            await pilot.press("ctrl+n")  # back to frequencies
+            await pilot.press("ctrl+n", "ctrl+n")  # past the crosstab, back to frequencies
             await settle(pilot)
             await pilot.press("ctrl+t")
             await choose(pilot, screen, "columns", "rol")

@@ -1,5 +1,5 @@
 """Retrieval and analysis commands: ``quotes``, ``frequencies``, ``matrix``, ``cooccurrence``,
-``reference``.
+``crosstab``, ``reference``.
 
 ``analysis_app``'s commands sit at the top level (``codebook quotes``,
 ``codebook matrix``, ...): the package mounts it without a group name. The
@@ -142,7 +142,8 @@ def print_frame(frame: pd.DataFrame, title: str) -> None:
 
     out = console()
     labels = [str(label) for label in frame.index]
-    label_width = min(max((len(label) for label in labels), default=1), max(24, out.width // 3))
+    longest = max((len(label) for label in [*labels, str(frame.index.name or "")]), default=1)
+    label_width = min(longest, max(24, out.width // 3))
     rows = [[str(v) for v in values] for values in frame.to_numpy().tolist()]
     widths = [
         max(min(len(str(column)), _HEADER_WIDTH), *(len(row[i]) for row in rows))
@@ -270,6 +271,56 @@ def cooccurrence(
     )
     frame = _table(project, request)
     print_frame(frame, f"Co-occurrence ({frame.attrs['unit']})")
+    print_counted(frame.attrs["counted"])
+
+
+@analysis_app.command()
+def crosstab(
+    project: ProjectArg,
+    rows: Annotated[
+        str, typer.Argument(help="Attribute whose values are the rows, e.g. werkplaats.")
+    ],
+    columns: Annotated[
+        str, typer.Argument(help="Attribute whose values are the columns, e.g. rol.")
+    ],
+    code: Annotated[
+        str | None, typer.Option("--code", help="Count only this code's codings (default: all).")
+    ] = None,
+    unit: UnitOpt = "segments",
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    with_children: ChildrenOpt = False,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
+) -> None:
+    """Count coded passages per pair of attribute values (e.g. werkplaats x rol)."""
+    from codebook.domain.analysis import TableRequest, check_unit
+
+    request = TableRequest(
+        kind="crosstab",
+        rows=rows,
+        columns=columns,
+        unit=check_unit(unit),
+        filters=filters(where, coder, sum_coders, reference),
+        with_children=with_children,
+        codes=(code,) if code else (),
+    )
+    frame = _table(project, request)
+    if code is None:
+        counted = translated(LABELS, "crosstab_all")
+    else:
+        counted = translated(
+            LABELS, "crosstab_children" if with_children else "crosstab_code", code=code
+        )
+    title = translated(
+        LABELS,
+        "crosstab_title",
+        rows=rows,
+        columns=columns,
+        unit=frame.attrs["unit"],
+        codes=counted,
+    )
+    print_frame(frame, title)
     print_counted(frame.attrs["counted"])
 
 

@@ -336,9 +336,28 @@ def info(project: ProjectArg) -> None:
 
 
 @core_app.command()
-def tui(project: ProjectArg) -> None:
+def tui(
+    project: ProjectArg,
+    coding: Annotated[
+        int | None,
+        typer.Option(
+            "--coding",
+            metavar="N",
+            help="Open the coding screen at coding N (see 'codebook codings'), selected.",
+        ),
+    ] = None,
+) -> None:
     """Open the coding workspace (terminal UI) on a project."""
+    from codebook.domain import CodebookError
     from codebook.tui.app import run_app
 
     with opened(project, interactive=True) as door:
-        run_app(door, settings.lang)
+        place = None
+        if coding is not None:
+            try:
+                place = door.coding_place(coding)
+            except CodebookError as exc:
+                # A wrong number is a usage error, like a wrong option: exit code 2.
+                fail(str(exc))
+                raise typer.Exit(2) from None
+        run_app(door, settings.lang, place)

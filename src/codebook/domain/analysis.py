@@ -55,7 +55,7 @@ def check_within(within: str) -> Within:
 DEFAULT_BY = ("werkplaats", "rol", "role")
 
 
-KINDS = ("frequencies", "matrix", "cooccurrence")
+KINDS = ("frequencies", "matrix", "cooccurrence", "crosstab")
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,15 @@ class TableRequest:
     ``columns``: for ``frequencies`` an attribute whose values are the columns
     (None: one total column); for ``matrix`` ``documents``, ``cases`` or an
     attribute (None: cases when there are any, else documents); unused for
-    ``cooccurrence``, which counts within ``within``. ``codes``: only these
-    codes (paths or names; empty: all).
+    ``cooccurrence``, which counts within ``within``; for ``crosstab`` the
+    attribute whose values are the columns, ``rows`` the one whose values are
+    the rows. ``codes``: only these codes (paths or names; empty: all; a
+    crosstab counts their codings, with their subtrees when ``with_children``).
     """
 
     kind: str = "frequencies"
     columns: str | None = None
+    rows: str | None = None
     unit: Unit = "segments"
     within: Within = "segment"
     with_children: bool = False

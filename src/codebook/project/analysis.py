@@ -5,6 +5,7 @@ parsed here, so the CLI, the TUI and the exports all read it the same way.
 How coders count (a union by default, the reference coder when one is set,
 a sum on request) travels in the ``Filters``; ``counted_coders`` says what a
 quote list counted, and every table carries it in ``attrs["counted"]``.
+``cell_quotes`` lists what one cell counted, so a number can be read as quotes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from codebook.domain.analysis import KINDS, CountedCoders, TableRequest
+from codebook.domain.codings import CodingView
 from codebook.domain.errors import CodebookError
 from codebook.domain.queries import NO_FILTERS, Filters, parse_query
 from codebook.domain.quotes import Quote
@@ -76,24 +78,44 @@ class AnalysisDoor(ProjectBase):
         return sorted({name for values in found.values() for name in values}, key=str.casefold)
 
     def table(self, request: TableRequest) -> pd.DataFrame:
-        """A count table: codes as rows, ``frame.attrs["unit"]`` naming what is counted."""
-        from codebook.services.analysis import code_case_matrix, cooccurrence, frequencies
+        """A count table, ``frame.attrs["unit"]`` naming what is counted: codes as rows, or
+        for a crosstab one attribute's values as rows and another's as columns."""
+        from codebook.services.analysis import CodingSet, cooccurrence
+        from codebook.services.table_cells import grid_for
 
         if request.kind not in KINDS:
             raise CodebookError(f"unknown table '{request.kind}' (use {', '.join(KINDS)})")
-        children, filters = request.with_children, request.filters
         with self._read() as session:
             codes = [self._code_id(session, ref) for ref in request.codes] or None
             if request.kind == "cooccurrence":
                 return cooccurrence(
-                    session, request.within, filters=filters, codes=codes, with_children=children
+                    session,
+                    request.within,
+                    filters=request.filters,
+                    codes=codes,
+                    with_children=request.with_children,
                 )
-            count = code_case_matrix if request.kind == "matrix" else frequencies
-            return count(
-                session,
-                request.columns,
-                request.unit,
-                filters=filters,
-                codes=codes,
-                with_children=children,
-            )
+            data = CodingSet.load(session, request.filters)
+            return data.tabulate(grid_for(data, request, codes), request.unit)
+
+    def cell_quotes(
+        self, request: TableRequest, row: str, column: str, *, context: int = 0
+    ) -> list[Quote]:
+        """The quotes behind one cell of ``table(request)``: as many as the cell's segments.
+
+        ``row`` and ``column`` are the frame's labels; a co-occurrence table
+        or a label not in the table is a CodebookError.
+        """
+        from codebook.services.table_cells import cell_quotes
+
+        with self._read() as session:
+            codes = [self._code_id(session, ref) for ref in request.codes] or None
+            return cell_quotes(session, request, codes, row, column, context=context)
+
+    def coding_place(self, coding: int) -> CodingView:
+        """Where coding number ``coding`` lies (document and range), to open it in place;
+        an unknown number is a CodebookError."""
+        from codebook.services.workspace import coding_view
+
+        with self._read() as session:
+            return coding_view(session, coding)

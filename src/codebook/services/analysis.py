@@ -1,8 +1,10 @@
-"""Counting codings: frequencies per attribute value, code x case matrices, co-occurrence.
+"""Counting codings: frequencies per attribute value, code x case matrices, co-occurrence,
+and attribute x attribute crosstabs.
 
 Every table is a pandas ``DataFrame`` with codes as rows (their paths, in
-codebook order) and ``df.attrs["unit"]`` naming what the numbers count, so a
-printout can always say "segments" or "words coded". pandas is imported
+codebook order; a crosstab's rows are one attribute's values) and
+``df.attrs["unit"]`` naming what the numbers count, so a printout can always
+say "segments" or "words coded". pandas is imported
 inside the functions that build frames (it costs a quarter second to import).
 
 Units:
@@ -16,7 +18,9 @@ Units:
   when codings overlap (a word partly covered counts).
 
 ``CodingSet`` loads the codings once for several tables (the report needs many);
-the module-level functions are one-table shorthands. Every frame also
+the module-level functions are one-table shorthands. A table but
+co-occurrence is a ``Grid`` placing each coding in its cells, counted by
+``tabulate``; ``table_cells`` lists the quotes behind one cell from the same grid. Every frame also
 carries ``df.attrs["counted"]``, a ``CountedCoders`` saying whose codings it
 counted and which documents are double-coded, for the faces to print.
 """
@@ -63,7 +67,24 @@ Row = tuple[str, frozenset[int]]
 ColumnsOf = Callable[[CodingRecord], Iterable[str]]
 
 
-def _natural(value: str) -> tuple[object, ...]:
+@dataclass(frozen=True)
+class Grid:
+    """The shape of a count table and where each coding lands in it.
+
+    Counting a table and listing the codings behind one of its cells both
+    walk the same grid, so a cell's quotes are always exactly what it counts.
+    ``codes``: the codes whose codings can land anywhere; ``places``: the
+    (row, column) indexes one coding counts in.
+    """
+
+    index_name: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    codes: frozenset[int]
+    places: Callable[[CodingRecord], Iterable[tuple[int, int]]]
+
+
+def natural_order(value: str) -> tuple[object, ...]:
     """Sort "WOU 2" before "WOU 10" and ignore case; MISSING and TOTAL go last."""
     rank = 2 if value == TOTAL else 1 if value == MISSING else 0
     parts = re.split(r"(\d+)", value.casefold())
@@ -149,7 +170,7 @@ class CodingSet:
             else MISSING
             for d in self.documents
         }
-        return sorted(values, key=_natural)
+        return sorted(values, key=natural_order)
 
     def _word_spans(self, doc: int) -> tuple[list[int], list[int]]:
         """Starts and ends of the words of a document, read and scanned once."""
@@ -177,36 +198,146 @@ class CodingSet:
             total += bisect.bisect_left(starts, end) - bisect.bisect_right(ends, start)
         return total
 
-    def count(
-        self, rows: Sequence[Row], columns_of: ColumnsOf, columns: Sequence[str], unit: Unit
-    ) -> pd.DataFrame:
-        """The core of every table: ``unit`` per (row, column) over the loaded codings."""
+    def tabulate(self, grid: Grid, unit: Unit) -> pd.DataFrame:
+        """The core of every table but co-occurrence: ``unit`` per cell of ``grid``."""
         import pandas as pd
 
         unit = check_unit(unit)
-        col_index = {c: j for j, c in enumerate(columns)}
-        cells: list[list[int]] = [[0] * len(columns) for _ in rows]
-        for i, (_, ids) in enumerate(rows):
-            groups: dict[int, list[CodingRecord]] = defaultdict(list)
-            for code_id in ids:
-                for r in self.by_code.get(code_id, ()):
-                    if r.doc not in self.documents:
-                        continue
-                    for col in columns_of(r):
-                        if col in col_index:
-                            groups[col_index[col]].append(r)
-            for j, members in groups.items():
-                if unit == "segments":
-                    cells[i][j] = len({r.id for r in members})
-                elif unit == "documents":
-                    cells[i][j] = len({r.doc for r in members})
-                else:
-                    cells[i][j] = self._words([(r.doc, r.start, r.end) for r in members])
-        frame = pd.DataFrame(cells, index=[label for label, _ in rows], columns=list(columns))
-        frame.index.name = "code"
+        cells: list[list[int]] = [[0] * len(grid.columns) for _ in grid.rows]
+        for (i, j), members in self._cells(grid).items():
+            if unit == "segments":
+                cells[i][j] = len({r.id for r in members})
+            elif unit == "documents":
+                cells[i][j] = len({r.doc for r in members})
+            else:
+                cells[i][j] = self._words([(r.doc, r.start, r.end) for r in members])
+        frame = pd.DataFrame(cells, index=list(grid.rows), columns=list(grid.columns))
+        frame.index.name = grid.index_name
         frame.attrs["unit"] = UNIT_LABELS[unit]
         frame.attrs["counted"] = self.counted
         return frame
+
+    def cell(self, grid: Grid, row: str, column: str) -> list[CodingRecord]:
+        """The codings ``tabulate`` counts in one cell (for listing the quotes behind it)."""
+        if row not in grid.rows or column not in grid.columns:
+            raise CodebookError(f"no cell '{row}' x '{column}' in this table")
+        where = (grid.rows.index(row), grid.columns.index(column))
+        return self._cells(grid).get(where, [])
+
+    def _cells(self, grid: Grid) -> dict[tuple[int, int], list[CodingRecord]]:
+        """Each cell's codings; a coding counts once per cell even if it lands there twice."""
+        found: dict[tuple[int, int], dict[int, CodingRecord]] = defaultdict(dict)
+        for code_id in grid.codes:
+            for r in self.by_code.get(code_id, ()):
+                if r.doc in self.documents:
+                    for place in grid.places(r):
+                        found[place][r.id] = r
+        return {place: list(members.values()) for place, members in found.items()}
+
+    def code_grid(self, rows: Sequence[Row], columns_of: ColumnsOf, columns: Sequence[str]) -> Grid:
+        """Codes as rows (each row a set of code ids), ``columns_of`` placing each coding."""
+        rows_of: dict[int, list[int]] = defaultdict(list)
+        for i, (_, ids) in enumerate(rows):
+            for code_id in ids:
+                rows_of[code_id].append(i)
+        col_index = {c: j for j, c in enumerate(columns)}
+
+        def places(r: CodingRecord) -> list[tuple[int, int]]:
+            cols = [col_index[c] for c in columns_of(r) if c in col_index]
+            return [(i, j) for i in rows_of[r.code_id] for j in cols]
+
+        labels = tuple(label for label, _ in rows)
+        return Grid("code", labels, tuple(columns), frozenset(rows_of), places)
+
+    # ------------------------------------------------------------------ grids
+
+    def frequency_grid(
+        self,
+        by: str | None = None,
+        *,
+        codes: Sequence[int] | None = None,
+        with_children: bool = False,
+        total: bool = True,
+    ) -> Grid:
+        """Codes x values of attribute ``by`` (documents without it: MISSING), plus TOTAL.
+
+        TOTAL is counted, not summed: a document coded in two columns counts
+        once in its total, and so does a word.
+        """
+        rows = self.rows(codes, with_children)
+        if by is None:
+            return self.code_grid(rows, lambda r: (TOTAL,), [TOTAL])
+        name = self._attribute_name(by)
+        value_of = self._value_of(name)
+
+        def columns_of(r: CodingRecord) -> tuple[str, ...]:
+            return (value_of(r.doc), TOTAL) if total else (value_of(r.doc),)
+
+        values = self.attribute_values(name)
+        return self.code_grid(rows, columns_of, [*values, *([TOTAL] if total else [])])
+
+    def matrix_grid(
+        self,
+        cases: str | None = None,
+        *,
+        codes: Sequence[int] | None = None,
+        with_children: bool = False,
+    ) -> Grid:
+        """Codes x cases. ``cases``: ``"documents"``, ``"cases"`` (the case table; a case
+        linked to one speaker of a document gets only that speaker's codings), an
+        attribute name (its values), or ``None``: cases when any exist, else documents.
+        """
+        rows = self.rows(codes, with_children)
+        if cases is None:
+            has_cases = self.session.scalar(select(CaseDocument.id).limit(1)) is not None
+            cases = "cases" if has_cases else "documents"
+        if cases == "documents":
+            names = self.documents
+            order = sorted(names.values(), key=natural_order)
+            return self.code_grid(rows, lambda r: (names[r.doc],), order)
+        if cases == "cases":
+            return self._case_grid(rows)
+        return self.frequency_grid(cases, codes=codes, with_children=with_children, total=False)
+
+    def crosstab_grid(
+        self,
+        rows_by: str,
+        columns_by: str,
+        *,
+        codes: Sequence[int] | None = None,
+        with_children: bool = False,
+    ) -> Grid:
+        """Values of one attribute x values of another (werkplaats x rol), plus TOTALs.
+
+        Counts the codings of ``codes`` (with their subtrees when
+        ``with_children``), or of every live code; a coding counts in the cell
+        of its document's two values.
+        """
+        row_name, column_name = self._attribute_name(rows_by), self._attribute_name(columns_by)
+        row_of, column_of = self._value_of(row_name), self._value_of(column_name)
+        rows = [*self.attribute_values(row_name), TOTAL]
+        columns = [*self.attribute_values(column_name), TOTAL]
+        row_index = {v: i for i, v in enumerate(rows)}
+        col_index = {v: j for j, v in enumerate(columns)}
+        chosen = self.order if codes is None else list(codes)
+        ids = {d for c in chosen for d in (self.tree.descendants(c) if with_children else [c])}
+
+        def places(r: CodingRecord) -> list[tuple[int, int]]:
+            i, j = row_index[row_of(r.doc)], col_index[column_of(r.doc)]
+            total_i, total_j = len(rows) - 1, len(columns) - 1
+            return [(i, j), (i, total_j), (total_i, j), (total_i, total_j)]
+
+        return Grid(row_name, tuple(rows), tuple(columns), frozenset(ids), places)
+
+    def _value_of(self, name: str) -> Callable[[int], str]:
+        """A document's value of attribute ``name`` as a column label (MISSING without one)."""
+        attrs = self.attributes
+
+        def value(doc: int) -> str:
+            doc_attrs = attrs.get(doc, {})
+            return attribute_text(doc_attrs[name]) if name in doc_attrs else MISSING
+
+        return value
 
     # ------------------------------------------------------------------ tables
 
@@ -219,24 +350,9 @@ class CodingSet:
         with_children: bool = False,
         total: bool = True,
     ) -> pd.DataFrame:
-        """Codes x values of attribute ``by`` (documents without it: MISSING), plus TOTAL.
-
-        TOTAL is counted, not summed: a document coded in two columns counts
-        once in its total, and so does a word.
-        """
-        rows = self.rows(codes, with_children)
-        if by is None:
-            return self.count(rows, lambda r: (TOTAL,), [TOTAL], unit)
-        name = self._attribute_name(by)
-        values = self.attribute_values(name)
-        attrs = self.attributes
-
-        def columns_of(r: CodingRecord) -> tuple[str, ...]:
-            doc_attrs = attrs.get(r.doc, {})
-            value = attribute_text(doc_attrs[name]) if name in doc_attrs else MISSING
-            return (value, TOTAL) if total else (value,)
-
-        return self.count(rows, columns_of, [*values, *([TOTAL] if total else [])], unit)
+        """Codes x values of attribute ``by``, plus TOTAL; see ``frequency_grid``."""
+        grid = self.frequency_grid(by, codes=codes, with_children=with_children, total=total)
+        return self.tabulate(grid, unit)
 
     def matrix(
         self,
@@ -246,23 +362,12 @@ class CodingSet:
         codes: Sequence[int] | None = None,
         with_children: bool = False,
     ) -> pd.DataFrame:
-        """Codes x cases. ``cases``: ``"documents"``, ``"cases"`` (the case table; a case
-        linked to one speaker of a document gets only that speaker's codings), an
-        attribute name (its values), or ``None``: cases when any exist, else documents.
-        """
-        rows = self.rows(codes, with_children)
-        if cases is None:
-            has_cases = self.session.scalar(select(CaseDocument.id).limit(1)) is not None
-            cases = "cases" if has_cases else "documents"
-        if cases == "documents":
-            names = self.documents
-            order = sorted(names.values(), key=_natural)
-            return self.count(rows, lambda r: (names[r.doc],), order, unit)
-        if cases == "cases":
-            return self._case_matrix(rows, unit)
-        return self.frequencies(cases, unit, codes=codes, with_children=with_children, total=False)
+        """Codes x cases, documents or attribute values; see ``matrix_grid``."""
+        return self.tabulate(
+            self.matrix_grid(cases, codes=codes, with_children=with_children), unit
+        )
 
-    def _case_matrix(self, rows: Sequence[Row], unit: Unit) -> pd.DataFrame:
+    def _case_grid(self, rows: Sequence[Row]) -> Grid:
         links: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
         names: set[str] = set(self.session.scalars(select(Case.name)))
         query = select(CaseDocument.document_id, Case.name, CaseDocument.speaker).join(
@@ -274,7 +379,7 @@ class CodingSet:
         def columns_of(r: CodingRecord) -> list[str]:
             return [n for n, spk in links.get(r.doc, ()) if spk is None or spk == r.speaker]
 
-        return self.count(rows, columns_of, sorted(names, key=_natural), unit)
+        return self.code_grid(rows, columns_of, sorted(names, key=natural_order))
 
     def cooccurrence(
         self,

@@ -15,12 +15,14 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from codebook import config
+from codebook.domain.codings import CodingView
 from codebook.project import Project
 from codebook.tui.context import AppContext
 from codebook.tui.live import LiveUpdates
 from codebook.tui.modals.coder import CoderPrompt
 from codebook.tui.pins import Pins
 from codebook.tui.screens.codebook import CodebookScreen
+from codebook.tui.screens.coding import CodingScreen
 from codebook.tui.screens.help import HelpScreen
 from codebook.tui.screens.home import HomeScreen
 
@@ -56,15 +58,19 @@ class CodebookApp(App[None]):
         Binding("ctrl+q", "quit", "quit", priority=True),
     ]
 
-    def __init__(self, project: Project, lang: str = "en") -> None:
+    def __init__(self, project: Project, lang: str = "en", at: CodingView | None = None) -> None:
         super().__init__()
         self.ctx = AppContext(project=project, lang=lang)
+        self.opening_at = at
 
     def on_mount(self) -> None:
         tune_garbage_collector()
         ctx = self.ctx
         ctx.pins = Pins.load(ctx.project.guid)
         self.push_screen(HomeScreen())
+        if self.opening_at is not None:  # ``codebook tui --coding N``: Escape leads Home
+            at = self.opening_at
+            self.push_screen(CodingScreen(at.document_id, selection=(at.start, at.end)))
         LiveUpdates(self, ctx).start()
         name = ctx.project.coder or config.remembered_coder()
         if name:
@@ -123,6 +129,7 @@ class CodebookApp(App[None]):
         open_export(self)
 
 
-def run_app(project: Project, lang: str) -> None:
-    """Run the TUI on an open project until the user quits (the caller closes the project)."""
-    CodebookApp(project, lang).run()
+def run_app(project: Project, lang: str, at: CodingView | None = None) -> None:
+    """Run the TUI on an open project until the user quits (the caller closes the project);
+    with ``at``, on the coding screen with that coding selected."""
+    CodebookApp(project, lang, at).run()

@@ -85,6 +85,30 @@ EN: dict[str, str] = {
     "choose_remove": "Remove which coding?",
     "choose_memo": "Memo on which coding?",
     "removed_coding": "Removed '{code}'",
+    "adjust_edges": "adjust edges",
+    "choose_adjust": "Adjust which coding?",
+    "adjust_only_own": "Only your own codings can be adjusted",
+    "adjust_what": (
+        "Put the cursor on one of your codings, or select a passage, to adjust its edges"
+    ),
+    "adjust_selection": "selection",
+    "adjust_start_edge": "start edge",
+    "adjust_end_edge": "end edge",
+    "adjust_word": "{count} word",
+    "adjust_words": "{count} words",
+    "adjust_status": "adjusting {what}: {edge} · {words} · {context}",
+    "adjust_keys": (
+        "←/→ character · w/b word · )/( sentence · tab other edge · enter apply · esc cancel"
+    ),
+    "adjust_empty": "The adjusted passage holds nothing but spaces",
+    "coding_adjusted": "Adjusted '{code}' (z undoes it)",
+    "edge_char_forward": "edge → character",
+    "edge_char_back": "edge ← character",
+    "edge_word_forward": "edge → word",
+    "edge_word_back": "edge ← word",
+    "edge_sentence_forward": "edge → sentence",
+    "edge_sentence_back": "edge ← sentence",
+    "other_edge": "other edge",
     "memo_title": "Memo on '{code}' at {start}-{end}",
     "memo_keys": "ctrl+s save · escape cancel",
     "memo_saved": "Memo saved",
@@ -180,6 +204,27 @@ EN: dict[str, str] = {
     "preview_unretire_line": "'{code}' can be used for coding again",
     "preview_redefine": "Change the fields of '{code}'?",
     "confirm_keys": "enter apply · escape cancel",
+    # codebook history and versions
+    "history": "history",
+    "compare_versions": "compare versions",
+    "show_changes": "show changes",
+    "history_title": "History of '{code}'",
+    "col_version": "version",
+    "col_when": "when",
+    "col_coder": "coder",
+    "col_kind": "kind",
+    "col_what": "what",
+    "col_reason": "reason",
+    "no_revisions": "No revisions yet",
+    "no_changes": "Nothing changed between these versions",
+    "diff_title": "Codebook version {old} → {new}: {count} changes",
+    "diff_versions_title": (
+        "Compare which two codebook versions? Type old and new (0 is the empty codebook,"
+        " the current version is {current})"
+    ),
+    "diff_versions_bad": "Type two version numbers, e.g. 3 5",
+    "section_code_history": "code history",
+    "section_codebook_diff": "codebook versions compared",
     # help
     "help_title": "Keys",
     "col_section": "where",
@@ -188,10 +233,12 @@ EN: dict[str, str] = {
     "section_global": "everywhere",
     "section_home": "documents",
     "section_coding": "coding",
+    "section_adjusting": "adjusting edges",
     "section_codebook": "codebook",
     "section_dialogs": "dialogs",
     "section_quotes": "quotes",
     "section_analysis": "analysis",
+    "section_cell_quotes": "quotes behind a count",
     "section_agreement": "agreement",
     "help_title_for": "Keys · {screen}",
     # quotes (retrieval screen)
@@ -283,6 +330,18 @@ EN: dict[str, str] = {
     "col_missing": "(none)",
     "analysis_summary": "codes: {rows} · columns: {columns}",
     "analysis_no_columns": "Nothing to count by: no cases or values in this selection",
+    "table_crosstab": "attribute × attribute",
+    "rows_by": "rows by",
+    "all_codes": "all codes",
+    "all_coders": "all coders",
+    "heading_crosstab": "{unit} of {codes} by {rows} and {by}",
+    "heading_coder": "only {coder}'s codings",
+    "crosstab_summary": "rows: {rows} · columns: {columns} · cells count {unit}",
+    "cell_quotes": "quotes behind the count",
+    "cell_title": "{count} {unit} · {row} · {column}",
+    "analysis_no_cell_quotes": (
+        "A co-occurrence count has no quote list: ask the quotes screen (F4) for A AND B"
+    ),
     # export
     "export": "export",
     "export_start": "export",
@@ -389,6 +448,31 @@ NL: dict[str, str] = {
     "choose_remove": "Welke codering verwijderen?",
     "choose_memo": "Memo bij welke codering?",
     "removed_coding": "'{code}' verwijderd",
+    "adjust_edges": "randen aanpassen",
+    "choose_adjust": "Welke codering aanpassen?",
+    "adjust_only_own": "Alleen je eigen coderingen kun je aanpassen",
+    "adjust_what": (
+        "Zet de cursor op een codering van jou, of selecteer een fragment, "
+        "om de randen aan te passen"
+    ),
+    "adjust_selection": "selectie",
+    "adjust_start_edge": "beginrand",
+    "adjust_end_edge": "eindrand",
+    "adjust_word": "{count} woord",
+    "adjust_words": "{count} woorden",
+    "adjust_status": "{what} aanpassen: {edge} · {words} · {context}",
+    "adjust_keys": (
+        "←/→ teken · w/b woord · )/( zin · tab andere rand · enter toepassen · esc annuleren"
+    ),
+    "adjust_empty": "Het aangepaste fragment bevat alleen spaties",
+    "coding_adjusted": "'{code}' aangepast (z maakt het ongedaan)",
+    "edge_char_forward": "rand → teken",
+    "edge_char_back": "rand ← teken",
+    "edge_word_forward": "rand → woord",
+    "edge_word_back": "rand ← woord",
+    "edge_sentence_forward": "rand → zin",
+    "edge_sentence_back": "rand ← zin",
+    "other_edge": "andere rand",
     "memo_title": "Memo bij '{code}' op {start}-{end}",
     "memo_keys": "ctrl+s opslaan · escape annuleren",
     "memo_saved": "Memo opgeslagen",
@@ -487,6 +571,27 @@ NL: dict[str, str] = {
     "preview_unretire_line": "'{code}' kan weer gebruikt worden bij het coderen",
     "preview_redefine": "De velden van '{code}' wijzigen?",
     "confirm_keys": "enter toepassen · escape annuleren",
+    # codebook history and versions
+    "history": "geschiedenis",
+    "compare_versions": "versies vergelijken",
+    "show_changes": "wijzigingen tonen",
+    "history_title": "Geschiedenis van '{code}'",
+    "col_version": "versie",
+    "col_when": "wanneer",
+    "col_coder": "codeur",
+    "col_kind": "soort",
+    "col_what": "wat",
+    "col_reason": "reden",
+    "no_revisions": "Nog geen revisies",
+    "no_changes": "Niets gewijzigd tussen deze versies",
+    "diff_title": "Codeboekversie {old} → {new}: {count} wijzigingen",
+    "diff_versions_title": (
+        "Welke twee codeboekversies vergelijken? Typ oud en nieuw (0 is het lege codeboek,"
+        " de huidige versie is {current})"
+    ),
+    "diff_versions_bad": "Typ twee versienummers, bijvoorbeeld 3 5",
+    "section_code_history": "geschiedenis van een code",
+    "section_codebook_diff": "codeboekversies vergeleken",
     # help
     "help_title": "Toetsen",
     "col_section": "waar",
@@ -495,10 +600,12 @@ NL: dict[str, str] = {
     "section_global": "overal",
     "section_home": "documenten",
     "section_coding": "coderen",
+    "section_adjusting": "randen aanpassen",
     "section_codebook": "codeboek",
     "section_dialogs": "dialogen",
     "section_quotes": "citaten",
     "section_analysis": "analyse",
+    "section_cell_quotes": "citaten achter een telling",
     "section_agreement": "overeenstemming",
     "help_title_for": "Toetsen · {screen}",
     # quotes (retrieval screen)
@@ -590,6 +697,19 @@ NL: dict[str, str] = {
     "col_missing": "(geen)",
     "analysis_summary": "codes: {rows} · kolommen: {columns}",
     "analysis_no_columns": "Niets om naar te tellen: geen casussen of waarden in deze selectie",
+    "table_crosstab": "kenmerk × kenmerk",
+    "rows_by": "rijen naar",
+    "all_codes": "alle codes",
+    "all_coders": "alle codeurs",
+    "heading_crosstab": "{unit} van {codes} naar {rows} en {by}",
+    "heading_coder": "alleen de coderingen van {coder}",
+    "crosstab_summary": "rijen: {rows} · kolommen: {columns} · cellen tellen {unit}",
+    "cell_quotes": "citaten achter de telling",
+    "cell_title": "{count} {unit} · {row} · {column}",
+    "analysis_no_cell_quotes": (
+        "Een telling van samen voorkomen heeft geen citatenlijst: vraag het citatenscherm "
+        "(F4) om A AND B"
+    ),
     # export
     "export": "exporteren",
     "export_start": "exporteren",

@@ -55,8 +55,11 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from codebook.tui.modals.confirm import ConfirmPreview
     from codebook.tui.modals.memo import MemoEditor
     from codebook.tui.modals.palette import CodePalette
+    from codebook.tui.screens.adjusting import AdjustEdges
     from codebook.tui.screens.agreement import AgreementScreen
-    from codebook.tui.screens.analysis import AnalysisScreen
+    from codebook.tui.screens.analysis import AnalysisScreen, CountTable
+    from codebook.tui.screens.cell_quotes import CellQuotesScreen
+    from codebook.tui.screens.code_history import CodebookDiffScreen, CodeHistoryScreen
     from codebook.tui.screens.codebook import CodebookScreen
     from codebook.tui.screens.coding import CodingScreen
     from codebook.tui.screens.home import HomeScreen
@@ -67,9 +70,13 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     return [
         ("section_home", [HomeScreen]),
         ("section_coding", [CodingScreen, TranscriptView, CodeTreeView]),
+        ("section_adjusting", [AdjustEdges]),
         ("section_codebook", [CodebookScreen, CodeTreeView]),
+        ("section_code_history", [CodeHistoryScreen]),
+        ("section_codebook_diff", [CodebookDiffScreen]),
         ("section_quotes", [RetrievalScreen, QuoteTable]),
-        ("section_analysis", [AnalysisScreen]),
+        ("section_analysis", [AnalysisScreen, CountTable]),
+        ("section_cell_quotes", [CellQuotesScreen, QuoteTable]),
         ("section_agreement", [AgreementScreen]),
         ("section_dialogs", [CodePalette, ChooseCoding, MemoEditor, ConfirmPreview]),
     ]
