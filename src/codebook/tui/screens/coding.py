@@ -34,6 +34,7 @@ from codebook.tui.modals.choose import ChooseCoding
 from codebook.tui.modals.memo import MemoEditor
 from codebook.tui.modals.palette import CodePalette
 from codebook.tui.navigation import trim
+from codebook.tui.screens.adjusting import adjust_here
 from codebook.tui.screens.coding_view import CodingView
 from codebook.tui.text_edit_flow import edit_turn
 from codebook.tui.transcript_model import TranscriptModel
@@ -80,6 +81,7 @@ class CodingScreen(CodingView):
         Binding("r", "repeat", "repeat_code"),
         Binding("x,delete", "remove", "remove_coding"),
         Binding("m", "memo", "memo"),
+        Binding("a", "adjust", "adjust_edges", show=False),
         Binding("e", "edit_turn", "edit_turn"),
         Binding("n", "next_coding(True)", "next_coding"),
         Binding("N", "next_coding(False)", "previous_coding", show=False),
@@ -345,6 +347,15 @@ class CodingScreen(CodingView):
             self.code_tree.bump(removed.code_id, -1)
             self.notify(ctx.t("removed_coding", code=removed.code_name))
         self._last_range = None
+        self._show_title()
+        self._show_status()
+
+    def action_adjust(self) -> None:
+        adjust_here(self, self._adjusted)
+
+    def _adjusted(self) -> None:
+        self._last_range = None
+        self._wrote()
         self._show_title()
         self._show_status()
 
