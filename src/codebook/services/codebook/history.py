@@ -8,7 +8,6 @@ reused, unlike ids (SQLite may hand an undone code's id to a new one).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,13 +18,18 @@ from codebook.db.models import CodebookEvent, Coder
 from codebook.domain import CodebookError
 from codebook.domain.code_tree import CodeTree
 from codebook.domain.codebook import TEXT_FIELDS
-from codebook.domain.history import CodebookDiff, DiffEntry, FieldChange, HistoryEntry
+from codebook.domain.history import (
+    CodebookDiff,
+    DiffEntry,
+    FieldChange,
+    HistoryEntry,
+    word_changes,
+)
 from codebook.services.codebook.log import current_version
 from codebook.services.codebook.revisions import CodeRef, find_code
 
 #: The fields a "redefined" entry compares, in the order they are shown.
 DEFINITION_FIELDS: tuple[str, ...] = (*TEXT_FIELDS, "keywords", "color")
-_TOKENS = re.compile(r"\s+|[^\s]+")
 
 Snapshot = list[dict[str, Any]]
 
@@ -97,20 +101,8 @@ def codebook_history(session: Session, code: CodeRef | None = None) -> list[Hist
 
 def word_diff(old: str, new: str) -> str:
     """``old`` turned into ``new`` word by word, ``[-removed-]{+added+}`` (git --word-diff)."""
-    import difflib
-
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    out: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.append("".join(a[i1:i2]))
-            continue
-        if tag in ("delete", "replace"):
-            out.append("[-" + "".join(a[i1:i2]) + "-]")
-        if tag in ("insert", "replace"):
-            out.append("{+" + "".join(b[j1:j2]) + "+}")
-    return "".join(out)
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return "".join(marks[change.op].format(change.text) for change in word_changes(old, new))
 
 
 def snapshot_at(session: Session, version: int) -> Snapshot:

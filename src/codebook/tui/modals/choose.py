@@ -31,9 +31,10 @@ class ChooseCoding(ModalScreen[int | None]):
     DEFAULT_CSS = """
     ChooseCoding { align: center middle; }
     ChooseCoding > Vertical {
-        width: 90; height: auto; max-height: 80%; padding: 0 1;
+        width: 95%; max-width: 90; height: auto; max-height: 80%; padding: 0 1;
         border: thick $primary; background: $surface;
     }
+    ChooseCoding Label { width: 1fr; height: auto; }
     ChooseCoding OptionList { height: auto; max-height: 20; border: none; }
     """
 
@@ -44,7 +45,7 @@ class ChooseCoding(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self._title)
+            yield Label(self._title, id="title", markup=False)
             yield OptionList(
                 *(self._option(n, c) for n, c in enumerate(self._codings, 1)), id="codings"
             )

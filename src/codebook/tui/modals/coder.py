@@ -24,10 +24,11 @@ class CoderPrompt(ModalScreen[str]):
     DEFAULT_CSS = """
     CoderPrompt { align: center middle; }
     CoderPrompt > Vertical {
-        width: 60; height: auto; padding: 1 2;
+        width: 90%; max-width: 70; height: auto; max-height: 100%; padding: 1 2;
         border: thick $primary; background: $surface;
     }
-    CoderPrompt Label { margin-bottom: 1; }
+    CoderPrompt Label { width: 1fr; height: auto; margin-bottom: 1; }
+    CoderPrompt #title { text-style: bold; }
     """
 
     def compose(self) -> ComposeResult:

@@ -16,10 +16,10 @@ class TextPrompt(ModalScreen[str | None]):
     DEFAULT_CSS = """
     TextPrompt { align: center middle; }
     TextPrompt > Vertical {
-        width: 70; height: auto; padding: 1 2;
+        width: 90%; max-width: 80; height: auto; max-height: 100%; padding: 1 2;
         border: thick $primary; background: $surface;
     }
-    TextPrompt Label { margin-bottom: 1; }
+    TextPrompt Label { width: 1fr; height: auto; margin-bottom: 1; }
     """
 
     def __init__(self, title: str, value: str = "", *, allow_empty: bool = False) -> None:
@@ -30,7 +30,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self._title)
+            yield Label(self._title, id="title", markup=False)
             yield Input(value=self._value, id="answer")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -38,8 +38,11 @@ class SplitAssign(ModalScreen[dict[int, str] | None]):
     DEFAULT_CSS = """
     SplitAssign { align: center middle; }
     SplitAssign > Vertical {
-        width: 110; height: 90%; padding: 0 1; border: thick $primary; background: $surface;
+        width: 95%; max-width: 110; height: 90%; padding: 0 1;
+        border: thick $primary; background: $surface;
     }
+    SplitAssign Label { width: 1fr; height: auto; }
+    SplitAssign #title { text-style: bold; }
     SplitAssign DataTable { height: 1fr; }
     SplitAssign #names { color: $text-muted; }
     """
@@ -54,9 +57,15 @@ class SplitAssign(ModalScreen[dict[int, str] | None]):
     def compose(self) -> ComposeResult:
         ctx = context_of(self)
         with Vertical():
-            yield Label(ctx.t("split_title", code=self._code, count=len(self._codings)))
             yield Label(
-                "   ".join(f"{n}: {name}" for n, name in enumerate(self._names, 1)), id="names"
+                ctx.t("split_title", code=self._code, count=len(self._codings)),
+                id="title",
+                markup=False,
+            )
+            yield Label(
+                "   ".join(f"{n}: {name}" for n, name in enumerate(self._names, 1)),
+                id="names",
+                markup=False,
             )
             table: DataTable[Any] = DataTable(id="codings", cursor_type="row")
             yield table

@@ -6,15 +6,18 @@ and keywords. Revisions (rename, move, merge, split, retire, unretire, redefine)
 are use cases of the project door; each is previewed in a modal that says
 exactly what will change, applied with Enter, cancelled with Escape, and
 undoable like any other action. They run in a worker: a merge
-that moves thousands of codings never freezes the screen.
+that moves thousands of codings never freezes the screen. The highlighted
+code's history (h) and a comparison of two codebook versions (d) open
+their own screens (``screens/code_history.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,17 +37,17 @@ from codebook.tui.modals.palette import ROOT, CodePalette
 from codebook.tui.modals.prompt import TextPrompt
 from codebook.tui.modals.split import SplitAssign
 from codebook.tui.screens.base import ProjectScreen
+from codebook.tui.screens.code_history import (
+    CodebookDiffScreen,
+    CodeHistoryScreen,
+    changed_field,
+)
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.code_form import CodeForm, field_value
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.keybar import KeyBar
 
 Change = Callable[[Project], Revision]
-
-
-def shorten(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 class CodebookScreen(ProjectScreen):
@@ -61,6 +64,8 @@ class CodebookScreen(ProjectScreen):
         Binding("s", "split", "split"),
         Binding("x", "retire", "retire"),
         Binding("M", "memo", "memo"),
+        Binding("h", "history", "history"),
+        Binding("d", "compare_versions", "compare_versions", show=False),
         Binding("u", "unretire", "unretire", show=False),
         Binding("z,ctrl+z", "undo", "undo", show=False),
         Binding("Z,ctrl+y", "redo", "redo", show=False),
@@ -184,11 +189,10 @@ class CodebookScreen(ProjectScreen):
             self._stop_editing()
             self.code_tree.focus()
             return
-        lines = []
-        for key, value in changes.items():
-            lines.append(f"{self.ctx.t('field_' + key)}:")
-            lines.append(f"  - {shorten(field_value(item, key), 70)}")
-            lines.append(f"  + {shorten(value, 70)}")
+        lines: list[str | Text] = [
+            changed_field(self.ctx.t("field_" + key), field_value(item, key), value)
+            for key, value in changes.items()
+        ]
         title = self.ctx.t("preview_redefine", code=item.path)
         self._confirm(
             title,
@@ -221,6 +225,36 @@ class CodebookScreen(ProjectScreen):
             return
         target = MemoTarget("code", item.id, item.path, item.retired)
         memo_on(self, target, lambda: self.reload(select=item.id))
+
+    # --- history ------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        """The highlighted code's revisions (retired codes too: their history matters most)."""
+        item = self.code_tree.highlighted_item
+        if item is not None and not self.editing:
+            self.app.push_screen(CodeHistoryScreen(item))
+
+    def action_compare_versions(self) -> None:
+        """Ask for two codebook versions, the previous and the current one typed in already."""
+        if self.editing:
+            return
+        try:
+            current = self.project.summary().codebook_version
+        except CodebookError as exc:
+            self.notify(str(exc), severity="error")
+            return
+
+        def answered(text: str | None) -> None:
+            if text is None:
+                return
+            versions = text.replace("-", " ").split()
+            if len(versions) != 2 or not all(v.isdigit() for v in versions):
+                self.notify(self.ctx.t("diff_versions_bad"), severity="warning")
+                return
+            self.app.push_screen(CodebookDiffScreen(int(versions[0]), int(versions[1])))
+
+        title = self.ctx.t("diff_versions_title", current=current)
+        self.app.push_screen(TextPrompt(title, f"{max(current - 1, 0)} {current}"), answered)
 
     # --- creating ----------------------------------------------------------------
 
@@ -431,7 +465,11 @@ class CodebookScreen(ProjectScreen):
         )
 
     def _confirm(
-        self, title: str, lines: list[str], change: Change, select: int | None = None
+        self,
+        title: str,
+        lines: Sequence[str | Text],
+        change: Change,
+        select: int | None = None,
     ) -> None:
         """Show the preview; on Enter run the change in a worker, then reload."""
 
