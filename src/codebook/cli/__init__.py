@@ -29,6 +29,7 @@ from codebook.cli.exchange import exchange_app
 from codebook.cli.export import export_app
 from codebook.cli.memo import memo_app
 from codebook.cli.merge import merge_app
+from codebook.cli.review import review_app
 from codebook.cli.speakers import speakers_app
 
 app = command_group("codebook", "Qualitative analysis of interview and focus-group transcripts.")
@@ -73,6 +74,7 @@ app.add_typer(exchange_app)
 app.add_typer(speakers_app)
 app.add_typer(merge_app)
 app.add_typer(copy_app)
+app.add_typer(review_app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ from codebook.project.exports import ExportDoor
 from codebook.project.memos import MemoDoor
 from codebook.project.merging import MergeDoor
 from codebook.project.resolutions import ResolutionDoor
+from codebook.project.review import ReviewDoor
 from codebook.project.sharing import SharingDoor
 from codebook.project.speakers import SpeakerDoor
 from codebook.project.text_edits import TextEditDoor
@@ -43,6 +44,7 @@ class Project(
     AgreementDoor,
     AgreementExportDoor,
     ResolutionDoor,
+    ReviewDoor,
     ExportDoor,
     ExchangeDoor,
     MemoDoor,

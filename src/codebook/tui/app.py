@@ -53,6 +53,7 @@ class CodebookApp(App[None]):
         Binding("f4", "quotes", "quotes", show=False),
         Binding("f5", "analysis", "analysis", show=False),
         Binding("f6", "agreement", "agreement", show=False),
+        Binding("f7", "review", "review", show=False),
         Binding("ctrl+e", "export", "export", show=False, priority=True),
         # priority: ctrl+q quits from anywhere, also while a text field or a prompt has the keys
         Binding("ctrl+q", "quit", "quit", priority=True),
@@ -121,6 +122,12 @@ class CodebookApp(App[None]):
         from codebook.tui.screens.agreement import AgreementScreen
 
         bring_forward(self, AgreementScreen)
+
+    def action_review(self) -> None:
+        from codebook.tui.screen_stack import bring_forward
+        from codebook.tui.screens.review import ReviewScreen
+
+        bring_forward(self, ReviewScreen)
 
     def action_export(self) -> None:
         # Priority, or the focused field's own ctrl+e ("end of line") would take the key.

@@ -350,6 +350,13 @@ EN: dict[str, str] = {
     "export_xlsx": "Excel workbook (.xlsx)",
     "export_csv": "CSV files (a folder)",
     "export_qdpx": "REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder",
+    "export_pdf": "PDF report (.pdf, through LibreOffice)",
+    "export_pdf_missing": (
+        "A PDF needs LibreOffice, which is not installed: install it, or export the Word report"
+    ),
+    "export_replace": "Replace {path}?",
+    "export_replace_file": "It exists already: the export overwrites it.",
+    "export_replace_files": "The export overwrites these {count} files in it:",
     "import_qdpx": "import .qdpx",
     "import_title": "Import a REFI-QDA project (.qdpx)",
     "import_placeholder": "path of the .qdpx file",
@@ -370,6 +377,24 @@ EN: dict[str, str] = {
     "export_done": "Wrote {path}",
     "export_no_target": "Name a file or folder to write to",
     "export_wait": "The export is still running; it finishes in a moment",
+    # review (codings made under an earlier definition)
+    "review": "review",
+    "section_review": "review",
+    "review_keep": "keep",
+    "review_recode": "recode",
+    "review_remove": "remove",
+    "review_recode_prompt": "Recode to which code?",
+    "col_turn": "turn",
+    "col_passage": "passage",
+    "col_review_versions": "why",
+    "review_redefined": "v{made}, redefined in v{changed}",
+    "review_merged": "v{made}, merged in v{changed}",
+    "review_split": "v{made}, split in v{changed}",
+    "review_summary": "{count} codings await review",
+    "review_empty": "No codings await review.",
+    "review_then": "made under v{version}",
+    "review_now": "now (v{version})",
+    "review_waiting": "{count} codings await review (F7)",
 }
 
 NL: dict[str, str] = {
@@ -718,6 +743,14 @@ NL: dict[str, str] = {
     "export_xlsx": "Excel-werkmap (.xlsx)",
     "export_csv": "CSV-bestanden (een map)",
     "export_qdpx": "REFI-QDA-project (.qdpx) voor NVivo, ATLAS.ti, MAXQDA, QualCoder",
+    "export_pdf": "PDF-rapport (.pdf, via LibreOffice)",
+    "export_pdf_missing": (
+        "Voor een PDF is LibreOffice nodig, en dat is niet geïnstalleerd: installeer het, "
+        "of exporteer het Word-rapport"
+    ),
+    "export_replace": "{path} vervangen?",
+    "export_replace_file": "Het bestaat al: de export overschrijft het.",
+    "export_replace_files": "De export overschrijft deze {count} bestanden erin:",
     "import_qdpx": ".qdpx importeren",
     "import_title": "Een REFI-QDA-project (.qdpx) importeren",
     "import_placeholder": "pad van het .qdpx-bestand",
@@ -738,6 +771,24 @@ NL: dict[str, str] = {
     "export_done": "{path} geschreven",
     "export_no_target": "Geef een bestand of map op om naar te schrijven",
     "export_wait": "De export loopt nog; hij is zo klaar",
+    # review (codings made under an earlier definition)
+    "review": "herbeoordelen",
+    "section_review": "herbeoordelen",
+    "review_keep": "houden",
+    "review_recode": "omcoderen",
+    "review_remove": "verwijderen",
+    "review_recode_prompt": "Omcoderen naar welke code?",
+    "col_turn": "beurt",
+    "col_passage": "fragment",
+    "col_review_versions": "waarom",
+    "review_redefined": "v{made}, opnieuw gedefinieerd in v{changed}",
+    "review_merged": "v{made}, samengevoegd in v{changed}",
+    "review_split": "v{made}, gesplitst in v{changed}",
+    "review_summary": "{count} coderingen wachten op herbeoordeling",
+    "review_empty": "Geen coderingen wachten op herbeoordeling.",
+    "review_then": "gemaakt onder v{version}",
+    "review_now": "nu (v{version})",
+    "review_waiting": "{count} coderingen wachten op herbeoordeling (F7)",
 }
 
 LABELS: dict[str, dict[str, str]] = {"en": EN, "nl": NL}

@@ -74,6 +74,7 @@ class CodebookScreen(ProjectScreen):
     DEFAULT_CSS = """
     CodebookScreen #title { height: 1; background: $primary-background; padding: 0 1; }
     CodebookScreen #topbar { height: 1; }
+    CodebookScreen #awaiting { width: auto; padding: 0 1; color: $warning; }
     CodebookScreen #body { height: 1fr; }
     CodebookScreen CodeTreeView { width: 50; border-right: solid $primary-background; }
     CodebookScreen #form { width: 1fr; padding: 0 1; }
@@ -88,6 +89,7 @@ class CodebookScreen(ProjectScreen):
         super().__init__()
         self.items: list[CodeItem] = []
         self.memos: dict[int, list[MemoView]] = {}
+        self.awaiting_review: dict[int, int] = {}
         self.editing = False
         self._select_after_reload: int | None = None
 
@@ -99,6 +101,7 @@ class CodebookScreen(ProjectScreen):
         ctx = self.ctx
         with Horizontal(id="topbar"):
             yield Static(escape(f"{self.project.name} · {ctx.t('codebook')}"), id="title")
+            yield Static("", id="awaiting")
             yield BusyIndicator(id="busy")
         with Horizontal(id="body"):
             yield CodeTreeView(id="codes")
@@ -133,19 +136,26 @@ class CodebookScreen(ProjectScreen):
         try:
             items = self.project.code_items(include_retired=True)
             memos = self.project.code_memos()
+            awaiting = self.project.review_counts()
         except CodebookError as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, items, memos)
+            self.app.call_from_thread(self._loaded, items, memos, awaiting)
 
     def _load_failed(self, message: str) -> None:
         self._busy(False)
         self.notify(message, severity="error")
 
-    def _loaded(self, items: list[CodeItem], memos: dict[int, list[MemoView]]) -> None:
+    def _loaded(
+        self,
+        items: list[CodeItem],
+        memos: dict[int, list[MemoView]],
+        awaiting: dict[int, int] | None = None,
+    ) -> None:
         self.items = items
         self.memos = memos
+        self.awaiting_review = awaiting or {}
         pins = {guid: slot for slot, guid in enumerate(self.ctx.pins.slots) if guid}
         tree = self.code_tree
         tree.load(items, pins)
@@ -164,6 +174,9 @@ class CodebookScreen(ProjectScreen):
     def _show_fields(self, item: CodeItem | None) -> None:
         memos = [] if item is None else self.memos.get(item.id, [])
         self.query_one(CodeForm).show(item, memos)
+        count = 0 if item is None else self.awaiting_review.get(item.id, 0)
+        waiting = self.ctx.t("review_waiting", count=count) if count else ""
+        self.query_one("#awaiting", Static).update(waiting)
 
     # --- editing fields ------------------------------------------------------------
 

@@ -64,6 +64,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from codebook.tui.screens.coding import CodingScreen
     from codebook.tui.screens.home import HomeScreen
     from codebook.tui.screens.retrieval import QuoteTable, RetrievalScreen
+    from codebook.tui.screens.review import ReviewScreen
     from codebook.tui.widgets.code_tree import CodeTreeView
     from codebook.tui.widgets.transcript import TranscriptView
 
@@ -78,6 +79,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
         ("section_analysis", [AnalysisScreen, CountTable]),
         ("section_cell_quotes", [CellQuotesScreen, QuoteTable]),
         ("section_agreement", [AgreementScreen]),
+        ("section_review", [ReviewScreen]),
         ("section_dialogs", [CodePalette, ChooseCoding, MemoEditor, ConfirmPreview]),
     ]
 

@@ -95,6 +95,7 @@ class HomeScreen(DocumentOpener):
         self.sort_column = 0
         self.sort_reverse = False
         self._attribute_names: list[str] = []
+        self.awaiting_review = 0
         self.ready = True  # the first time it is shown counts as coming back to a change
 
     def compose(self) -> ComposeResult:
@@ -128,10 +129,12 @@ class HomeScreen(DocumentOpener):
     def _load(self) -> None:
         try:
             rows = self.project.documents()
+            awaiting = sum(self.project.review_counts().values())
         except CodebookError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
-            rows = []
+            rows, awaiting = [], 0
         if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(setattr, self, "awaiting_review", awaiting)
             self.app.call_from_thread(self._loaded, rows)
 
     def _loaded(self, rows: list[DocumentRow]) -> None:
@@ -190,14 +193,12 @@ class HomeScreen(DocumentOpener):
             for index, row in enumerate(self.shown):
                 if row.id == keep:
                     table.move_cursor(row=index)
-        self.query_one("#summary", Static).update(
-            ctx.t(
-                "documents_summary",
-                shown=len(self.shown),
-                total=len(self.rows),
-                sort=title,
-            )
+        summary = ctx.t(
+            "documents_summary", shown=len(self.shown), total=len(self.rows), sort=title
         )
+        if self.awaiting_review:
+            summary += " · " + ctx.t("review_waiting", count=self.awaiting_review)
+        self.query_one("#summary", Static).update(summary)
 
     @property
     def selected_document(self) -> int | None:
