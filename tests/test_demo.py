@@ -107,8 +107,8 @@ def test_demo_word_report_prints_the_memos_on_each_themes_codes(demo: Path, tmp_
         export_docx(s, out, ReportOptions(themes=["Rol van de coördinator"], lang="nl"))
     store.close()
     document = docx.Document(str(out))
-    headings = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 2"]
-    assert "Memo's" in headings
+    sections = [p.text for p in document.paragraphs if p.style and p.style.name == "Report Section"]
+    assert "Memo's" in sections
     rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert ["Code", "Titel", "Tekst", "Auteur", "Wanneer"] in rows
     (memo,) = [row for row in rows if "Van regelaar naar verbinder" in row]

@@ -19,7 +19,8 @@ from codebook.domain.exports import ReportOptions, ReportResult
 from codebook.domain.queries import Filters
 from codebook.services.export.docx_report import export_docx
 
-TOC = 'TOC \\o "1-3" \\h \\z \\u'
+TOC = 'TOC \\o "1-2" \\h \\z \\u'
+SECTION = "Report Section"
 
 
 @dataclass
@@ -51,10 +52,14 @@ def chapter(found: list[Block], title: str) -> list[Block]:
 
 
 def group_of(found: list[Block], label: str) -> list[Block]:
-    """The blocks under one Heading 3 (a code's quotes)."""
-    start = next(i for i, b in enumerate(found) if b.style == "Heading 3" and b.text == label)
+    """The blocks under one Heading 2 (a code's quotes)."""
+    start = next(i for i, b in enumerate(found) if b.style == "Heading 2" and b.text == label)
     end = next(
-        (i for i in range(start + 1, len(found)) if found[i].style.startswith("Heading")),
+        (
+            i
+            for i in range(start + 1, len(found))
+            if found[i].style.startswith("Heading") or found[i].style == SECTION
+        ),
         len(found),
     )
     return found[start + 1 : end]
@@ -82,13 +87,13 @@ def test_structure_headings_and_toc(study: Study, tmp_path: Path) -> None:
     assert facts["Codebook version"] == "6"
     assert facts["Selection"] == "all documents"
     kennis = chapter(found, "Kennisdeling")
-    assert [b.text for b in kennis if b.style == "Heading 2"] == [
+    assert [b.text for b in kennis if b.style == SECTION] == [
         "Definition",
         "Counts",
         "Quotes",
         "Memos",
     ]
-    assert [b.text for b in kennis if b.style == "Heading 3"] == [
+    assert [b.text for b in kennis if b.style == "Heading 2"] == [
         "Kennisdeling",
         "Landelijke kennisdeling",
         "Kennisdeling binnen de werkplaats",
@@ -276,7 +281,7 @@ def test_dutch_report(study: Study, tmp_path: Path) -> None:
         "Bijlage B. Revisiegeschiedenis",
     ]
     kennis = chapter(found, "Kennisdeling")
-    assert [b.text for b in kennis if b.style == "Heading 2"] == [
+    assert [b.text for b in kennis if b.style == SECTION] == [
         "Definitie",
         "Aantallen",
         "Citaten",

@@ -11,6 +11,7 @@ from textual.widgets import Input, ProgressBar, RadioSet
 
 from codebook.project.exports import file_stem
 from codebook.tui.app import CodebookApp
+from codebook.tui.modals.confirm import ConfirmPreview
 from codebook.tui.modals.export import ExportDialog
 from codebook.tui.screens.analysis import AnalysisScreen
 from codebook.tui.screens.coding import CodingScreen
@@ -139,3 +140,90 @@ def test_an_unwritable_target_is_a_one_line_error_then_csv_works(
         "matrix.csv",
         "memos.csv",
     ]
+
+
+def test_an_existing_report_is_replaced_only_when_the_user_confirms(
+    coded: str, tmp_path: Path
+) -> None:
+    import docx
+
+    out = tmp_path / "Werkplaatsen-PO-themes.docx"  # the suggested name: Enter would hit it
+    out.write_bytes(b"last week's report")
+
+    async def go() -> None:
+        async with running(coded, lang="nl") as (app, pilot):
+            notices = record_notices(app)
+            dialog = await open_dialog(app, pilot)
+            assert target(dialog).value == str(out)
+            await pilot.press("enter")
+            await settle(pilot)
+            ask = app.screen
+            assert isinstance(ask, ConfirmPreview)
+            assert str(ask.query_one("#title").render()) == f"{out} vervangen?"
+            await pilot.press("escape")  # keep it
+            await settle(pilot)
+            assert app.screen is dialog and not dialog.running and target(dialog).has_focus
+            assert out.read_bytes() == b"last week's report" and notices == []
+
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmPreview)
+            await pilot.press("enter")  # replace it
+            await settle(pilot)
+            assert notices == [(f"{out} geschreven", "information")]
+            assert not isinstance(app.screen, (ExportDialog, ConfirmPreview))
+
+    scenario(go)
+    assert "Inhoud" in [p.text for p in docx.Document(str(out)).paragraphs]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".docx") == [out.name]
+
+
+def test_a_folder_of_csv_tables_lists_the_files_the_export_would_overwrite(
+    coded: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "tabellen"
+    folder.mkdir()
+    (folder / "matrix.csv").write_text("old", encoding="utf-8")
+
+    async def go() -> None:
+        async with running(coded) as (app, pilot):
+            dialog = await open_dialog(app, pilot)
+            dialog.query_one("#kind", RadioSet).focus()
+            await pilot.press("down", "down", "enter")  # CSV files
+            target(dialog).value = str(folder)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            ask = app.screen
+            assert isinstance(ask, ConfirmPreview)
+            lines = str(ask.query_one("#preview").render()).splitlines()
+            assert lines == ["The export overwrites these 1 files in it:", "matrix.csv"]
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is dialog
+
+    scenario(go)
+    assert (folder / "matrix.csv").read_text(encoding="utf-8") == "old"
+
+
+def test_pdf_without_libreoffice_is_a_clear_error_in_the_dialog(
+    coded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+
+    async def go() -> None:
+        async with running(coded) as (app, pilot):
+            notices = record_notices(app)
+            dialog = await open_dialog(app, pilot)
+            dialog.query_one("#kind", RadioSet).focus()
+            await pilot.press("down", "down", "down", "down", "enter")  # the PDF report
+            assert target(dialog).value == str(tmp_path / "Werkplaatsen-PO-themes.pdf")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.screen is dialog and not dialog.running
+            assert len(notices) == 1 and notices[0][1] == "error"
+            assert "LibreOffice" in notices[0][0]
+
+    scenario(go)
+    assert not (tmp_path / "Werkplaatsen-PO-themes.pdf").exists()

@@ -1,9 +1,11 @@
-"""``codebook export docx|xlsx|csv|qdpx|agreement``: the Word theme report, the Excel
-workbook, CSV tables, the whole project as REFI-QDA for another tool, or the inter-coder
-agreement report in Word or Excel.
+"""``codebook export docx|pdf|xlsx|csv|qdpx|agreement``: the Word theme report (or the same
+as PDF, through LibreOffice), the Excel workbook, CSV tables, the whole project as REFI-QDA
+for another tool, or the inter-coder agreement report in Word or Excel.
 
 The door writes the export (atomically: a failed export leaves no file) and
-reports what it wrote; a progress bar on standard error follows it.
+reports what it wrote; a progress bar on standard error follows it. An existing
+file is never replaced without ``--force``: the refusal names it and exits with
+code 2, before any work, so a script's earlier report survives a typo.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from codebook.cli.common import (
     WhereOpt,
     command_group,
     console,
+    fail,
     filters,
     opened,
     print_exchange_report,
@@ -55,6 +58,37 @@ CasesOpt = Annotated[
 ]
 WithinOpt = Annotated[str, typer.Option(help="Co-occurrence within: segment, sentence or turn.")]
 ContextOpt = Annotated[int, typer.Option(help="Sentences of context beside each coding.")]
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing file (for csv: the folder's CSV files)."),
+]
+ThemesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--themes",
+        "--theme",
+        help="A code to report on (repeatable; default: all top-level codes).",
+    ),
+]
+MaxQuotesOpt = Annotated[int | None, typer.Option(help="At most this many quotes per code.")]
+ByOpt = Annotated[
+    list[str] | None,
+    typer.Option(help="Attribute for the count tables (repeatable; default: werkplaats, rol)."),
+]
+
+
+def _refuse_to_replace(existing: tuple[Path, ...], target: Path, csv_folder: bool) -> None:
+    """Exit with code 2 (a usage error, like a bad option) when ``existing`` is not empty."""
+    from codebook.cli.labels.export import LABELS
+
+    if not existing:
+        return
+    if csv_folder:
+        names = ", ".join(p.name for p in existing)
+        fail(translated(LABELS, "export_exists_csv", path=target, names=names))
+    else:
+        fail(translated(LABELS, "export_exists", path=target))
+    raise typer.Exit(2)
 
 
 def _export(
@@ -63,50 +97,82 @@ def _export(
     target: Path,
     options: ReportOptions | TableOptions | QdpxOptions,
     description: str,
+    force: bool,
 ) -> ExportSummary:
-    with opened(project) as door, progress_bar(description, stderr=True) as progress:
-        return door.export(kind, target, options, progress)
+    from codebook.cli.labels.export import LABELS
+
+    with opened(project) as door:
+        if not force:
+            _refuse_to_replace(door.existing_export(kind, target), target, kind == "csv")
+        if kind == "pdf" and not door.can_write_pdf():
+            fail(translated(LABELS, "pdf_no_libreoffice", path=target))
+            raise typer.Exit(1)
+        with progress_bar(description, stderr=True) as progress:
+            return door.export(kind, target, options, progress)
+
+
+def _report_options(
+    themes: list[str] | None,
+    filter_args: tuple[list[str] | None, list[str] | None, bool, str | None],
+    max_quotes: int | None,
+    by: list[str] | None,
+) -> ReportOptions:
+    from codebook.domain import CodebookError
+    from codebook.domain.exports import ReportOptions
+
+    if max_quotes is not None and max_quotes < 0:
+        raise CodebookError("--max-quotes must be 0 or more")
+    return ReportOptions(
+        themes=tuple(themes or ()),
+        filters=filters(*filter_args),
+        max_quotes=max_quotes,
+        by=tuple(by or ()),
+        lang=settings.lang,
+    )
 
 
 @export_app.command()
 def docx(
     project: ProjectArg,
     out: Annotated[Path, typer.Argument(metavar="OUT.docx", help="The report to write.")],
-    themes: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--themes",
-            "--theme",
-            help="A code to report on (repeatable; default: all top-level codes).",
-        ),
-    ] = None,
+    themes: ThemesOpt = None,
     where: WhereOpt = None,
     coder: CoderOpt = None,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
-    max_quotes: Annotated[
-        int | None, typer.Option(help="At most this many quotes per code.")
-    ] = None,
-    by: Annotated[
-        list[str] | None,
-        typer.Option(help="Attribute for the count tables (repeatable; default: werkplaats, rol)."),
-    ] = None,
+    max_quotes: MaxQuotesOpt = None,
+    by: ByOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write the Word theme report (language from --lang)."""
-    from codebook.domain import CodebookError
-    from codebook.domain.exports import ReportOptions
-
-    if max_quotes is not None and max_quotes < 0:
-        raise CodebookError("--max-quotes must be 0 or more")
-    options = ReportOptions(
-        themes=tuple(themes or ()),
-        filters=filters(where, coder, sum_coders, reference),
-        max_quotes=max_quotes,
-        by=tuple(by or ()),
-        lang=settings.lang,
-    )
-    result = _export(project, "docx", out, options, "Writing report")
+    options = _report_options(themes, (where, coder, sum_coders, reference), max_quotes, by)
+    result = _export(project, "docx", out, options, "Writing report", force)
     console().print(f"Wrote {result.path}: {result.themes} themes, {result.quotes} quotes")
+
+
+@export_app.command()
+def pdf(
+    project: ProjectArg,
+    out: Annotated[Path, typer.Argument(metavar="OUT.pdf", help="The report to write.")],
+    themes: ThemesOpt = None,
+    where: WhereOpt = None,
+    coder: CoderOpt = None,
+    sum_coders: SumOpt = False,
+    reference: ReferenceOpt = None,
+    max_quotes: MaxQuotesOpt = None,
+    by: ByOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write the theme report as PDF, its contents with page numbers (needs LibreOffice)."""
+    from codebook.cli.labels.export import LABELS
+
+    options = _report_options(themes, (where, coder, sum_coders, reference), max_quotes, by)
+    result = _export(project, "pdf", out, options, translated(LABELS, "pdf_writing"), force)
+    say(
+        translated(
+            LABELS, "pdf_wrote", path=result.path, themes=result.themes, quotes=result.quotes
+        )
+    )
 
 
 def _table_options(
@@ -144,10 +210,11 @@ def xlsx(
     unit: UnitOpt = "segments",
     within: WithinOpt = "segment",
     context: ContextOpt = 1,
+    force: ForceOpt = False,
 ) -> None:
     """Write codings, code x case matrix, co-occurrence and codebook to an Excel workbook."""
     options = _table_options(where, coder, (sum_coders, reference), cases, unit, within, context)
-    result = _export(project, "xlsx", out, options, "Writing workbook")
+    result = _export(project, "xlsx", out, options, "Writing workbook", force)
     sizes = ", ".join(f"{title} {rows}" for title, rows in result.sheets)
     console().print(f"Wrote {out}: {sizes}")
 
@@ -164,10 +231,11 @@ def csv(
     unit: UnitOpt = "segments",
     within: WithinOpt = "segment",
     context: ContextOpt = 1,
+    force: ForceOpt = False,
 ) -> None:
     """Write the same tables as CSV files (UTF-8 with BOM, so Excel shows ö and ë right)."""
     options = _table_options(where, coder, (sum_coders, reference), cases, unit, within, context)
-    result = _export(project, "csv", outdir, options, "Writing CSV files")
+    result = _export(project, "csv", outdir, options, "Writing CSV files", force)
     names = ", ".join(p.name for p in result.files)
     console().print(f"Wrote {len(result.files)} files to {outdir}: {names}")
 
@@ -180,6 +248,7 @@ def qdpx(
         bool,
         typer.Option("--check", help="Read the file back and compare it with the project."),
     ] = False,
+    force: ForceOpt = False,
 ) -> None:
     """Write the whole project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder.
 
@@ -188,7 +257,7 @@ def qdpx(
     """
     from codebook.domain.exports import QdpxOptions
 
-    result = _export(project, "qdpx", out, QdpxOptions(check=check), "Writing project file")
+    result = _export(project, "qdpx", out, QdpxOptions(check=check), "Writing project file", force)
     if result.report is not None:
         print_exchange_report(result.report)
 
@@ -209,6 +278,7 @@ def agreement(
         str | None,
         typer.Option(help="The coder whose codings are the resolutions (default: consensus)."),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write the agreement report (Word or Excel, by the file's suffix; language from --lang):
     what was counted, the figures per code, the disagreements and their resolutions."""
@@ -217,13 +287,13 @@ def agreement(
     request = agreement_request(
         coders, unit, codes, children, where, min_overlap, (resamples, seed)
     )
-    with (
-        opened(project) as door,
-        progress_bar(translated(LABELS, "agreement_writing"), stderr=True) as progress,
-    ):
-        queue = door.export_agreement(
-            out, request, lang=settings.lang, reference=reference, progress=progress
-        )
+    with opened(project) as door:
+        if not force:
+            _refuse_to_replace((out,) if out.exists() else (), out, csv_folder=False)
+        with progress_bar(translated(LABELS, "agreement_writing"), stderr=True) as progress:
+            queue = door.export_agreement(
+                out, request, lang=settings.lang, reference=reference, progress=progress
+            )
     say(
         translated(
             LABELS,

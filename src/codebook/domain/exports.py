@@ -62,7 +62,7 @@ class ReportResult:
     quotes: int
 
 
-EXPORT_KINDS = ("docx", "xlsx", "csv", "qdpx")
+EXPORT_KINDS = ("docx", "xlsx", "csv", "qdpx", "pdf")
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
-"""Use case of exporting: the Word theme report, the Excel workbook, the CSV tables, or the
-whole project as REFI-QDA (.qdpx) for another tool.
+"""Use case of exporting: the Word theme report (or the same as PDF), the Excel workbook, the
+CSV tables, or the whole project as REFI-QDA (.qdpx) for another tool.
 
 The writers are imported when an export runs: python-docx and openpyxl take
 time to load, and a session that never exports should not pay for them.
 Every writer writes atomically, so a failed export leaves no half-written file.
+Replacing an earlier export is the face's decision, asked of the user first:
+``existing_export`` names what an export would replace.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from codebook.domain.exports import (
 from codebook.project.base import ProjectBase
 
 Progress = Callable[[int, int], None]
-SUFFIXES = {"docx": "-themes.docx", "xlsx": "-tables.xlsx", "csv": "-tables", "qdpx": ".qdpx"}
+SUFFIXES = {
+    "docx": "-themes.docx",
+    "xlsx": "-tables.xlsx",
+    "csv": "-tables",
+    "qdpx": ".qdpx",
+    "pdf": "-themes.pdf",
+}
 
 
 def file_stem(project_name: str) -> str:
@@ -38,6 +46,27 @@ class ExportDoor(ProjectBase):
         _check_kind(kind)
         return self.folder / f"{file_stem(self.name)}{SUFFIXES[kind]}"
 
+    def can_write_pdf(self) -> bool:
+        """Whether LibreOffice, which turns the report into a PDF, is installed.
+
+        Asked by the faces before a PDF export, to say so in the user's language
+        (the export itself refuses too, in English, naming the file).
+        """
+        from codebook.services.export.pdf import find_soffice
+
+        return find_soffice() is not None
+
+    def existing_export(self, kind: str, target: Path) -> tuple[Path, ...]:
+        """What writing ``kind`` to ``target`` would replace: the file, or a folder's CSV files.
+
+        The CSV files' names are fixed, so a folder of earlier CSV tables would
+        be overwritten one by one; any ``.csv`` in it counts.
+        """
+        _check_kind(kind)
+        if kind == "csv":
+            return tuple(sorted(target.glob("*.csv"))) if target.is_dir() else ()
+        return (target,) if target.exists() else ()
+
     def export(
         self,
         kind: str,
@@ -45,9 +74,9 @@ class ExportDoor(ProjectBase):
         options: ReportOptions | TableOptions | QdpxOptions,
         progress: Progress | None = None,
     ) -> ExportSummary:
-        """Write one export of ``kind`` (docx, xlsx, csv or qdpx) to ``target``.
+        """Write one export of ``kind`` (docx, pdf, xlsx, csv or qdpx) to ``target``.
 
-        The Word report takes ``ReportOptions``, the tables ``TableOptions``,
+        The Word report and the PDF take ``ReportOptions``, the tables ``TableOptions``,
         the project file ``QdpxOptions``; ``progress(done, total)`` is called as
         the export proceeds.
         """
@@ -66,6 +95,13 @@ class ExportDoor(ProjectBase):
                 if not isinstance(options, ReportOptions):
                     raise TypeError("the Word report takes ReportOptions")
                 report = export_docx(session, target, options, progress)
+                return ExportSummary(kind, report.path, themes=report.themes, quotes=report.quotes)
+            if kind == "pdf":
+                from codebook.services.export.pdf import export_pdf
+
+                if not isinstance(options, ReportOptions):
+                    raise TypeError("the PDF report takes ReportOptions")
+                report = export_pdf(session, target, options, progress)
                 return ExportSummary(kind, report.path, themes=report.themes, quotes=report.quotes)
             if not isinstance(options, TableOptions):
                 raise TypeError("the tables take TableOptions")

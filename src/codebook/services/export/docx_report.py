@@ -1,19 +1,22 @@
 """The Word theme report: title page, contents, a chapter per theme, the codebook.
 
 Structure (headings use Word's built-in Heading 1-3 styles, so the navigation
-pane and the table of contents work):
+pane and the table of contents work; the contents list two levels, themes and
+their codes, so a chapter's parts are a bold "Report Section" paragraph, not a
+heading: a contents page of every Definition and Quotes line helps nobody):
 
 - title page: project, report title, date, coders, codebook version, selection,
   and whose codings are counted (with a warning when documents are double-coded);
-- contents: a real ``TOC \\o "1-3" \\h \\z \\u`` field, updated when Word opens
-  the file (``w:updateFields`` in settings.xml);
+- contents: a real ``TOC \\o "1-2" \\h \\z \\u`` field, updated when Word opens
+  the file (``w:updateFields`` in settings.xml) and by the PDF export (``pdf``);
 - per theme (Heading 1): definition, counts per attribute value (documents,
   segments, words coded; the counted line again below them), quotes grouped
-  by code (Heading 3 each) in the
+  by code (Heading 2 each) in the
   built-in "Quote" style, each followed by its citation (document, turn and
   timecode, speaker with attributes, coders, codebook versions) and memo, then
   the memos on the theme's codes;
-- appendix A: every code with all structured fields; appendix B: revisions;
+- appendix A: every code with all structured fields (top-level codes Heading 2,
+  so the contents list them; sub-codes Heading 3); appendix B: revisions;
   appendix C (when there are any): memos on the project and on documents.
 
 Paragraphs and tables are written as XML (``docx_xml.Body``) because
@@ -55,6 +58,7 @@ if TYPE_CHECKING:
 
 QUOTE_STYLE = "Quote"
 CITATION_STYLE = "Quote Citation"
+SECTION_STYLE = "Report Section"
 Labels = Mapping[str, str]
 
 
@@ -122,6 +126,14 @@ def _setup(document: Document, lang: str, head: ReportHead, lab: Labels) -> None
     citation.paragraph_format.space_after = Pt(10)
     citation.font.size = Pt(9)
     citation.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    part = document.styles.add_style(SECTION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    part.base_style = document.styles["Normal"]
+    part.font.bold = True
+    part.font.size = Pt(13)
+    part.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+    part.paragraph_format.space_before = Pt(12)
+    part.paragraph_format.space_after = Pt(4)
+    part.paragraph_format.keep_with_next = True
     set_language(document, WORD_LANGUAGE[lang])
     set_update_fields(document)
     props = document.core_properties
@@ -153,22 +165,24 @@ def _title_page(body: Body, head: ReportHead, lab: Labels, lang: str) -> None:
 
 def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
     body.paragraph(theme.code.path, "Heading 1", page_break_before=True)
-    body.paragraph(lab["definition"], "Heading 2")
+    body.paragraph(lab["definition"], SECTION_STYLE)
     if theme.code.brief_definition:
         body.paragraph(theme.code.brief_definition, bold=True)
     if theme.code.full_definition:
         body.paragraph(theme.code.full_definition)
     if theme.counts:
-        body.paragraph(lab["counts"], "Heading 2")
+        body.paragraph(lab["counts"], SECTION_STYLE)
         for table in theme.counts:
             _count_table(body, table, lab)
         for line in head.counted:
             body.paragraph(line, italic=True)
-    body.paragraph(lab["quotes"], "Heading 2")
+    body.paragraph(lab["quotes"], SECTION_STYLE)
     for group in theme.groups:
-        body.paragraph(group.label, "Heading 3")
+        body.paragraph(group.label, "Heading 2")
         if group.brief_definition and group.depth:
             body.paragraph(group.brief_definition, italic=True)
+        if reviewed := head.reviewed.get(group.code_id):
+            body.paragraph(lab["reviewed"].format(**vars(reviewed)), italic=True)
         if not group.quotes:
             body.paragraph(lab["no_quotes"], italic=True)
         for quote in group.quotes:
@@ -180,7 +194,7 @@ def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
                 body.run(p, quote.note)
         if group.hidden:
             body.paragraph(lab["more_quotes"].format(count=group.hidden), italic=True)
-    body.paragraph(lab["memos"], "Heading 2")
+    body.paragraph(lab["memos"], SECTION_STYLE)
     if not theme.memos:
         body.paragraph(lab["no_memos"], italic=True)
     else:

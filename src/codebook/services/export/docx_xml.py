@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
+# The contents list two levels, themes and their codes: the field's range and the
+# heading levels the report gives those two must agree (its sub-headings are not headings).
+TOC_DEPTH = 2
+TOC_INSTRUCTION = f' TOC \\o "1-{TOC_DEPTH}" \\h \\z \\u '
 # Children of w:settings that must come after w:updateFields (ECMA-376 CT_Settings order).
 _SETTINGS_AFTER_UPDATE_FIELDS = (
     "hdrShapeDefaults",
@@ -178,13 +181,14 @@ class Body:
         _sub(etree.SubElement(p, _R), "br", type="page")
 
     def toc(self, placeholder: str) -> None:
-        """A real table-of-contents field (headings 1-3, hyperlinked), marked dirty.
+        """A real table-of-contents field (headings 1-2, hyperlinked), marked dirty.
 
         Word rebuilds it, with page numbers, when the file opens (given
         ``w:updateFields`` in the settings). Its cached result, what readers
         that do not update fields show (LibreOffice's PDF conversion, previews),
-        is filled in when the body is complete: the headings, indented by level,
-        without page numbers. With no headings it shows ``placeholder``.
+        is filled in when the body is complete: the headings up to ``TOC_DEPTH``,
+        indented by level, without page numbers. With no headings it shows
+        ``placeholder``.
         """
         p = etree.SubElement(self.element, _P)
         self._field_begin(p)
@@ -201,10 +205,11 @@ class Body:
 
     def _fill_toc(self) -> None:
         """Replace the placeholder by one paragraph per heading, inside the same field."""
-        if self._toc is None or not self.headings:
+        listed = [(level, text) for level, text in self.headings if level <= TOC_DEPTH]
+        if self._toc is None or not listed:
             return
         entries: list[Element] = []
-        for level, text in self.headings:
+        for level, text in listed:
             p = etree.Element(_P)
             ppr = _sub(p, "pPr")
             _sub(ppr, "spacing", after="40")

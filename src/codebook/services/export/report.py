@@ -20,6 +20,7 @@ from codebook.domain.exports import ReportOptions
 from codebook.domain.history import HistoryEntry
 from codebook.domain.queries import Code, Filters
 from codebook.domain.quotes import Quote
+from codebook.domain.review import ReviewedCount
 from codebook.services.analysis import CodingSet
 from codebook.services.codebook.codes import load_code_tree, resolve_code
 from codebook.services.codebook.history import codebook_history
@@ -28,6 +29,7 @@ from codebook.services.documents import attribute_names
 from codebook.services.memos import list_memos
 from codebook.services.project_store import coders_by_id, meta
 from codebook.services.retrieval.quotes import retrieve
+from codebook.services.review import reviewed_counts
 from codebook.services.workspace import code_items
 
 
@@ -102,6 +104,8 @@ class ReportHead:
     #: memos on the project and on documents (memos on codes go with their theme);
     #: ``MemoRow.code`` holds the document's name, or "" for the project
     memos: list[MemoRow] = field(default_factory=list)
+    #: by code id, how many of its codings were re-checked after its definition changed
+    reviewed: dict[int, ReviewedCount] = field(default_factory=dict)
 
 
 def describe_filters(filters: Filters) -> str:
@@ -170,6 +174,7 @@ def gather_head(
         codebook=code_items(session, include_retired=True),
         history=codebook_history(session),
         memos=_general_memos(session),
+        reviewed=reviewed_counts(session),
     )
 
 

@@ -1,4 +1,5 @@
-"""Export dialog: the Word theme report, the Excel workbook, the CSV tables or a .qdpx.
+"""Export dialog: the Word theme report, the Excel workbook, the CSV tables, a .qdpx, or the
+report as PDF (through LibreOffice, when it is installed).
 
 The export runs in a worker and drives a progress bar through the export's
 ``progress(done, total)`` callback, so a report of hundreds of quotes never
@@ -6,7 +7,9 @@ freezes the screen. The project door picks the writer, and every writer
 writes atomically: a failed or interrupted export leaves no half-written file.
 The language is the app's (``--lang``), so a Dutch session writes a Dutch report.
 A .qdpx is always read back and compared with the project: a difference is
-said at once, not discovered by a colleague in another tool.
+said at once, not discovered by a colleague in another tool. An existing file
+(or a folder's CSV tables) is replaced only after the user confirms it: Enter
+on a suggested name must not wipe last week's report.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from codebook.domain.exports import (
 )
 from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.tui.context import AppContext, context_of
+from codebook.tui.modals.confirm import ConfirmPreview
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -118,8 +122,32 @@ class ExportDialog(ModalScreen[Path | None]):
             self._failed(ctx.t("export_no_target"))
             return
         target = Path(text).expanduser()
+        if self.kind == "pdf" and not ctx.project.can_write_pdf():
+            self._failed(ctx.t("export_pdf_missing"))
+            return
+        existing = ctx.project.existing_export(self.kind, target)
+        if not existing:
+            self._start(target)
+            return
+        if self.kind == "csv":
+            lines = [ctx.t("export_replace_files", count=len(existing))]
+            lines += [path.name for path in existing]
+        else:
+            lines = [ctx.t("export_replace_file")]
+
+        def confirmed(replace: bool | None) -> None:
+            if replace:
+                self._start(target)
+            else:
+                self.query_one("#target", Input).focus()
+
+        title = ctx.t("export_replace", path=str(target))
+        self.app.push_screen(ConfirmPreview(title, lines), confirmed)
+
+    def _start(self, target: Path) -> None:
+        ctx = self.ctx
         options: ReportOptions | TableOptions | QdpxOptions
-        if self.kind == "docx":
+        if self.kind in ("docx", "pdf"):
             options = ReportOptions(filters=self.filters, lang=ctx.lang)
         elif self.kind == "qdpx":
             options = QdpxOptions(check=True)
