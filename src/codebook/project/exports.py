@@ -20,6 +20,7 @@ from codebook.domain.exports import (
     ExportSummary,
     QdpxOptions,
     ReportOptions,
+    ReportResult,
     TableOptions,
 )
 from codebook.project.base import ProjectBase
@@ -81,6 +82,8 @@ class ExportDoor(ProjectBase):
         the export proceeds.
         """
         _check_kind(kind)
+        if kind == "pdf":
+            return self._export_pdf(target, options, progress)
         with self._read() as session:
             if kind == "qdpx":
                 from codebook.services.refi.exporting import export_qdpx
@@ -96,13 +99,6 @@ class ExportDoor(ProjectBase):
                     raise TypeError("the Word report takes ReportOptions")
                 report = export_docx(session, target, options, progress)
                 return ExportSummary(kind, report.path, themes=report.themes, quotes=report.quotes)
-            if kind == "pdf":
-                from codebook.services.export.pdf import export_pdf
-
-                if not isinstance(options, ReportOptions):
-                    raise TypeError("the PDF report takes ReportOptions")
-                report = export_pdf(session, target, options, progress)
-                return ExportSummary(kind, report.path, themes=report.themes, quotes=report.quotes)
             if not isinstance(options, TableOptions):
                 raise TypeError("the tables take TableOptions")
             if kind == "xlsx":
@@ -115,6 +111,28 @@ class ExportDoor(ProjectBase):
 
             files = export_csv(session, target, options, progress)
             return ExportSummary(kind, target, files=tuple(files))
+
+    def _export_pdf(
+        self,
+        target: Path,
+        options: ReportOptions | TableOptions | QdpxOptions,
+        progress: Progress | None,
+    ) -> ExportSummary:
+        """The Word report read in one transaction, then converted outside it: LibreOffice
+        takes seconds, and no transaction should wait on another program."""
+        from codebook.services.export.docx_report import export_docx
+        from codebook.services.export.pdf import export_pdf
+
+        if not isinstance(options, ReportOptions):
+            raise TypeError("the PDF report takes ReportOptions")
+        report_options = options
+
+        def write_report(path: Path, steps: Progress | None) -> ReportResult:
+            with self._read() as session:
+                return export_docx(session, path, report_options, steps)
+
+        report = export_pdf(write_report, target, progress)
+        return ExportSummary("pdf", report.path, themes=report.themes, quotes=report.quotes)
 
 
 def _check_kind(kind: str) -> None:

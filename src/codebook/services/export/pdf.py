@@ -20,13 +20,11 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from codebook.domain import CodebookError
-from codebook.domain.exports import ReportOptions, ReportResult
+from codebook.domain.exports import ReportResult
 from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
 
@@ -117,19 +115,19 @@ def missing_message(target: Path) -> str:
     )
 
 
+WordReport = Callable[[Path, Progress], ReportResult]
+"""Writes the Word report to a path: the caller's read of the project, so the
+project is read in one transaction that ends before LibreOffice starts."""
+
+
 def export_pdf(
-    session: Session,
-    out: str | Path,
-    options: ReportOptions | None = None,
-    progress: Progress = None,
+    write_report: WordReport, out: str | Path, progress: Progress = None
 ) -> ReportResult:
     """Write the theme report as PDF to ``out`` (atomically); returns what it holds.
 
     Progress: the Word report's steps, then one for the conversion. Without
     LibreOffice nothing is written and the error says so before any work.
     """
-    from codebook.services.export.docx_report import export_docx
-
     target = Path(out)
     soffice = find_soffice()
     if soffice is None:
@@ -144,7 +142,7 @@ def export_pdf(
             if progress:
                 progress(done, total + 1)
 
-        written = export_docx(session, report, options, report_progress)
+        written = write_report(report, report_progress)
         pdf = convert_to_pdf(soffice, report, folder, target)
         with atomic_path(target) as tmp:
             shutil.copyfile(pdf, tmp)
