@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 SpanList = Sequence[tuple[int, int]]
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 
 
 class Unit(StrEnum):
@@ -29,7 +29,7 @@ class Unit(StrEnum):
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text)]
+    return [m.span() for m in WORD.finditer(text)]
 
 
 def next_start(spans: SpanList, offset: int) -> int | None:

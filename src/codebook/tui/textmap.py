@@ -69,6 +69,27 @@ class OffsetMap:
         end = self._starts[row + 1] - 1 if row + 1 < len(self._starts) else self.length
         return start, end
 
+    def window(self, row: int, chars: int, rows: int) -> range:
+        """Whole rows around ``row``: about ``chars`` characters and at most ``rows`` rows.
+
+        What the transcript widget loads of a huge text. Budget a side cannot
+        use (near the start or the end) goes to the other side; ``row`` itself
+        is always in, however long it is.
+        """
+        starts = self._starts
+        row = max(0, min(row, len(starts) - 1))
+        low = starts[row] - chars // 2
+        high = starts[row] + chars // 2
+        if low < 0:
+            low, high = 0, high - low
+        elif high > self.length:
+            low, high = max(0, low - (high - self.length)), self.length
+        first = max(self.row_of(low) + (low > 0), row - rows // 2)
+        stop = min(self.row_of(high), row + rows // 2, len(starts) - 1) + 1
+        if first > row:
+            first = row
+        return range(first, max(stop, row + 1))
+
     def rows_of(self, start: int, end: int) -> range:
         """The rows a range ``start..end`` (end exclusive) touches."""
         last = self.row_of(max(start, end - 1))

@@ -1,22 +1,27 @@
 """Everything the transcript widget draws from, prepared off the UI thread.
 
 Built in a worker from a ``DocumentData``: the display text, the offset map,
-word/sentence/turn spans, where speaker labels and timecodes go, and the index
-of visible codings. The widget then only has to load the text, so opening a
-30,000-word transcript with thousands of codings never blocks the screen.
+sentence/turn spans, which turns are coded and the index of visible codings.
+What a screen row needs beyond that (its speaker label, its timecode) is looked
+up per row when the row is drawn, and word spans are found around the cursor
+when it moves: a 1,000,000-word transcript must open in well under a second,
+so nothing here walks the whole text more than once.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from codebook.domain import TurnSpan
 from codebook.domain.codings import CodingView
 from codebook.domain.documents import DocumentData
 from codebook.tui.coding_index import CodingIndex
-from codebook.tui.navigation import Unit, word_spans
+from codebook.tui.navigation import WORD, Unit, word_spans
 from codebook.tui.textmap import OffsetMap, display_text
+
+WORDS_NEAR = 2_000
+"""Characters each side of the cursor searched for words before all of them are listed."""
 
 
 def timecode_label(seconds: float) -> str:
@@ -44,12 +49,14 @@ class TranscriptModel:
         self.show_others = show_others
         self.index = self._build_index()
         self._coded_turns = self._find_coded_turns()
-        self.speaker_labels = self._speaker_labels()
-        self.timecodes = {
-            self.offsets.row_of(t.start): timecode_label(t.timecode)
-            for t in self.turns
-            if t.timecode is not None
+        self._turn_starts = [t.start for t in data.turns]
+        self._speakers = {
+            name: number
+            for number, name in enumerate(
+                dict.fromkeys(t.speaker for t in data.turns if t.speaker is not None)
+            )
         }
+        self.timecodes = any(t.timecode is not None for t in data.turns)
 
     @property
     def word_spans(self) -> list[tuple[int, int]]:
@@ -64,6 +71,26 @@ class TranscriptModel:
         if unit is Unit.SENTENCE:
             return self.sentence_spans or self.turn_spans
         return self.turn_spans
+
+    def spans_near(self, unit: Unit, offset: int) -> list[tuple[int, int]]:
+        """Spans enough to move by ``unit`` from ``offset``.
+
+        Words of a huge transcript are found in whole rows around ``offset``
+        (a word never crosses a line break), so the first ``w`` does not scan a
+        million words; only when that stretch holds no word on one side of
+        ``offset`` does it fall back to every word of the text.
+        """
+        if unit is not Unit.WORD or self._words is not None:
+            return self.spans(unit)
+        text = self.text
+        low = text.rfind("\n", 0, max(0, offset - WORDS_NEAR)) + 1
+        high = text.find("\n", offset + WORDS_NEAR)
+        if high == -1:
+            high = len(text)
+        spans = [m.span() for m in WORD.finditer(text, low, high)]
+        before = low == 0 or (bool(spans) and spans[0][0] < offset)
+        after = high == len(text) or (bool(spans) and spans[-1][0] > offset)
+        return spans if before and after else self.word_spans
 
     def is_mine(self, view: CodingView) -> bool:
         return view.coder == self.coder
@@ -124,32 +151,41 @@ class TranscriptModel:
         )
 
     def _find_coded_turns(self) -> set[int]:
-        return {
-            i for i, (begin, end) in enumerate(self.turn_spans) if self.index.covers(begin, end)
-        }
+        return self.index.touching(self.turn_spans)
 
     def replace(self, view: CodingView) -> None:
         """A coding changed in place (its memo): keep its lane, update what is shown."""
         self.codings[view.id] = view
         self.index.update(view)
 
-    def _speaker_labels(self) -> dict[int, list[tuple[int, int, int]]]:
-        """Per row, (start column, end column, speaker number) of the label text before a turn.
+    def _turns_starting_in(self, row: int) -> Iterable[TurnSpan]:
+        row_start, row_end = self.offsets.row_span(row)
+        starts = self._turn_starts
+        first = bisect_left(starts, row_start)
+        return self.turns[first : bisect_right(starts, row_end, first)]
+
+    def speaker_labels(self, row: int) -> list[tuple[int, int, int]]:
+        """(start column, end column, speaker number) of the label text before a turn on ``row``.
 
         Labels are in the text for every source format ("Name: ..."); the turn's
         start is where the spoken text begins, so the label is whatever precedes
-        it on the same row.
+        it on the same row. Looked up per drawn row: a whole huge transcript's
+        labels would cost more than opening it may.
         """
-        numbers: dict[str, int] = {}
-        out: dict[int, list[tuple[int, int, int]]] = {}
-        for turn in self.turns:
-            if turn.speaker is None:
-                continue
-            number = numbers.setdefault(turn.speaker, len(numbers))
-            row, column = self.offsets.location(turn.start)
-            if column > 0:
-                out.setdefault(row, []).append((0, column, number))
-        return out
+        row_start = self.offsets.line_starts[row]
+        return [
+            (0, turn.start - row_start, self._speakers[turn.speaker])
+            for turn in self._turns_starting_in(row)
+            if turn.speaker is not None and turn.start > row_start
+        ]
+
+    def timecode(self, row: int) -> str:
+        """The timecode of the turn starting on ``row``, or "" (also for a text without any)."""
+        if self.timecodes:
+            for turn in self._turns_starting_in(row):
+                if turn.timecode is not None:
+                    return timecode_label(turn.timecode)
+        return ""
 
     def turn_at(self, offset: int) -> int | None:
         """Index of the turn holding ``offset`` (or the next one in a gap)."""
@@ -163,11 +199,8 @@ class TranscriptModel:
 
     def words_in(self, start: int, end: int) -> int:
         """How many words ``start..end`` holds, counted over the word spans the cursor moves by."""
-        spans = self.word_spans
-        first = bisect_right(spans, (start, -1))
-        if first > 0 and spans[first - 1][1] > start:
-            first -= 1
-        return max(0, bisect_right(spans, (end, -1)) - first)
+        # Each word overlapping the range leaves one run of word characters in it.
+        return sum(1 for _ in WORD.finditer(self.text, start, max(start, end)))
 
     def next_uncoded_turn(self, offset: int) -> tuple[int, int] | None:
         """The first turn after the one at ``offset`` that no visible coding touches."""
@@ -175,10 +208,9 @@ class TranscriptModel:
         start = 0 if current is None else current + 1
         if current is not None and self.turn_spans[current][0] > offset:
             start = current
-        for begin, end in self.turn_spans[start:]:
-            if not self.index.covers(begin, end):
-                return begin, end
-        return None
+        coded = self._coded_turns
+        found = next((i for i in range(start, len(self.turn_spans)) if i not in coded), None)
+        return None if found is None else self.turn_spans[found]
 
     def coded_share(self) -> tuple[int, int]:
         """(turns touched by a visible coding, all turns), kept up to date incrementally."""

@@ -5,6 +5,16 @@ not one per turn. Only the rows on screen are rendered, and each asks the
 ``CodingIndex`` for the codings on its row, so drawing costs the same whatever
 the document's length. Applying a code re-renders just the rows it touches.
 
+A huge transcript (a million words) is not handed to ``TextArea`` whole: its
+``Document`` and soft wrapping cost seconds for text nobody is looking at. The
+widget holds a *window* of whole rows around the place shown (all of a normal
+interview, so for those it changes nothing) and shifts it when scrolling comes
+within a screen of its edge, keeping the line at the top of the screen in
+place, or when a jump or selection goes outside it. Every public offset here
+(``cursor_offset``, ``select_offsets``, ``reveal``, ...) is a document offset;
+only ``TextArea``'s own rows are window rows, translated when painting. The
+scrollbar covers the window; the status line tells where one is in the whole.
+
 Left of the text is a margin: the turn's timecode (when the source had them)
 and one stripe column per overlapping coding, so codes hidden under another
 code's highlight stay visible. Speaker labels, already in the text, are drawn
@@ -32,6 +42,11 @@ from codebook.tui.transcript_model import TranscriptModel
 
 STRIPES = 5
 TIMECODE_WIDTH = 8
+WINDOW_CHARS = 250_000
+"""About this much text is loaded into the ``TextArea`` at once: a 30,000-word
+interview whole, a screen of a huge one in a few tens of milliseconds."""
+WINDOW_ROWS = 2_500
+"""At most this many rows, however short (each row costs a little to wrap and map)."""
 
 
 class CountedWrappedDocument(WrappedDocument):
@@ -46,6 +61,11 @@ class CountedWrappedDocument(WrappedDocument):
     @property
     def height(self) -> int:
         return len(self._offset_to_line_info)
+
+    @property
+    def width(self) -> int:
+        """The width the text was last wrapped at."""
+        return self._width
 
     def section_at(self, y: int) -> tuple[int, int, int | None] | None:
         """(row, first column, end column or None) of screen line ``y``, in O(1).
@@ -138,6 +158,8 @@ class TranscriptView(TextArea):
         self._epoch = 0
         self._rows_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(2048)
         self._background_hex: str | None = None
+        self._window = range(0)
+        self._shift_pending = False
         super().__init__(
             "",
             read_only=True,
@@ -182,16 +204,130 @@ class TranscriptView(TextArea):
         if pending is not None:
             self._display(pending)
 
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # A resize that keeps the width (the height changed, or the text was just
+        # loaded at this width by ``on_resize``) need not wrap all of it again.
+        wrapped = self.wrapped_document
+        if (
+            isinstance(wrapped, CountedWrappedDocument)
+            and wrapped.width == self.wrap_width
+            and wrapped.width
+        ):
+            self._refresh_size()
+            return
+        super()._rewrap_and_refresh_virtual_size()
+
     def _display(self, model: TranscriptModel) -> None:
         self.model = model
         self._timecode_cells = TIMECODE_WIDTH if model.timecodes else 0
         self._gutter_cells = self._timecode_cells + STRIPES + 1
-        self._epoch += 1
-        self._rows_cache.clear()
-        self.load_text(model.text)
+        self._window = range(0)
         reveal, self._reveal = self._reveal, None
+        at = 0 if reveal is None else reveal[0]
+        self._load_window(self._window_around(at, at))
         if reveal is not None:
             self.reveal(*reveal)
+
+    # --- the window ----------------------------------------------------------------
+
+    @property
+    def window(self) -> range:
+        """The document rows loaded into the ``TextArea`` (all of them for a normal interview)."""
+        return self._window
+
+    def _window_around(self, anchor: int, cursor: int) -> range:
+        """Rows to load to show ``cursor``: a window around it, stretched to ``anchor``."""
+        model = self.model
+        assert model is not None
+        offsets = model.offsets
+        around = offsets.window(offsets.row_of(cursor), WINDOW_CHARS, WINDOW_ROWS)
+        other = offsets.row_of(anchor)
+        return range(min(around.start, other), max(around.stop, other + 1))
+
+    def _load_window(self, rows: range) -> None:
+        """Give ``TextArea`` the text of ``rows`` (the selection and scroll are the caller's)."""
+        model = self.model
+        assert model is not None
+        offsets = model.offsets
+        self._window = rows
+        self._epoch += 1
+        self._rows_cache.clear()
+        if rows == range(offsets.rows):
+            self.load_text(model.text)
+        else:
+            start, end = offsets.line_starts[rows.start], offsets.row_span(rows.stop - 1)[1]
+            self.load_text(model.text[start:end])
+
+    def _in_window(self, *offsets: int) -> bool:
+        model = self.model
+        assert model is not None
+        return all(model.offsets.row_of(offset) in self._window for offset in offsets)
+
+    def _location(self, offset: int) -> tuple[int, int]:
+        """The window location of a document offset (which must lie in the window)."""
+        model = self.model
+        assert model is not None
+        row, column = model.offsets.location(offset)
+        return row - self._window.start, column
+
+    def _offset(self, location: tuple[int, int]) -> int:
+        model = self.model
+        assert model is not None
+        row, column = location
+        return model.offsets.offset((row + self._window.start, column))
+
+    def _shift(self, rows: range, anchor: int, cursor: int, top: tuple[int, int]) -> None:
+        """Load ``rows``, select ``anchor..cursor``, scroll document location ``top`` to the top."""
+        self._load_window(rows)
+        self.selection = Selection(self._location(anchor), self._location(cursor))
+        row, column = top
+        if row not in rows:
+            row, column = min(max(row, rows.start), rows.stop - 1), 0
+        y = self.wrapped_document.location_to_offset((row - rows.start, column)).y
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        model = self.model
+        if model is not None and len(self._window) < model.offsets.rows and not self._shift_pending:
+            self._shift_pending = True
+            self.call_next(self._follow_scroll)
+
+    def _follow_scroll(self) -> None:
+        """Shift the window when the screen comes within a screen of its edge and there is more.
+
+        Centred on the cursor while it is on screen; otherwise (scrolled away
+        with the mouse) on the middle of the screen, and the cursor then moves
+        to the top of the screen if the new window no longer holds it.
+        """
+        self._shift_pending = False
+        model = self.model
+        if model is None or not self.is_mounted:
+            return
+        wrapped = self.wrapped_document
+        height = max(1, self.scrollable_content_region.height)
+        top = self.scroll_offset.y
+        window = self._window
+        near_start = window.start > 0 and top < height
+        near_end = window.stop < model.offsets.rows and top + 2 * height > wrapped.height
+        if not (near_start or near_end):
+            return
+        top_section = self._section_at(top)
+        if top_section is None:
+            return
+        top_at = (top_section[0] + window.start, top_section[1])
+        anchor, cursor = self.anchor_offset, self.cursor_offset
+        cursor_y = wrapped.location_to_offset(self.selection.end).y
+        if top <= cursor_y < top + height:
+            rows = self._window_around(anchor, cursor)
+        else:
+            middle = self._section_at(min(top + height // 2, wrapped.height - 1))
+            row = window.start + (top_section if middle is None else middle)[0]
+            rows = model.offsets.window(row, WINDOW_CHARS, WINDOW_ROWS)
+            if not (model.offsets.row_of(anchor) in rows and model.offsets.row_of(cursor) in rows):
+                anchor = cursor = model.offsets.offset(top_at)
+        if rows != window:
+            self._shift(rows, anchor, cursor, top_at)
 
     def swap_model(self, model: TranscriptModel) -> None:
         """New codings for the same text: keep cursor and scroll, repaint everything."""
@@ -216,9 +352,13 @@ class TranscriptView(TextArea):
         versions = self._row_versions
         for row in rows:
             versions[row] = versions.get(row, 0) + 1
+        window = self._window
+        shown = range(max(rows.start, window.start), min(rows.stop, window.stop))
+        if not shown:
+            return
         wrapped = self.wrapped_document
-        first = wrapped.location_to_offset((rows.start, 0)).y
-        last_row = rows.stop - 1
+        first = wrapped.location_to_offset((shown.start - window.start, 0)).y
+        last_row = shown.stop - 1 - window.start
         last = wrapped.location_to_offset((last_row, len(self.document.get_line(last_row)))).y
         self.refresh_lines(first, last - first + 1)
 
@@ -230,11 +370,11 @@ class TranscriptView(TextArea):
 
     @property
     def cursor_offset(self) -> int:
-        return 0 if self.model is None else self.model.offsets.offset(self.selection.end)
+        return 0 if self.model is None else self._offset(self.selection.end)
 
     @property
     def anchor_offset(self) -> int:
-        return 0 if self.model is None else self.model.offsets.offset(self.selection.start)
+        return 0 if self.model is None else self._offset(self.selection.start)
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection as offsets (start < end), or None when nothing is selected."""
@@ -242,10 +382,27 @@ class TranscriptView(TextArea):
         return (a, b) if a < b else None
 
     def select_offsets(self, anchor: int, cursor: int) -> None:
-        if self.model is None:
+        """Select document offsets; outside the window, the window moves to them.
+
+        The cursor then keeps the screen row it had, so moving by a unit
+        across the window's edge does not visibly jump.
+        """
+        model = self.model
+        if model is None:
             return
-        offsets = self.model.offsets
-        self.selection = Selection(offsets.location(anchor), offsets.location(cursor))
+        length = model.offsets.length
+        anchor, cursor = max(0, min(anchor, length)), max(0, min(cursor, length))
+        if not self._in_window(anchor, cursor):
+            wrapped = self.wrapped_document
+            screen_row = wrapped.location_to_offset(self.selection.end).y - self.scroll_offset.y
+            screen_row = max(0, min(screen_row, self.scrollable_content_region.height - 1))
+            rows = self._window_around(anchor, cursor)
+            self._load_window(rows)
+            self.selection = Selection(self._location(anchor), self._location(cursor))
+            y = self.wrapped_document.location_to_offset(self.selection.end).y
+            self.scroll_to(y=max(0, y - screen_row), animate=False, immediate=True)
+            return
+        self.selection = Selection(self._location(anchor), self._location(cursor))
 
     def move_to(self, offset: int) -> None:
         self.select_offsets(offset, offset)
@@ -262,8 +419,8 @@ class TranscriptView(TextArea):
             return
         self.select_offsets(end, start)
         wrapped = self.wrapped_document
-        top = wrapped.location_to_offset(model.offsets.location(start)).y
-        bottom = wrapped.location_to_offset(model.offsets.location(end)).y
+        top = wrapped.location_to_offset(self._location(start)).y
+        bottom = wrapped.location_to_offset(self._location(end)).y
         room = self.scrollable_content_region.height
         lines = bottom - top + 1
         y = top - (room - lines) // 2 if lines <= room else top
@@ -274,19 +431,22 @@ class TranscriptView(TextArea):
     def action_move(self, unit: str, forward: bool) -> None:
         if self.model is None:
             return
-        target = move(self.model.spans(Unit(unit)), self.cursor_offset, forward)
+        here = self.cursor_offset
+        target = move(self.model.spans_near(Unit(unit), here), here, forward)
         self.select_offsets(target, target)
 
     def action_extend(self, unit: str, forward: bool) -> None:
         if self.model is None:
             return
-        target = extend(self.model.spans(Unit(unit)), self.cursor_offset, forward)
+        here = self.cursor_offset
+        target = extend(self.model.spans_near(Unit(unit), here), here, forward)
         self.select_offsets(self.anchor_offset, target)
 
     def action_select_unit(self, unit: str) -> None:
         if self.model is None:
             return
-        found = containing(self.model.spans(Unit(unit)), self.cursor_offset)
+        here = self.cursor_offset
+        found = containing(self.model.spans_near(Unit(unit), here), here)
         if found is not None:
             self.select_offsets(*found)
 
@@ -311,16 +471,17 @@ class TranscriptView(TextArea):
         return super().render_lines(crop)
 
     def get_line(self, line_index: int) -> Text:
-        """One document row, with speaker labels and coding highlights applied."""
+        """One window row, with speaker labels and coding highlights applied."""
         line = super().get_line(line_index)
         model = self.model
         if model is None:
             return line
-        for start, end, speaker in model.speaker_labels.get(line_index, ()):
+        row = line_index + self._window.start
+        for start, end, speaker in model.speaker_labels(row):
             line.stylize(colors.speaker(speaker), start, end)
-        spans = model.index.in_row(line_index)
+        spans = model.index.in_row(row)
         if spans:
-            row_start, row_end = model.offsets.row_span(line_index)
+            row_start, row_end = model.offsets.row_span(row)
             background = self._background()
             for span in spans:
                 begin = max(span.start, row_start) - row_start
@@ -356,7 +517,7 @@ class TranscriptView(TextArea):
             row,
             self.size,
             self._epoch,
-            self._row_versions.get(row, 0),
+            self._row_versions.get(row + self._window.start, 0),
             selection if top <= row <= bottom else None,
             self.has_focus,
         )
@@ -388,13 +549,14 @@ class TranscriptView(TextArea):
         if model is None or section is None:
             return Strip([Segment(" " * width, base)], width)
         row, column, end_column = section
+        row += self._window.start
         row_start, row_end = model.offsets.row_span(row)
         seg_start = row_start + column
         seg_end = row_end if end_column is None else row_start + end_column
         seg_end = max(seg_end, seg_start + 1)  # an empty row still shows codings across it
         segments: list[Segment] = []
         if self._timecode_cells:
-            stamp = model.timecodes.get(row, "") if column == 0 else ""
+            stamp = model.timecode(row) if column == 0 else ""
             segments.append(
                 Segment(f"{stamp:>{self._timecode_cells - 1}} ", base + Style(dim=True))
             )
