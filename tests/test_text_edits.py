@@ -438,3 +438,22 @@ def test_a_plan_is_refused_once_the_turns_changed(project: Project, tmp_path: Pa
     rename_speaker(project, "Sanne", "Sanne de Boer")
     with pytest.raises(CodebookError, match="turns of 'sanne.txt' changed"):
         project.apply_text_edit(stale)
+
+
+def test_a_coding_made_after_a_correction_or_its_undo_shows_the_text_of_that_moment(
+    project: Project,
+) -> None:
+    """The text a new coding shows back is cut from a kept copy: it must follow the edit."""
+    code(project, "Tijd", "twee uur")  # the original text is now kept
+    project.apply_text_edit(
+        project.plan_turn_edit("sanne", 3, "Hij gaf ons iedere week drie uur.\nZonder die tijd")
+    )
+    edited = project.open_document("sanne").text
+    start = edited.index("drie uur")
+    assert project.code("sanne", "Start", start, start + 8).text == "drie uur"
+    assert project.code("sanne", "Start", start, len(edited)).end == len(edited)  # new length
+    project.undo()
+    project.undo()
+    assert project.undo() == "edit turn 4 of 'sanne.txt'"
+    start, end = span(INTERVIEW, "twee uur")
+    assert project.code("sanne", "Start", start, end).text == "twee uur"

@@ -57,6 +57,10 @@ def _sqlite_engine(path: Path) -> Engine:
             cur.close()
             raise CodebookError(f"{path}: cannot switch the project to WAL mode")
         cur.execute("PRAGMA synchronous = NORMAL")
+        # 32 MB of page cache (the default is 2 MB): reading a short column stored
+        # after a long transcript's text walks its overflow pages, from memory
+        # only when they fit; a 5 MB transcript then costs no disk reads per coding.
+        cur.execute("PRAGMA cache_size = -32768")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from codebook.db.engine import Store, is_url
 from codebook.db.models import Document
@@ -151,7 +151,9 @@ class ProjectBase:
     def _document(session: Session, ref: str | int) -> Document:
         """A document by id, or by name (with or without extension) or number as typed."""
         if isinstance(ref, int):
-            found = session.get(Document, ref)
+            # The text is read when used: most callers want the id, and a long
+            # transcript's text costs milliseconds on every key press.
+            found = session.get(Document, ref, options=[defer(Document.text)])
             if found is None:
                 raise CodebookError(f"unknown document {ref}")
             return found

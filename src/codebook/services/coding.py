@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from codebook.db.models import Code, Coder, Coding, Document
@@ -20,6 +20,7 @@ from codebook.domain import CodebookError
 from codebook.domain.codings import CodingView
 from codebook.services.clock import now
 from codebook.services.codebook.log import current_version
+from codebook.services.document_texts import document_lengths
 from codebook.services.journal import Recorder
 
 
@@ -35,13 +36,6 @@ class NewCoding:
     created_at: datetime | None = None
 
 
-def _document_lengths(session: Session, ids: set[int]) -> dict[int, int]:
-    rows = session.execute(
-        select(Document.id, func.length(Document.text)).where(Document.id.in_(ids))
-    )
-    return {doc_id: length for doc_id, length in rows}
-
-
 def _live_codes(session: Session, ids: set[int]) -> dict[int, Code]:
     return {c.id: c for c in session.scalars(select(Code).where(Code.id.in_(ids)))}
 
@@ -52,7 +46,7 @@ def validate(session: Session, items: Sequence[NewCoding], *, allow_retired: boo
     ``allow_retired`` is for restoring codings that were made before their code
     was retired (a project coming back from an exchange file), never for new work.
     """
-    lengths = _document_lengths(session, {i.document_id for i in items})
+    lengths = document_lengths(session, {i.document_id for i in items})
     codes = _live_codes(session, {i.code_id for i in items})
     for item in items:
         if item.document_id not in lengths:
@@ -195,8 +189,14 @@ def set_note(session: Session, coder_id: int, coding_id: int, note: str | None) 
     rec.finish()
 
 
-def coding_views(session: Session, where: ColumnElement[bool], *order: Any) -> list[CodingView]:
-    """Plain columns in ``CodingView`` order: no ORM identity map for thousands of rows."""
+def coding_views(
+    session: Session, where: ColumnElement[bool], *order: Any, cut_text: bool = True
+) -> list[CodingView]:
+    """Plain columns in ``CodingView`` order: no ORM identity map for thousands of rows.
+
+    ``cut_text=False`` leaves each view's text empty, for a caller that cuts it
+    from a text it holds (the database would read the whole text per coding).
+    """
     query = (
         select(
             Coding.id,
@@ -209,7 +209,9 @@ def coding_views(session: Session, where: ColumnElement[bool], *order: Any) -> l
             Coder.name,
             Coding.codebook_version,
             Coding.note,
-            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start),
+            func.substr(Document.text, Coding.start + 1, Coding.end - Coding.start)
+            if cut_text
+            else literal(""),
         )
         .join(Code, Code.id == Coding.code_id)
         .join(Coder, Coder.id == Coding.coder_id)

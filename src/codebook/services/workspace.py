@@ -9,6 +9,8 @@ re-reading the document's thousands of other codings).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,6 +21,7 @@ from codebook.domain.codings import CodingView
 from codebook.domain.documents import DocumentData
 from codebook.services.codebook.codes import coding_counts, load_code_tree
 from codebook.services.coding import coding_views
+from codebook.services.document_texts import document_texts
 from codebook.services.documents import sentences_of
 
 
@@ -124,8 +127,14 @@ def document_codings(session: Session, document_id: int, text: str) -> list[Codi
 
 
 def coding_view(session: Session, coding_id: int) -> CodingView:
-    """One coding as a ``CodingView`` (code name and colour, coder, the coded text)."""
-    found = coding_views(session, Coding.id == coding_id)
+    """One coding as a ``CodingView`` (code name and colour, coder, the coded text).
+
+    The text is cut from the kept document text: shown back after every key
+    press, it must not cost a read of the whole document.
+    """
+    found = coding_views(session, Coding.id == coding_id, cut_text=False)
     if not found:
         raise CodebookError(f"unknown coding {coding_id}")
-    return found[0]
+    view = found[0]
+    text = document_texts(session, [view.document_id])[view.document_id]
+    return replace(view, text=text[view.start : view.end])
