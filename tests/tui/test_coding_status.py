@@ -60,10 +60,10 @@ def test_status_names_turn_speaker_and_words_selected(project: Project) -> None:
             screen = await open_document(app, pilot, project.doc)
             screen.transcript.move_to(EERLIJK[0] + 3)
             await pilot.pause()
-            assert status(screen) == "turn 2 · Marieke · other coders hidden"
+            assert status(screen) == "turn 2 of 4 · Marieke · other coders hidden"
             screen.transcript.select_offsets(*EERLIJK)
             await pilot.pause()
-            assert status(screen).startswith("turn 2 · Marieke · 3 words selected ·")
+            assert status(screen).startswith("turn 2 of 4 · Marieke · 3 words selected ·")
             assert "64" not in status(screen)
 
     scenario(go)
@@ -77,10 +77,10 @@ def test_status_shows_the_turns_timecode(project: Project) -> None:
             screen = await open_document(app, pilot, document)
             screen.transcript.move_to(marieke + 4)
             await pilot.pause()
-            assert status(screen).startswith("turn 2 · Marieke · 0:05:02 ·")
+            assert status(screen).startswith("turn 2 of 2 · Marieke · 0:05:02 ·")
             screen.transcript.move_to(3)  # inside the first line's label: its turn
             await pilot.pause()
-            assert status(screen).startswith("turn 1 · Interviewer · 0:04:31 ·")
+            assert status(screen).startswith("turn 1 of 2 · Interviewer · 0:04:31 ·")
 
     scenario(go)
 
@@ -129,7 +129,7 @@ def test_g_and_a_number_jumps_to_that_turn(project: Project) -> None:
             assert app.screen is screen
             assert screen.transcript.cursor_offset == fourth.start
             assert screen.transcript.selected_range() is None
-            assert status(screen).startswith("turn 4 · Marieke ·")
+            assert status(screen).startswith("turn 4 of 4 · Marieke ·")
 
     scenario(go)
 

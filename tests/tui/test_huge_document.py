@@ -99,7 +99,7 @@ def test_huge_transcript_codes_at_start_middle_and_end(huge: tuple[Project, Huge
             assert f"Beurt {middle_number} gaat over de school" in screen_text(view)
             await pilot.press("right_square_bracket", "s")  # the middle turn's second sentence
             status = str(screen.query_one("#status").render())
-            assert f"turn {middle_number} · Respondent · 20 words" in status
+            assert f"turn {middle_number} of {len(turns)} · Respondent · 20 words" in status
             await pilot.press("1")
 
             view.move_to(last.start)

@@ -167,7 +167,7 @@ class AdjustEdges(ModalScreen[Edges | None]):
         self.query_one("#adjust-status", Static).update(escape(status))
 
     def action_step(self, unit: str, forward: bool) -> None:
-        spans = None if unit == "char" else self.model.spans(Unit(unit))
+        spans = None if unit == "char" else self.model.spans_near(Unit(unit), self.edges.moving)
         self.edges = stepped(self.edges, spans, len(self.model.text), forward)
         self._preview()
 

@@ -109,7 +109,7 @@ class CodingView(ProjectScreen):
         if position is None:
             return []
         turn = model.turns[position]
-        parts = [self.ctx.t("status_turn", number=position + 1)]
+        parts = [self.ctx.t("status_turn", number=position + 1, total=len(model.turns))]
         if turn.speaker:
             parts.append(turn.speaker)
         if turn.timecode is not None:

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -36,50 +34,21 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from codebook.tui import colors
 from codebook.tui.navigation import Unit, containing, extend, move
 from codebook.tui.transcript_model import TranscriptModel
+from codebook.tui.widgets.transcript_rows import (
+    TIMECODE_WIDTH,
+    CountedWrappedDocument,
+    gutter,
+    gutter_width,
+    paint_row,
+)
 
-STRIPES = 5
-TIMECODE_WIDTH = 8
 WINDOW_CHARS = 250_000
 """About this much text is loaded into the ``TextArea`` at once: a 30,000-word
 interview whole, a screen of a huge one in a few tens of milliseconds."""
 WINDOW_ROWS = 2_500
 """At most this many rows, however short (each row costs a little to wrap and map)."""
-
-
-class CountedWrappedDocument(WrappedDocument):
-    """A ``WrappedDocument`` whose height is O(1).
-
-    Textual sums the sections of every line to get the height, and asks for it
-    for every rendered row: over a thousand long lines that is most of the cost
-    of drawing a screen. The number of entries in the offset-to-line table is
-    the same number, already counted.
-    """
-
-    @property
-    def height(self) -> int:
-        return len(self._offset_to_line_info)
-
-    @property
-    def width(self) -> int:
-        """The width the text was last wrapped at."""
-        return self._width
-
-    def section_at(self, y: int) -> tuple[int, int, int | None] | None:
-        """(row, first column, end column or None) of screen line ``y``, in O(1).
-
-        ``offset_to_location`` answers the same but re-divides the whole row's
-        text on every call, which for long turns cost more than drawing them.
-        """
-        if not 0 <= y < len(self._offset_to_line_info):
-            return None
-        row, section = self._offset_to_line_info[y]
-        breaks = self._wrap_offsets[row]
-        start = breaks[section - 1] if section else 0
-        end = breaks[section] if section < len(breaks) else None
-        return row, start, end
 
 
 class TranscriptView(TextArea):
@@ -220,7 +189,7 @@ class TranscriptView(TextArea):
     def _display(self, model: TranscriptModel) -> None:
         self.model = model
         self._timecode_cells = TIMECODE_WIDTH if model.timecodes else 0
-        self._gutter_cells = self._timecode_cells + STRIPES + 1
+        self._gutter_cells = gutter_width(self._timecode_cells)
         self._window = range(0)
         reveal, self._reveal = self._reveal, None
         at = 0 if reveal is None else reveal[0]
@@ -476,24 +445,7 @@ class TranscriptView(TextArea):
         model = self.model
         if model is None:
             return line
-        row = line_index + self._window.start
-        for start, end, speaker in model.speaker_labels(row):
-            line.stylize(colors.speaker(speaker), start, end)
-        spans = model.index.in_row(row)
-        if spans:
-            row_start, row_end = model.offsets.row_span(row)
-            background = self._background()
-            for span in spans:
-                begin = max(span.start, row_start) - row_start
-                finish = min(span.end, row_end) - row_start
-                if finish <= begin:
-                    continue
-                style = (
-                    colors.highlight(span.view.color, background)
-                    if span.mine
-                    else colors.underline(span.view.color, background)
-                )
-                line.stylize(style, begin, finish)
+        paint_row(line, model, line_index + self._window.start, self._background())
         return line
 
     def render_line(self, y: int) -> Strip:
@@ -542,32 +494,7 @@ class TranscriptView(TextArea):
 
     def _gutter(self, section: tuple[int, int, int | None] | None) -> Strip:
         """Timecode (first row of a turn) and coding stripes for one screen row."""
-        model = self.model
-        background = self._background()
-        base = Style(bgcolor=colors.parse(background).rich_color)
-        width = self._gutter_cells
-        if model is None or section is None:
-            return Strip([Segment(" " * width, base)], width)
-        row, column, end_column = section
-        row += self._window.start
-        row_start, row_end = model.offsets.row_span(row)
-        seg_start = row_start + column
-        seg_end = row_end if end_column is None else row_start + end_column
-        seg_end = max(seg_end, seg_start + 1)  # an empty row still shows codings across it
-        segments: list[Segment] = []
-        if self._timecode_cells:
-            stamp = model.timecode(row) if column == 0 else ""
-            segments.append(
-                Segment(f"{stamp:>{self._timecode_cells - 1}} ", base + Style(dim=True))
-            )
-        cells: list[Segment] = [Segment(" ", base)] * STRIPES
-        for span in model.index.in_row(row):
-            if span.start < seg_end and span.end > seg_start:
-                lane = min(span.lane, STRIPES - 1)
-                mark = "▌" if span.mine else "╎"
-                if span.lane >= STRIPES - 1 and cells[lane].text.strip():
-                    mark = "+"
-                cells[lane] = Segment(mark, colors.stripe(span.view.color, background))
-        segments.extend(cells)
-        segments.append(Segment(" ", base))
-        return Strip(segments, width)
+        if section is not None:
+            row, column, end_column = section
+            section = row + self._window.start, column, end_column
+        return gutter(self.model, section, self._background(), self._timecode_cells)
