@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from codebook.db.engine import Store, describe, is_url, make_engine, translate_errors
 from codebook.domain import CodebookError
@@ -38,12 +39,22 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
 
 
 def _current_revision(conn: Connection) -> str | None:
-    tables = set(inspect(conn).get_table_names())
-    if "alembic_version" not in tables:
+    """The schema revision, read with one query: every open of a current project pays it.
+
+    Only when that query fails are the tables looked at, to tell an empty
+    database (a new project) from someone else's, or to let a locked project's
+    error through.
+    """
+    try:
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    except (OperationalError, ProgrammingError):
+        conn.rollback()
+        tables = set(inspect(conn).get_table_names())
+        if "alembic_version" in tables:
+            raise
         if tables:
-            raise CodebookError("not a codebook project (its tables are not ours)")
+            raise CodebookError("not a codebook project (its tables are not ours)") from None
         return None
-    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
     return None if row is None else str(row[0])
 
 
