@@ -16,7 +16,8 @@ from codebook.services.retrieval.quotes import retrieve
 from codebook.tui.app import CodebookApp
 from codebook.tui.labels import EN
 from codebook.tui.screens.home import HomeScreen
-from codebook.tui.screens.retrieval import QUOTE_COLUMN, QuoteTable, RetrievalScreen
+from codebook.tui.screens.quote_list import QUOTE_COLUMN, QuoteTable
+from codebook.tui.screens.retrieval import RetrievalScreen
 from tui.coded import copy_of, fresh_store, record_notices, template, typed
 from tui.kit import running, scenario, settle
 

@@ -14,27 +14,17 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.markup import escape
-from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from codebook.domain import CodebookError
 from codebook.domain.analysis import CountedCoders, TableRequest
 from codebook.domain.quotes import Quote
-from codebook.tui.screens.opening import DocumentOpener
-from codebook.tui.screens.retrieval import (
-    COLUMNS,
-    QUOTE_COLUMN,
-    QuoteTable,
-    context_text,
-    one_line,
-    quote_cells,
-    quote_width,
-)
+from codebook.tui.screens.quote_list import QuoteListScreen, QuoteTable
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
 
@@ -54,7 +44,7 @@ class Cell:
     counted: CountedCoders | None = None
 
 
-class CellQuotesScreen(DocumentOpener):
+class CellQuotesScreen(QuoteListScreen):
     """The cell named above, its quotes in the middle, the highlighted one in context below."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,11 +64,6 @@ class CellQuotesScreen(DocumentOpener):
     def __init__(self, cell: Cell) -> None:
         super().__init__()
         self.cell = cell
-        self.quotes: list[Quote] = []
-
-    @property
-    def table(self) -> QuoteTable:
-        return self.query_one("#quotes", QuoteTable)
 
     def compose(self) -> ComposeResult:
         ctx = self.ctx
@@ -93,7 +78,7 @@ class CellQuotesScreen(DocumentOpener):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.table.fill([self.ctx.t(key) for key in COLUMNS], [])
+        self.table.fill(self._headers(), [])
         self.table.focus()
         self.caught_up()
         self.reload()
@@ -135,51 +120,3 @@ class CellQuotesScreen(DocumentOpener):
         if self.cell.counted is not None:
             said.extend(self.cell.counted.lines(self.ctx.lang))
         summary.update(escape(" · ".join(said)))
-
-    def _fill(self, quotes: list[Quote]) -> None:
-        table = self.table
-        keep = self.selected.key if self.selected is not None else None
-        self.quotes = quotes
-        headers = [self.ctx.t(key) for key in COLUMNS]
-        rows = [quote_cells(self.ctx, quote) for quote in quotes]
-        width = quote_width(headers, rows, table.size.width or self.app.size.width)
-        for cells in rows:
-            cells[QUOTE_COLUMN] = one_line(cells[QUOTE_COLUMN], width)
-        table.fill(headers, rows, row_keys=[str(index) for index in range(len(rows))])
-        if quotes:
-            table.move_cursor(row=next((i for i, q in enumerate(quotes) if q.key == keep), 0))
-        self._show_context()
-
-    @property
-    def selected(self) -> Quote | None:
-        """The highlighted quote, if any."""
-        if not self.quotes or self.table.row_count == 0:
-            return None
-        return self.quotes[min(max(self.table.cursor_row, 0), len(self.quotes) - 1)]
-
-    def _show_context(self) -> None:
-        quote = self.selected
-        text = Text("") if quote is None else context_text(self.ctx, quote)
-        self.query_one("#context-text", Static).update(text)
-        self.query_one("#panel", VerticalScroll).scroll_home(animate=False)
-
-    @on(DataTable.RowHighlighted, "#quotes")
-    def _highlighted(self) -> None:
-        self._show_context()
-
-    @on(DataTable.RowSelected, "#quotes")
-    def _selected(self) -> None:
-        quote = self.selected
-        if quote is not None:
-            self.open_for_coding(quote.document_id, (quote.start, quote.end))
-
-    def action_read_context(self) -> None:
-        """Into the context panel, to scroll a long context; Escape returns to the list."""
-        if self.selected is not None:
-            self.query_one("#panel", VerticalScroll).focus()
-
-    def action_back(self) -> None:
-        if self.query_one("#panel", VerticalScroll).has_focus:
-            self.table.focus()
-            return
-        self.app.pop_screen()

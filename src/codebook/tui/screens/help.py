@@ -63,7 +63,8 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from codebook.tui.screens.codebook import CodebookScreen
     from codebook.tui.screens.coding import CodingScreen
     from codebook.tui.screens.home import HomeScreen
-    from codebook.tui.screens.retrieval import QuoteTable, RetrievalScreen
+    from codebook.tui.screens.quote_list import QuoteTable
+    from codebook.tui.screens.retrieval import RetrievalScreen
     from codebook.tui.screens.review import ReviewScreen
     from codebook.tui.widgets.code_tree import CodeTreeView
     from codebook.tui.widgets.transcript import TranscriptView
