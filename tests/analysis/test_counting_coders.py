@@ -156,10 +156,11 @@ def app(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+def run(capsys: pytest.CaptureFixture[str], *args: str, found: bool = True) -> str:
+    """The command's output; its exit code says whether anything was found (0) or not (1)."""
     code = cli.main(list(args))
     out, err = capsys.readouterr()
-    assert code == 0, err
+    assert code == (0 if found else 1), err
     return out
 
 
@@ -191,7 +192,7 @@ def test_cli_reference_and_queries(path: str, capsys: pytest.CaptureFixture[str]
     assert "counted: consensus (reference coder)" in out
     assert "reference coder cleared" in run(capsys, "reference", path, "--clear")
     query = f'"{A}" AND "{B}"'
-    assert run(capsys, "quotes", path, query).startswith("0 quotes\n")
+    assert run(capsys, "quotes", path, query, found=False).startswith("0 quotes\n")
     assert "\n1 quote\n" in run(capsys, "quotes", path, query, "--across-coders")
 
 

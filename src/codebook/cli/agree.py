@@ -11,7 +11,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, WhereOpt, console, opened, say, translated
+from codebook.cli.common import (
+    Cell,
+    Column,
+    FormatOpt,
+    Output,
+    ProjectArg,
+    WhereOpt,
+    console,
+    opened,
+    print_rows,
+    say,
+    translated,
+)
 from codebook.cli.labels.agree import LABELS
 
 if TYPE_CHECKING:
@@ -90,7 +102,10 @@ def agree(
     min_overlap: MinOverlapOpt = None,
     resamples: ResamplesOpt = 1000,
     seed: SeedOpt = 15,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as JSON (as --format json).")
+    ] = False,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Agreement between coders: percent, Cohen's or Fleiss' kappa, Krippendorff's alpha."""
     request = agreement_request(
@@ -98,12 +113,34 @@ def agree(
     )
     with opened(project) as door:
         result = door.agreement(request, list_disagreements=False)
-    if as_json:
+    if as_json or output is Output.json:
         import json
 
         typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return
+    if output is Output.csv:
+        _print_csv(result)
+        return
     _print(result)
+
+
+def _print_csv(result: AgreementResult) -> None:
+    """One row per code and one for all codes (code empty), each interval as two columns."""
+    rows = [(code.path, code.figures.as_json()) for code in result.codes]
+    rows.append(("", result.overall.as_json()))
+    flat: list[dict[str, Cell]] = []
+    for path, figures in rows:
+        row: dict[str, Cell] = {"code": path}
+        for key, value in figures.items():
+            if key.endswith("_ci"):
+                low, high = value or (None, None)
+                row[f"{key}_low"], row[f"{key}_high"] = low, high
+            else:
+                row[key] = value
+        flat.append(row)
+    keys = list(dict.fromkeys(k for row in flat for k in row))
+    columns = [Column(key, key) for key in keys]
+    print_rows(columns, [[row.get(k) for k in keys] for row in flat], title="", output=Output.csv)
 
 
 def _print(result: AgreementResult) -> None:

@@ -16,7 +16,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from codebook.cli.common import (
+    Cell,
     CoderOpt,
+    Column,
+    FormatOpt,
+    Output,
     ProjectArg,
     ReferenceOpt,
     SumOpt,
@@ -24,10 +28,13 @@ from codebook.cli.common import (
     WhereOpt,
     console,
     filters,
+    found_nothing,
     opened,
+    print_rows,
     say,
     settings,
     translated,
+    warn_where,
 )
 from codebook.cli.labels.analysis import LABELS
 
@@ -45,12 +52,14 @@ ChildrenOpt = Annotated[
 ]
 
 
-def print_counted(counted: CountedCoders) -> None:
-    """The "counted:" line, and the double-coding warning when there is one."""
-    say(counted.line(settings.lang))
+def print_counted(counted: CountedCoders, output: Output = Output.table) -> None:
+    """The "counted:" line, and the double-coding warning when there is one; beside CSV or
+    JSON on standard error, so the script's data stays parseable and the user still sees it."""
+    out = console(stderr=output is not Output.table)
+    out.print(counted.line(settings.lang), markup=False, highlight=False, soft_wrap=True)
     warning = counted.warning(settings.lang)
     if warning:
-        console().print(warning, style="yellow", markup=False, highlight=False, soft_wrap=True)
+        out.print(warning, style="yellow", markup=False, highlight=False, soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -85,17 +94,61 @@ def quotes(
             "(default: one coder's codings at a time).",
         ),
     ] = False,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Show every coded segment of a code (or a code query) with speaker and position."""
     chosen = filters(where, coder, sum_coders, reference, across_coders)
     with opened(project) as door:
+        warn_where(door.check_where(chosen.where))
         found = door.quotes(query, chosen, with_children=with_children, context=context)
         counted = door.counted_coders(chosen)
-    out = console()
-    for quote in found:
-        out.print(_quote_text(quote))
-    out.print(f"{len(found)} quote{'s' if len(found) != 1 else ''}")
-    print_counted(counted)
+    if output is Output.table:
+        out = console()
+        for quote in found:
+            out.print(_quote_text(quote))
+        out.print(f"{len(found)} quote{'s' if len(found) != 1 else ''}")
+    else:
+        print_rows(_QUOTE_COLUMNS, [_quote_row(q) for q in found], title="", output=output)
+    print_counted(counted, output)
+    if not found:
+        found_nothing()
+
+
+_QUOTE_COLUMNS = [
+    Column(key, key)
+    for key in (
+        "document",
+        "speaker",
+        "turn",
+        "timecode",
+        "start",
+        "end",
+        "codes",
+        "coders",
+        "text",
+        "context_before",
+        "context_after",
+        "memo",
+    )
+]
+
+
+def _quote_row(quote: Quote) -> list[Cell]:
+    """A quote as a row for a script: its codes and coders each joined by "; "."""
+    return [
+        quote.document,
+        quote.speaker,
+        quote.turn,
+        quote.timecode,
+        quote.start,
+        quote.end,
+        "; ".join(c.code for c in quote.codings),
+        "; ".join(c.coder for c in quote.codings),
+        quote.text,
+        quote.context_before,
+        quote.context_after,
+        quote.note,
+    ]
 
 
 def _quote_text(quote: Quote) -> Text:
@@ -131,15 +184,25 @@ def _quote_text(quote: Quote) -> Text:
 # --------------------------------------------------------------------------- tables
 
 
-def print_frame(frame: pd.DataFrame, title: str) -> None:
+def print_frame(frame: pd.DataFrame, title: str, output: Output = Output.table) -> None:
     """A DataFrame as rich tables: codes left, numbers right, never a squeezed column.
 
     A matrix of 27 cases does not fit a terminal; rich would shrink every
     column to nothing and show blank cells. The columns are printed in as
-    many consecutive tables as it takes, each repeating the codes.
+    many consecutive tables as it takes, each repeating the codes. As CSV or
+    JSON, one row per table row keyed by the row labels' name and the columns.
     """
     from rich.table import Table
 
+    if output is not Output.table:
+        index = str(frame.index.name or "row")
+        columns = [Column(index, index), *(Column(str(c), str(c)) for c in frame.columns)]
+        rows = [
+            [str(label), *values]
+            for label, values in zip(frame.index, frame.to_numpy().tolist(), strict=True)
+        ]
+        print_rows(columns, rows, title=title, output=output)
+        return
     out = console()
     labels = [str(label) for label in frame.index]
     longest = max((len(label) for label in [*labels, str(frame.index.name or "")]), default=1)
@@ -181,7 +244,17 @@ def _column_groups(widths: Sequence[int], room: int) -> list[list[int]]:
 
 def _table(project: str, request: TableRequest) -> pd.DataFrame:
     with opened(project) as door:
+        warn_where(door.check_where(request.filters.where))
         return door.table(request)
+
+
+def _print_table(frame: pd.DataFrame, title: str, output: Output) -> None:
+    """A count table and whose codings it counted; exit code 1 when it counted nothing."""
+    print_frame(frame, title, output)
+    print_counted(frame.attrs["counted"], output)
+    numbers = frame.select_dtypes("number")
+    if not (numbers != 0).to_numpy().any():
+        found_nothing()
 
 
 @analysis_app.command()
@@ -196,6 +269,7 @@ def frequencies(
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Count codes per attribute value (segments, documents or words coded)."""
     from codebook.domain.analysis import TableRequest, check_unit
@@ -208,8 +282,7 @@ def frequencies(
         with_children=with_children,
     )
     frame = _table(project, request)
-    print_frame(frame, f"Codes by {by or 'project'} ({frame.attrs['unit']})")
-    print_counted(frame.attrs["counted"])
+    _print_table(frame, f"Codes by {by or 'project'} ({frame.attrs['unit']})", output)
 
 
 @analysis_app.command()
@@ -228,6 +301,7 @@ def matrix(
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Show the code x case matrix."""
     from codebook.domain.analysis import TableRequest, check_unit
@@ -240,8 +314,7 @@ def matrix(
         with_children=with_children,
     )
     frame = _table(project, request)
-    print_frame(frame, f"Code x case matrix ({frame.attrs['unit']})")
-    print_counted(frame.attrs["counted"])
+    _print_table(frame, f"Code x case matrix ({frame.attrs['unit']})", output)
 
 
 @analysis_app.command()
@@ -258,6 +331,7 @@ def cooccurrence(
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Show how often codes occur together within a segment, sentence or turn."""
     from codebook.domain.analysis import TableRequest, check_within
@@ -270,8 +344,7 @@ def cooccurrence(
         codes=tuple(code or ()),
     )
     frame = _table(project, request)
-    print_frame(frame, f"Co-occurrence ({frame.attrs['unit']})")
-    print_counted(frame.attrs["counted"])
+    _print_table(frame, f"Co-occurrence ({frame.attrs['unit']})", output)
 
 
 @analysis_app.command()
@@ -292,6 +365,7 @@ def crosstab(
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Count coded passages per pair of attribute values (e.g. werkplaats x rol)."""
     from codebook.domain.analysis import TableRequest, check_unit
@@ -320,8 +394,7 @@ def crosstab(
         unit=frame.attrs["unit"],
         codes=counted,
     )
-    print_frame(frame, title)
-    print_counted(frame.attrs["counted"])
+    _print_table(frame, title, output)
 
 
 @analysis_app.command()

@@ -10,10 +10,14 @@ pulls in SQLAlchemy and is imported when a command runs, so ``codebook
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from codebook.domain.exchange import ExchangeReport
-    from codebook.domain.queries import Filters
+    from codebook.domain.queries import Filters, WhereMiss
     from codebook.project import Project
 
 ProjectArg = Annotated[
@@ -70,10 +74,23 @@ class Settings:
 settings = Settings()
 
 
+PIPE_WIDTH = 100_000
+"""Columns of output that is not a terminal: lines are never cut or wrapped for a pipe."""
+
+
 def console(stderr: bool = False) -> Console:
+    """A rich console; written to a pipe or a file, as wide as the longest line.
+
+    rich assumes 80 columns when it cannot ask a terminal, which would wrap
+    piped lines and cut table cells; a script reading them wants them whole.
+    COLUMNS, when set, still wins.
+    """
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    out = Console(stderr=stderr, highlight=False)
+    if not out.is_terminal and not os.environ.get("COLUMNS"):
+        out.width = PIPE_WIDTH
+    return out
 
 
 def say(text: str) -> None:
@@ -90,6 +107,87 @@ def translated(labels: Mapping[str, Mapping[str, str]], key: str, **values: Any)
     """A command's message in the --lang language (English when it has none)."""
     text = labels.get(settings.lang, labels["en"])[key]
     return text.format(**values) if values else text
+
+
+class Output(StrEnum):
+    """How a listing is written: a table to read, or CSV or JSON for a script."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+FormatOpt = Annotated[
+    Output,
+    typer.Option("--format", help="table, or csv or json for scripts (columns keyed in English)."),
+]
+
+Cell = str | int | float | date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a listing: ``key`` names it in CSV and JSON (English, whatever
+    --lang), ``header`` in the table; ``spec`` formats its values for the table only."""
+
+    key: str
+    header: str
+    right: bool = False
+    spec: str = ""
+
+
+def print_rows(
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *, title: str, output: Output
+) -> None:
+    """A listing as a rich table, or as CSV (a header row, no title) or JSON (a list of
+    objects) on standard output, numbers staying numbers for the script that reads them."""
+    if output is Output.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([c.key for c in columns])
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        return
+    if output is Output.json:
+        import json
+
+        objects = [{c.key: v for c, v in zip(columns, row, strict=True)} for row in rows]
+        sys.stdout.write(json.dumps(objects, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(title))
+    for c in columns:
+        table.add_column(Text(c.header), justify="right" if c.right else "left")
+    for row in rows:
+        table.add_row(
+            *(
+                Text("" if v is None else format(v, c.spec))
+                for c, v in zip(columns, row, strict=True)
+            )
+        )
+    console().print(table)
+
+
+def found_nothing() -> NoReturn:
+    """Exit code 1, with a line on standard error: a script can tell an empty answer from
+    a found one without parsing it (a user's error is exit code 1 with ``error:``)."""
+    from codebook.cli.labels.output import LABELS
+
+    console(stderr=True).print(translated(LABELS, "nothing_found"), markup=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def warn_where(misses: Sequence[WhereMiss]) -> None:
+    """Say on standard error which ``--where`` values no document has, and what there is."""
+    from codebook.cli.labels.output import LABELS
+
+    for miss in misses:
+        existing = ", ".join(miss.existing) or translated(LABELS, "none")
+        key = "where_key" if miss.value is None else "where_value"
+        line = translated(LABELS, key, name=miss.key, value=miss.value, existing=existing)
+        console(stderr=True).print(line, style="yellow", markup=False, soft_wrap=True)
 
 
 def print_exchange_report(report: ExchangeReport) -> None:

@@ -13,13 +13,21 @@ from typing import Annotated, Any
 import typer
 
 from codebook.cli.common import (
+    Cell,
+    Column,
+    FormatOpt,
+    Output,
     ProjectArg,
+    WhereOpt,
     console,
     fail,
+    found_nothing,
     opened,
+    print_rows,
     progress_bar,
     settings,
     translated,
+    warn_where,
 )
 from codebook.cli.labels.core import LABELS
 from codebook.cli.tree import print_code_tree
@@ -177,31 +185,45 @@ def import_(
 
 
 @core_app.command()
-def docs(project: ProjectArg) -> None:
+def docs(project: ProjectArg, where: WhereOpt = None, output: FormatOpt = Output.table) -> None:
     """List the documents with their attributes and coding progress."""
-    from rich.table import Table
+    from codebook.domain.queries import parse_where
 
+    wanted = parse_where(where or [])
     with opened(project) as door:
-        rows = door.documents()
+        warn_where(door.check_where(wanted))
+        rows = door.documents(wanted)
     names = sorted({k for r in rows for k in r.attributes})
-    table = Table(title=_t("docs_title_1" if len(rows) == 1 else "docs_title", count=len(rows)))
-    for column in ("id", "document", "format", "words", "turns", "coded", "codings"):
-        right = column in ("id", "words", "turns")
-        table.add_column(_t(f"col_{column}"), justify="right" if right else "left")
-    for name in names:
-        table.add_column(name)
-    for r in rows:
-        table.add_row(
-            str(r.id),
+    columns = [
+        Column(key, _t(f"col_{key}"), right=key in ("id", "words", "turns"), spec=spec)
+        for key, spec in (
+            ("id", ""),
+            ("document", ""),
+            ("format", ""),
+            ("words", ""),
+            ("turns", ""),
+            ("coded", ".0%"),
+            ("codings", ""),
+        )
+    ]
+    columns += [Column(name, name) for name in names]
+    table = [
+        [
+            r.id,
             r.name,
             r.source_format,
-            str(r.words),
-            str(r.turns),
-            f"{r.progress:.0%}",
-            str(r.codings),
-            *(str(r.attributes.get(n, "")) for n in names),
-        )
-    console().print(table)
+            r.words,
+            r.turns,
+            r.progress,
+            r.codings,
+            *(r.attributes.get(n) for n in names),
+        ]
+        for r in rows
+    ]
+    title = _t("docs_title_1" if len(rows) == 1 else "docs_title", count=len(rows))
+    print_rows(columns, table, title=title, output=output)
+    if not rows:
+        found_nothing()
 
 
 @core_app.command()
@@ -259,10 +281,9 @@ def codings(
     project: ProjectArg,
     doc: Annotated[str | None, typer.Option(help="Codings of this document.")] = None,
     code_ref: Annotated[str | None, typer.Option("--code", help="Codings of this code.")] = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """List codings of a document or of a code."""
-    from rich.table import Table
-
     from codebook.domain import CodebookError
 
     if (doc is None) == (code_ref is None):
@@ -270,22 +291,30 @@ def codings(
     with opened(project) as door:
         rows = door.codings(document=doc, code=code_ref)
     title = "codings_title_1" if len(rows) == 1 else "codings_title"
-    table = Table(title=_t(title, count=len(rows)))
-    for column in ("id", "doc", "code", "start", "end", "coder", "version", "text"):
-        table.add_column(_t(f"col_{column}"))
-    for r in rows:
-        text = r.text.replace("\n", " ")
-        table.add_row(
-            str(r.id),
-            str(r.document_id),
+    keys = ("id", "doc", "code", "start", "end", "coder", "version", "text")
+    columns = [Column(k, _t(f"col_{k}"), right=k in ("id", "doc", "start", "end")) for k in keys]
+    table: list[list[Cell]] = [
+        [
+            r.id,
+            r.document_id,
             r.code_name,
-            str(r.start),
-            str(r.end),
+            r.start,
+            r.end,
             r.coder,
-            str(r.codebook_version),
-            text if len(text) < 60 else text[:57] + "...",
-        )
-    console().print(table)
+            r.codebook_version,
+            _one_line(r.text) if output is Output.table else r.text,
+        ]
+        for r in rows
+    ]
+    print_rows(columns, table, title=_t(title, count=len(rows)), output=output)
+    if not rows:
+        found_nothing()
+
+
+def _one_line(text: str) -> str:
+    """A coded passage as one table cell of at most 60 characters."""
+    text = text.replace("\n", " ")
+    return text if len(text) < 60 else text[:57] + "..."
 
 
 @core_app.command()

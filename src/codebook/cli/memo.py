@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, command_group, console, opened, say, translated
+from codebook.cli.common import (
+    PIPE_WIDTH,
+    ProjectArg,
+    command_group,
+    console,
+    opened,
+    say,
+    translated,
+)
 
 if TYPE_CHECKING:
     from codebook.domain.memos import MemoTarget
@@ -153,7 +161,9 @@ def list_(
         if target is None
         else t("count_on" + one, count=len(memos), target=target_text(target))
     )
-    table = Table(title=title, show_lines=True, expand=True)
+    out = console()
+    # a given width is shared out; a pipe's is unbounded, so the table takes its content's
+    table = Table(title=title, show_lines=True, expand=out.width < PIPE_WIDTH)
     table.add_column(t("col_id"), justify="right", no_wrap=True)
     table.add_column(t("col_on"), ratio=1, overflow="fold")
     table.add_column(t("col_coder"), no_wrap=True)
@@ -167,7 +177,7 @@ def list_(
         body.append(memo.text)
         on = Text(target_text(memo.target))
         table.add_row(str(memo.id), on, Text(memo.coder), f"{when:%Y-%m-%d}", body)
-    console().print(table)
+    out.print(table)
 
 
 @memo_app.command("edit")

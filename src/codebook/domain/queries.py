@@ -251,6 +251,20 @@ def parse_where(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class WhereMiss:
+    """A ``--where`` value no document has, so a filter that finds nothing says why.
+
+    ``value`` is None when no document has the attribute ``key`` at all;
+    ``existing`` then holds the attribute names there are, else the values
+    ``key`` has. A face words it in its language; the filter still runs.
+    """
+
+    key: str
+    value: str | None
+    existing: tuple[str, ...]
+
+
 def describe_query(query: CodeQuery) -> str:
     """The query written back in the syntax ``parse_query`` reads."""
     if isinstance(query, Code):

@@ -10,12 +10,13 @@ quote list counted, and every table carries it in ``attrs["counted"]``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from codebook.domain.analysis import KINDS, CountedCoders, TableRequest
 from codebook.domain.codings import CodingView
 from codebook.domain.errors import CodebookError
-from codebook.domain.queries import NO_FILTERS, Filters, parse_query
+from codebook.domain.queries import NO_FILTERS, Filters, WhereMiss, parse_query
 from codebook.domain.quotes import Quote
 from codebook.project.base import ProjectBase
 
@@ -68,6 +69,16 @@ class AnalysisDoor(ProjectBase):
 
         with self._write() as session:
             set_reference_coder(session, self._acting(session), name)
+
+    def check_where(self, where: Mapping[str, Sequence[str]]) -> list[WhereMiss]:
+        """The filter's attribute names and values that no document has, each with the names
+        or values that do exist; empty when every one of them is found somewhere."""
+        from codebook.services.retrieval.lookups import where_misses
+
+        if not where:
+            return []
+        with self._read() as session:
+            return where_misses(session, where)
 
     def attribute_names(self) -> list[str]:
         """Every attribute some document has, alphabetically (ignoring case)."""

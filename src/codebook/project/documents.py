@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from codebook.domain import CodebookError
@@ -66,10 +66,15 @@ class DocumentDoor(ProjectBase):
             self._store, self.coder, paths, options, progress=stored, stop_on_interrupt=True
         )
 
-    def documents(self) -> list[DocumentRow]:
-        """Every document with its attributes, size and coding progress, by name."""
+    def documents(self, where: Mapping[str, Sequence[str]] | None = None) -> list[DocumentRow]:
+        """Every document with its attributes, size and coding progress, by name; with
+        ``where``, those passing that attribute filter (as a query's ``Filters.where``)."""
+        from codebook.services.retrieval.lookups import matching_documents
+
         with self._read() as session:
-            return list_documents(session)
+            rows = list_documents(session)
+            kept = matching_documents(session, where or {})
+        return rows if kept is None else [r for r in rows if r.id in kept]
 
     def document(self, ref: str | int) -> DocumentRef:
         """A document by name (with or without extension) or number."""

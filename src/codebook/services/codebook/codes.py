@@ -8,9 +8,10 @@ names themselves often contain ``/`` ("regionaal/landelijk").
 
 from __future__ import annotations
 
+import difflib
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,16 +127,30 @@ def resolve_code(session: Session, ref: str) -> Code:
         found = by_path.get(wanted)
         if found is not None:
             return next(code for code in codes if code.id == found)
-        raise CodebookError(f"unknown code '{ref}'")
+        raise unknown_code(ref, paths.values())
     matches = [c for c in codes if c.name.lower() == ref.lower()]
     active = [c for c in matches if not c.retired]
     if len(active) == 1 or (len(matches) == 1):
         return (active or matches)[0]
     if not matches:
-        raise CodebookError(f"unknown code '{ref}'")
+        raise unknown_code(ref, [c.name for c in codes])
     paths = load_code_tree(session, include_retired=True).paths()
     where = "; ".join(sorted(paths[c.id] for c in (active or matches)))
     raise CodebookError(f"code name '{ref}' is ambiguous; use a path: {where}")
+
+
+def unknown_code(ref: str, names: Iterable[str]) -> CodebookError:
+    """The error for a code not found, naming the nearest existing names (ignoring case).
+
+    A typo in a code name would otherwise leave the user to list the
+    codebook and compare by eye.
+    """
+    by_lower = {name.lower(): name for name in names}
+    near = difflib.get_close_matches(ref.lower(), list(by_lower), n=3)
+    if not near:
+        return CodebookError(f"unknown code '{ref}'")
+    listed = " or ".join(f"'{by_lower[n]}'" for n in near)
+    return CodebookError(f"unknown code '{ref}' – did you mean {listed}?")
 
 
 def check_color(color: str) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from codebook.db.models import Attribute, Coder, Document, DocumentAttribute
 from codebook.domain import AttributeValue, CodebookError
+from codebook.domain.queries import WhereMiss
 from codebook.domain.transcripts import attribute_text
 
 
@@ -61,6 +62,35 @@ def matching_documents(session: Session, where: Mapping[str, Sequence[str]]) -> 
             for name, accepted in wanted.items()
         )
     }
+
+
+def where_misses(session: Session, where: Mapping[str, Sequence[str]]) -> list[WhereMiss]:
+    """The keys and values of an attribute filter that no document has, with what exists.
+
+    A typo (``werkplaats=WOX``) would otherwise just find nothing; values
+    compare as the filter compares them, as text ignoring case. A name that is
+    no attribute at all is left to ``matching_documents``, whose error already
+    lists the attributes; here it is one that no document has a value for.
+    """
+    defined = {n.lower() for n in session.scalars(select(Attribute.name))}
+    attrs = attributes_by_document(session)
+    existing: dict[str, set[str]] = {}
+    for values in attrs.values():
+        for name, value in values.items():
+            existing.setdefault(name, set()).add(attribute_text(value))
+    by_key = {name.lower(): name for name in existing}
+    misses: list[WhereMiss] = []
+    for key, wanted in where.items():
+        attribute = by_key.get(key.lower())
+        if key.lower() not in defined:
+            continue
+        if attribute is None:
+            misses.append(WhereMiss(key, None, tuple(sorted(existing, key=str.casefold))))
+            continue
+        have = {v.casefold() for v in existing[attribute]}
+        listed = tuple(sorted(existing[attribute], key=str.casefold))
+        misses.extend(WhereMiss(key, v, listed) for v in wanted if v.casefold() not in have)
+    return misses
 
 
 def coder_ids(session: Session, names: Sequence[str]) -> list[int] | None:
