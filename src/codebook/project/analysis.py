@@ -92,7 +92,7 @@ class AnalysisDoor(ProjectBase):
         """A count table, ``frame.attrs["unit"]`` naming what is counted: codes as rows, or
         for a crosstab one attribute's values as rows and another's as columns."""
         from codebook.services.analysis import CodingSet, cooccurrence
-        from codebook.services.table_cells import grid_for
+        from codebook.services.analysis.cells import grid_for
 
         if request.kind not in KINDS:
             raise CodebookError(f"unknown table '{request.kind}' (use {', '.join(KINDS)})")
@@ -117,7 +117,7 @@ class AnalysisDoor(ProjectBase):
         ``row`` and ``column`` are the frame's labels; a co-occurrence table
         or a label not in the table is a CodebookError.
         """
-        from codebook.services.table_cells import cell_quotes
+        from codebook.services.analysis.cells import cell_quotes
 
         with self._read() as session:
             codes = [self._code_id(session, ref) for ref in request.codes] or None

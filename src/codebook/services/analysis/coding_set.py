@@ -1,28 +1,7 @@
-"""Counting codings: frequencies per attribute value, code x case matrices, co-occurrence,
-and attribute x attribute crosstabs.
+"""The codings of a selection loaded once, and every count table made from them.
 
-Every table is a pandas ``DataFrame`` with codes as rows (their paths, in
-codebook order; a crosstab's rows are one attribute's values) and
-``df.attrs["unit"]`` naming what the numbers count, so a printout can always
-say "segments" or "words coded". pandas is imported
-inside the functions that build frames (it costs a quarter second to import).
-
-Units:
-
-- ``segments``: coded passages; by default overlapping codings of one code
-  by different coders are one segment, the project's reference coder alone
-  counts when one is set, and only ``Filters.sum_coders`` counts every
-  coder's coding (``retrieval.coders``);
-- ``documents``: documents holding at least one such coding;
-- ``words``: words in the text the codings cover, each word once per cell even
-  when codings overlap (a word partly covered counts).
-
-``CodingSet`` loads the codings once for several tables (the report needs many);
-the module-level functions are one-table shorthands. A table but
-co-occurrence is a ``Grid`` placing each coding in its cells, counted by
-``tabulate``; ``table_cells`` lists the quotes behind one cell from the same grid. Every frame also
-carries ``df.attrs["counted"]``, a ``CountedCoders`` saying whose codings it
-counted and which documents are double-coded, for the faces to print.
+The report builds many tables from one selection, so the codings, their
+documents' attributes and the code tree are read once into a ``CodingSet``.
 """
 
 from __future__ import annotations
@@ -30,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,6 +31,7 @@ from codebook.domain.analysis import (
 from codebook.domain.code_tree import CodeTree
 from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.domain.transcripts import attribute_text
+from codebook.services.analysis.grid import ColumnsOf, Grid, Row, natural_order
 from codebook.services.codebook.codes import load_code_tree
 from codebook.services.documents import sentence_bounds
 from codebook.services.retrieval.coders import counted_coders, plan_counting
@@ -62,33 +42,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _WORD = re.compile(r"\w+")
-
-Row = tuple[str, frozenset[int]]
-ColumnsOf = Callable[[CodingRecord], Iterable[str]]
-
-
-@dataclass(frozen=True)
-class Grid:
-    """The shape of a count table and where each coding lands in it.
-
-    Counting a table and listing the codings behind one of its cells both
-    walk the same grid, so a cell's quotes are always exactly what it counts.
-    ``codes``: the codes whose codings can land anywhere; ``places``: the
-    (row, column) indexes one coding counts in.
-    """
-
-    index_name: str
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    codes: frozenset[int]
-    places: Callable[[CodingRecord], Iterable[tuple[int, int]]]
-
-
-def natural_order(value: str) -> tuple[object, ...]:
-    """Sort "WOU 2" before "WOU 10" and ignore case; MISSING and TOTAL go last."""
-    rank = 2 if value == TOTAL else 1 if value == MISSING else 0
-    parts = re.split(r"(\d+)", value.casefold())
-    return (rank, *[(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts])
 
 
 @dataclass
@@ -478,44 +431,3 @@ class CodingSet:
                 return candidate
         listed = ", ".join(sorted(known)) or "none yet"
         raise CodebookError(f"unknown attribute '{name}' (attributes: {listed})")
-
-
-def frequencies(
-    session: Session,
-    by: str | None = None,
-    unit: Unit = "segments",
-    *,
-    filters: Filters = NO_FILTERS,
-    codes: Sequence[int] | None = None,
-    with_children: bool = False,
-) -> pd.DataFrame:
-    """Codes x values of attribute ``by``, counting ``unit``; see ``CodingSet.frequencies``."""
-    data = CodingSet.load(session, filters)
-    return data.frequencies(by, unit, codes=codes, with_children=with_children)
-
-
-def code_case_matrix(
-    session: Session,
-    cases: str | None = None,
-    unit: Unit = "segments",
-    *,
-    filters: Filters = NO_FILTERS,
-    codes: Sequence[int] | None = None,
-    with_children: bool = False,
-) -> pd.DataFrame:
-    """Codes x cases (documents, case table or attribute values); see ``CodingSet.matrix``."""
-    data = CodingSet.load(session, filters)
-    return data.matrix(cases, unit, codes=codes, with_children=with_children)
-
-
-def cooccurrence(
-    session: Session,
-    within: Within = "segment",
-    *,
-    filters: Filters = NO_FILTERS,
-    codes: Sequence[int] | None = None,
-    with_children: bool = False,
-) -> pd.DataFrame:
-    """Codes x codes meeting within a segment, sentence or turn; see ``CodingSet.cooccurrence``."""
-    data = CodingSet.load(session, filters)
-    return data.cooccurrence(within, codes=codes, with_children=with_children)

@@ -17,7 +17,8 @@ from codebook.domain import CodebookError
 from codebook.domain.analysis import TableRequest
 from codebook.domain.queries import Code
 from codebook.domain.quotes import Quote
-from codebook.services.analysis import CodingSet, Grid, natural_order
+from codebook.services.analysis.coding_set import CodingSet
+from codebook.services.analysis.grid import Grid, natural_order
 from codebook.services.retrieval.quotes import retrieve
 
 
