@@ -13,7 +13,7 @@ their own screens (``screens/code_history.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.markup import escape
@@ -28,14 +28,11 @@ from textual.worker import get_current_worker
 from codebook.domain import CodebookError
 from codebook.domain.codebook import CodeItem
 from codebook.domain.memos import MemoTarget, MemoView
-from codebook.domain.revisions import Revision
-from codebook.project import Project
+from codebook.tui import revision_flow as revising
 from codebook.tui.context import step_journal
 from codebook.tui.memo_flow import memo_on
 from codebook.tui.modals.confirm import ConfirmPreview
-from codebook.tui.modals.palette import ROOT, CodePalette
 from codebook.tui.modals.prompt import TextPrompt
-from codebook.tui.modals.split import SplitAssign
 from codebook.tui.screens.base import ProjectScreen
 from codebook.tui.screens.code_history import (
     CodebookDiffScreen,
@@ -46,8 +43,6 @@ from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.code_form import CodeForm, field_value
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.keybar import KeyBar
-
-Change = Callable[[Project], Revision]
 
 
 class CodebookScreen(ProjectScreen):
@@ -323,165 +318,38 @@ class CodebookScreen(ProjectScreen):
         item = self._live()
         if item is None:
             return
-
-        def named(name: str | None) -> None:
-            if not name or name == item.name:
-                return
-            lines = [
-                self.ctx.t("preview_rename_line", old=item.name, new=name),
-                self.ctx.t("preview_codings_stay", count=item.count),
-            ]
-            self._confirm(
-                self.ctx.t("preview_rename", code=item.path),
-                lines,
-                lambda project: project.rename_code(item.id, name),
-                select=item.id,
-            )
-
-        prompt = TextPrompt(self.ctx.t("rename_title", code=item.name), item.name)
-        self.app.push_screen(prompt, named)
+        revising.rename(self, item, self._confirm)
 
     def action_move(self) -> None:
         item = self._live()
-        if item is None:
-            return
-        exclude = frozenset(i.id for i in self._subtree(item))
-
-        def chosen(target: int | None) -> None:
-            if target is None:
-                return
-            top = target == ROOT
-            where = (
-                self.ctx.t("top_level")
-                if top
-                else next((i.path for i in self.items if i.id == target), "?")
-            )
-            lines = [
-                self.ctx.t("preview_move_line", code=item.path, where=where),
-                self.ctx.t("preview_codings_stay", count=item.count),
-            ]
-            self._confirm(
-                self.ctx.t("preview_move", code=item.path),
-                lines,
-                lambda project: project.move_code(item.id, under=None if top else target, top=top),
-                select=item.id,
-            )
-
-        palette = CodePalette(
-            self.ctx.t("move_title", code=item.name),
-            self.items,
-            root_label=self.ctx.t("top_level"),
-            exclude=exclude,
-        )
-        self.app.push_screen(palette, chosen)
+        if item is not None:
+            revising.move(self, item, self.items, self._subtree(item), self._confirm)
 
     def action_merge(self) -> None:
         item = self._live()
-        if item is None:
-            return
-
-        def chosen(target: int | None) -> None:
-            if target is None or target == ROOT:
-                return
-            try:
-                plan = self.project.plan_merge(item.id, target)
-            except CodebookError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self._confirm(
-                self.ctx.t(
-                    "preview_merge",
-                    source=plan.source,
-                    target=plan.target,
-                    moving=len(plan.moving),
-                    collapsing=len(plan.collapsing),
-                ),
-                plan.lines(),
-                lambda project: project.merge_codes(item.id, target),
-                select=target,
-            )
-
-        palette = CodePalette(
-            self.ctx.t("merge_title", code=item.name), self.items, exclude=frozenset({item.id})
-        )
-        self.app.push_screen(palette, chosen)
+        if item is not None:
+            revising.merge(self, item, self.items, self._confirm)
 
     def action_split(self) -> None:
         item = self._live()
-        if item is None:
-            return
-
-        def named(text: str | None) -> None:
-            names = [n.strip() for n in (text or "").split(",") if n.strip()]
-            if len(names) < 2:
-                if text:
-                    self.notify(self.ctx.t("split_needs_two"), severity="warning")
-                return
-            try:
-                codings = self.project.codings(code=item.id)
-            except CodebookError as exc:
-                self.notify(str(exc), severity="error")
-                return
-            self.app.push_screen(
-                SplitAssign(item.path, names, codings),
-                lambda assignment: self._split_preview(item, names, assignment),
-            )
-
-        self.app.push_screen(TextPrompt(self.ctx.t("split_names_title", code=item.name)), named)
-
-    def _split_preview(
-        self, item: CodeItem, names: list[str], assignment: dict[int, str] | None
-    ) -> None:
-        if assignment is None:
-            return
-        default = names[0]
-        try:
-            plan = self.project.plan_split(item.id, names, assignment, default)
-        except CodebookError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        unassigned = plan.counts()[0] - sum(1 for n in assignment.values() if n == default)
-        lines = plan.lines()
-        if unassigned:
-            lines.append(self.ctx.t("split_rest", count=unassigned, code=default))
-        self._confirm(
-            self.ctx.t("preview_split", code=item.path),
-            lines,
-            lambda project: project.split_code(item.id, names, assignment, default=default),
-        )
+        if item is not None:
+            revising.split(self, item, self._confirm)
 
     def action_retire(self) -> None:
         item = self._live()
-        if item is None:
-            return
-        subtree = [i for i in self._subtree(item) if not i.retired]
-        lines = [
-            self.ctx.t("preview_retire_line", code=item.path, sub=len(subtree) - 1),
-            self.ctx.t("preview_retire_codings", count=sum(i.count for i in subtree)),
-        ]
-        self._confirm(
-            self.ctx.t("preview_retire", code=item.path),
-            lines,
-            lambda project: project.retire_code(item.id),
-            select=item.id,
-        )
+        if item is not None:
+            revising.retire(self, item, self._subtree(item), self._confirm)
 
     def action_unretire(self) -> None:
         item = self.code_tree.highlighted_item
-        if item is None or not item.retired:
-            return
-        self._confirm(
-            self.ctx.t("preview_unretire", code=item.path),
-            [self.ctx.t("preview_unretire_line", code=item.path)],
-            lambda project: project.unretire_code(item.id),
-            select=item.id,
-        )
+        if item is not None and item.retired:
+            revising.unretire(self, item, self._confirm)
 
     def _confirm(
         self,
         title: str,
         lines: Sequence[str | Text],
-        change: Change,
+        change: revising.Change,
         select: int | None = None,
     ) -> None:
         """Show the preview; on Enter run the change in a worker, then reload."""
@@ -498,7 +366,7 @@ class CodebookScreen(ProjectScreen):
         self.app.push_screen(ConfirmPreview(title, lines), answered)
 
     @work(thread=True, exclusive=True, group="codebook-revise")
-    def _revise(self, change: Change, select: int | None) -> None:
+    def _revise(self, change: revising.Change, select: int | None) -> None:
         try:
             summary = change(self.project).summary
         except CodebookError as exc:
