@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from codebook.db.engine import Store, is_url
@@ -158,6 +159,17 @@ class ProjectBase:
                 raise CodebookError(f"unknown document {ref}")
             return found
         return resolve_document(session, ref)
+
+    @staticmethod
+    def _document_id(session: Session, ref: str | int) -> int:
+        """A document's id, as ``_document`` finds it; for an id, without reading its row
+        (a long transcript's row is megabytes, and this is asked on every key press)."""
+        if isinstance(ref, int):
+            found = session.scalar(select(Document.id).where(Document.id == ref))
+            if found is None:
+                raise CodebookError(f"unknown document {ref}")
+            return found
+        return resolve_document(session, ref).id
 
     @staticmethod
     def _code_id(session: Session, ref: str | int) -> int:

@@ -33,7 +33,7 @@ class CodingDoor(ProjectBase):
         the existing coding instead of a second one.
         """
         with self._write() as session:
-            document_id = self._document(session, document).id
+            document_id = self._document_id(session, document)
             code_id = self._code_id(session, code)
             me = self._acting(session)
             coding = apply_coding(session, me, document_id, code_id, start, end, note)
@@ -61,7 +61,7 @@ class CodingDoor(ProjectBase):
         """The codings of one document (in text order) or of one code (by document)."""
         with self._read() as session:
             if document is not None and code is None:
-                return codings_of_document(session, self._document(session, document).id)
+                return codings_of_document(session, self._document_id(session, document))
             if code is not None and document is None:
                 return codings_of_code(session, [self._code_id(session, code)])
         raise CodebookError("give either a document or a code")

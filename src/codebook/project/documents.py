@@ -89,7 +89,7 @@ class DocumentDoor(ProjectBase):
         it would otherwise scan them over and over for nothing.
         """
         with gc_paused(), self._read() as session:
-            return load_document(session, self._document(session, document).id)
+            return load_document(session, self._document_id(session, document))
 
     def set_attributes(
         self, document: str | int, values: Sequence[str]
