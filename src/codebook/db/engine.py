@@ -45,6 +45,10 @@ def _sqlite_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
+        # The most recently used connection first: its page cache is warm. Taken in
+        # turn, each would find its cache emptied by the others' writes and read a
+        # long transcript's pages again on every coding.
+        pool_use_lifo=True,
     )
 
     @event.listens_for(engine, "connect")
