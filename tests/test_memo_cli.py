@@ -74,7 +74,7 @@ def test_add_list_edit_delete_and_undo(
     assert out.index("Uit stdin.") < out.index("Marieke is positief.") < out.index("Vooral")
     code, out, _ = run(capsys, "memo", "list", project, "--code", PATH)
     assert "1 memo on code" in out and "Vooral conferenties." in out and "stdin" not in out
-    code, out, _ = run(capsys, "--lang", "nl", "memo", "list", project, "--coder", "bram")
+    code, out, _ = run(capsys, "--lang", "nl", "memo", "list", project, "--coded-by", "bram")
     assert "1 memo" in out and "codeur" in out and "het project" in out and "Marieke" not in out
     code, out, _ = run(capsys, "memo", "list", project, "--project")
     assert "1 memo on the project" in out
@@ -107,7 +107,7 @@ def test_add_list_edit_delete_and_undo(
         (("add", "{p}", "--project", "--file", "missing.txt"), "missing.txt"),
         (("edit", "{p}", "7", "x"), "unknown memo 7"),
         (("delete", "{p}", "7"), "unknown memo 7"),
-        (("list", "{p}", "--coder", "niemand"), "unknown coder 'niemand'"),
+        (("list", "{p}", "--coded-by", "niemand"), "unknown coder 'niemand'"),
     ],
 )
 def test_errors_are_one_line_with_exit_1_and_change_nothing(

@@ -157,7 +157,9 @@ def test_cli_crosstab(project: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert rows["WOA"].replace(" ", "") == "│WOA│3│0│3│"
     assert "counted: the union of anna, bram" in out
 
-    code = cli.main(["--lang", "nl", "crosstab", project, "rol", "werkplaats", "--coder", "bram"])
+    code = cli.main(
+        ["--lang", "nl", "crosstab", project, "rol", "werkplaats", "--coded-by", "bram"]
+    )
     out, _ = capsys.readouterr()
     assert code == 0
     assert "rol x werkplaats (segments van alle codes)" in " ".join(out.split())

@@ -45,7 +45,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_quotes_with_filters_and_context(project: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "quotes", project, "Kennisdeling", "--with-children",
-        "--where", "werkplaats=WOA", "--where", "werkplaats=POINT", "--coder", "anna",
+        "--where", "werkplaats=WOA", "--where", "werkplaats=POINT", "--coded-by", "anna",
         "--context", "1",
     )  # fmt: skip
     assert code == 0
@@ -67,7 +67,7 @@ def test_quotes_of_a_query(project: str, capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "quotes", project, "Kennisdeling* NOT Landelijke kennisdeling")
     assert code == 0
     assert "\n2 quotes\n" in out  # the two "binnen" passages
-    code, out, _ = run(capsys, "quotes", project, "Gelijkwaardigheid", "--coder", "bram")
+    code, out, _ = run(capsys, "quotes", project, "Gelijkwaardigheid", "--coded-by", "bram")
     assert out.rstrip().endswith("1 quote\ncounted: bram")
 
 

@@ -179,7 +179,7 @@ def test_cli_tables_say_what_they_count(path: str, capsys: pytest.CaptureFixture
     assert "counted: every coder's codings summed (anna, bram, consensus)" in out
     out = run(capsys, "matrix", path, "--reference", "consensus")
     assert "counted: consensus (reference coder)" in out
-    out = run(capsys, "--lang", "nl", "cooccurrence", path, "--coder", "anna")
+    out = run(capsys, "--lang", "nl", "cooccurrence", path, "--coded-by", "anna")
     assert "geteld: anna" in out
 
 

@@ -3,9 +3,10 @@
 This module is the one place that knows every command module: it mounts each
 group (``codebook``, ``memo``, ``case``, ``export``) and merges the top-level
 commands of ``core``, ``analysis``, ``exchange`` and ``speakers`` into one
-app. The command modules share ``common``, the words in ``labels/`` and
-``tree``; the one other link is ``export`` taking the agreement options from
-``agree``, so the two ask the same. None imports this module, so the package
+app. The command modules share ``common``, ``run_options`` (--db, --coder and
+--lang on every command), the words in ``labels/`` and ``tree``; the one
+other link is ``export`` taking the agreement options from ``agree``, so the
+two ask the same. None imports this module, so the package
 has no import loops. Only typer is imported at load time; the door
 (SQLAlchemy, spaCy, pandas, ...) is imported inside the commands so
 ``codebook --help`` stays instant.
@@ -22,7 +23,7 @@ from codebook.cli.agree import agree_app
 from codebook.cli.analysis import analysis_app
 from codebook.cli.case import case_app
 from codebook.cli.codebook import codebook_app
-from codebook.cli.common import command_group, fail, settings
+from codebook.cli.common import command_group, fail
 from codebook.cli.copy import copy_app
 from codebook.cli.core import core_app
 from codebook.cli.exchange import exchange_app
@@ -30,6 +31,7 @@ from codebook.cli.export import export_app
 from codebook.cli.memo import memo_app
 from codebook.cli.merge import merge_app
 from codebook.cli.review import review_app
+from codebook.cli.run_options import ActingCoderOpt, DbOpt, LangOpt, settings
 from codebook.cli.speakers import speakers_app
 
 app = command_group("codebook", "Qualitative analysis of interview and focus-group transcripts.")
@@ -43,24 +45,19 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    db: Annotated[
-        str | None,
-        typer.Option(help="Database URL, e.g. postgresql+psycopg://user@host/dbname."),
-    ] = None,
-    coder: Annotated[
-        str | None, typer.Option(help="Who is coding (default: the remembered coder).")
-    ] = None,
-    lang: Annotated[str, typer.Option(help="Language of labels and reports: en or nl.")] = "en",
+    ctx: typer.Context,
+    db: DbOpt = None,
+    coder: ActingCoderOpt = None,
+    lang: LangOpt = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    """Qualitative analysis of interview and focus-group transcripts."""
-    from codebook.domain import CodebookError
+    """Qualitative analysis of interview and focus-group transcripts.
 
-    if lang not in ("en", "nl"):
-        raise CodebookError(f"unknown language '{lang}' (use en or nl)")
-    settings.db, settings.coder, settings.lang = db, coder, lang
+    --db, --coder and --lang may also follow the command: codebook tui p.db --coder anna.
+    """
+    settings.take(ctx, db, coder, lang)
 
 
 app.add_typer(core_app)

@@ -22,6 +22,7 @@ from codebook.cli.common import (
     opened,
     print_rows,
     say,
+    top_level_commands,
     translated,
 )
 from codebook.cli.labels.agree import LABELS
@@ -29,7 +30,7 @@ from codebook.cli.labels.agree import LABELS
 if TYPE_CHECKING:
     from codebook.domain.agreement import AgreementRequest, AgreementResult, Figures, Interval
 
-agree_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+agree_app = top_level_commands()
 
 UNDEFINED = "–"
 

@@ -17,7 +17,7 @@ import typer
 
 from codebook.cli.common import (
     Cell,
-    CoderOpt,
+    CodedByOpt,
     Column,
     FormatOpt,
     Output,
@@ -33,6 +33,7 @@ from codebook.cli.common import (
     print_rows,
     say,
     settings,
+    top_level_commands,
     translated,
     warn_where,
 )
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from codebook.domain.analysis import CountedCoders, TableRequest
     from codebook.domain.quotes import Quote
 
-analysis_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+analysis_app = top_level_commands()
 
 ChildrenOpt = Annotated[
     bool, typer.Option("--with-children", help="Count a code's children with it.")
@@ -77,7 +78,7 @@ def quotes(
         ),
     ],
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     with_children: Annotated[
         bool, typer.Option("--with-children", help="Include the codings of every code below.")
     ] = False,
@@ -97,7 +98,7 @@ def quotes(
     output: FormatOpt = Output.table,
 ) -> None:
     """Show every coded segment of a code (or a code query) with speaker and position."""
-    chosen = filters(where, coder, sum_coders, reference, across_coders)
+    chosen = filters(where, coded_by, sum_coders, reference, across_coders)
     with opened(project) as door:
         warn_where(door.check_where(chosen.where))
         found = door.quotes(query, chosen, with_children=with_children, context=context)
@@ -265,7 +266,7 @@ def frequencies(
     ] = None,
     unit: UnitOpt = "segments",
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
@@ -278,7 +279,7 @@ def frequencies(
         kind="frequencies",
         columns=by,
         unit=check_unit(unit),
-        filters=filters(where, coder, sum_coders, reference),
+        filters=filters(where, coded_by, sum_coders, reference),
         with_children=with_children,
     )
     frame = _table(project, request)
@@ -297,7 +298,7 @@ def matrix(
     ] = None,
     unit: UnitOpt = "segments",
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
@@ -310,7 +311,7 @@ def matrix(
         kind="matrix",
         columns=cases,
         unit=check_unit(unit),
-        filters=filters(where, coder, sum_coders, reference),
+        filters=filters(where, coded_by, sum_coders, reference),
         with_children=with_children,
     )
     frame = _table(project, request)
@@ -327,7 +328,7 @@ def cooccurrence(
         list[str] | None, typer.Option("--code", help="Only these codes (repeatable).")
     ] = None,
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
@@ -339,7 +340,7 @@ def cooccurrence(
     request = TableRequest(
         kind="cooccurrence",
         within=check_within(within),
-        filters=filters(where, coder, sum_coders, reference),
+        filters=filters(where, coded_by, sum_coders, reference),
         with_children=with_children,
         codes=tuple(code or ()),
     )
@@ -351,17 +352,21 @@ def cooccurrence(
 def crosstab(
     project: ProjectArg,
     rows: Annotated[
-        str, typer.Argument(help="Attribute whose values are the rows, e.g. werkplaats.")
+        str,
+        typer.Argument(
+            metavar="ROWS", help="Attribute whose values are the rows, e.g. werkplaats."
+        ),
     ],
     columns: Annotated[
-        str, typer.Argument(help="Attribute whose values are the columns, e.g. rol.")
+        str,
+        typer.Argument(metavar="COLUMNS", help="Attribute whose values are the columns, e.g. rol."),
     ],
     code: Annotated[
         str | None, typer.Option("--code", help="Count only this code's codings (default: all).")
     ] = None,
     unit: UnitOpt = "segments",
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     with_children: ChildrenOpt = False,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
@@ -375,7 +380,7 @@ def crosstab(
         rows=rows,
         columns=columns,
         unit=check_unit(unit),
-        filters=filters(where, coder, sum_coders, reference),
+        filters=filters(where, coded_by, sum_coders, reference),
         with_children=with_children,
         codes=(code,) if code else (),
     )
@@ -403,7 +408,7 @@ def reference(
     name: Annotated[
         str | None,
         typer.Argument(
-            metavar="[CODER]", help="The coder whose codings alone count, e.g. consensus."
+            metavar="CODER", help="The coder whose codings alone count, e.g. consensus."
         ),
     ] = None,
     clear: Annotated[

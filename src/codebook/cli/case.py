@@ -126,7 +126,7 @@ def list_(project: ProjectArg) -> None:
 def speakers(
     project: ProjectArg,
     documents: Annotated[
-        list[str], typer.Argument(metavar="DOCUMENT...", help="Document names or numbers.")
+        list[str], typer.Argument(metavar="DOCUMENT", help="Document names or numbers.")
     ],
 ) -> None:
     """Make each participant speaker of the documents a case for their own turns."""

@@ -76,7 +76,7 @@ def tree(
 def history(
     project: ProjectArg,
     code: Annotated[
-        str | None, typer.Argument(metavar="[CODE]", help="Only revisions that touched this code.")
+        str | None, typer.Argument(metavar="CODE", help="Only revisions that touched this code.")
     ] = None,
 ) -> None:
     """The codebook's revisions, oldest first: version, when, who, what and why."""
@@ -262,7 +262,7 @@ def split(
     project: ProjectArg,
     code: CodeArg,
     new_names: Annotated[
-        list[str], typer.Argument(metavar="NEW...", help="Names of the new codes (two or more).")
+        list[str], typer.Argument(metavar="NEW", help="Names of the new codes (two or more).")
     ],
     assign: Annotated[
         list[str] | None,

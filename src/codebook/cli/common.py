@@ -21,6 +21,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from codebook.cli.run_options import CommandGroup
+from codebook.cli.run_options import settings as settings
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -42,17 +45,18 @@ WhereOpt = Annotated[
         help="Attribute filter KEY=VALUE; repeat a key for OR, different keys AND.",
     ),
 ]
-CoderOpt = Annotated[
-    list[str] | None, typer.Option("--coder", help="Only codings by this coder (repeatable).")
+CodedByOpt = Annotated[
+    list[str] | None,
+    typer.Option("--coded-by", metavar="NAME", help="Only codings by this coder (repeatable)."),
 ]
 UnitOpt = Annotated[str, typer.Option(help="What to count: segments, documents or words.")]
 
 
 def command_group(name: str, help: str) -> typer.Typer:
     """A command or group of commands (``codebook memo ...``) as every one of ours is made:
-    help when called bare, no shell-completion options, and never a traceback (``main``
-    prints a user's error as one line)."""
-    return typer.Typer(
+    help when called bare, --db, --coder and --lang on every command, no shell-completion
+    options, and never a traceback (``main`` prints a user's error as one line)."""
+    return CommandGroup(
         name=name,
         help=help,
         no_args_is_help=True,
@@ -62,16 +66,10 @@ def command_group(name: str, help: str) -> typer.Typer:
     )
 
 
-@dataclass
-class Settings:
-    """The global options (``codebook --db ... --coder ... --lang ...``) of this run."""
-
-    db: str | None = None
-    coder: str | None = None
-    lang: str = "en"
-
-
-settings = Settings()
+def top_level_commands() -> typer.Typer:
+    """Commands that ``codebook`` mounts at its own level (``codebook code ...``), made like
+    every other: the run's options on each, usage lines that read well."""
+    return CommandGroup(add_completion=False, rich_markup_mode=None)
 
 
 PIPE_WIDTH = 100_000
@@ -228,7 +226,7 @@ def filters(
     reference: str | None = None,
     across_coders: bool = False,
 ) -> Filters:
-    """The ``--where``, ``--coder`` and coder-counting options as the door's filters."""
+    """The ``--where``, ``--coded-by`` and coder-counting options as the door's filters."""
     from codebook.domain.queries import Filters, parse_where
 
     return Filters(

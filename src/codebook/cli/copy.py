@@ -13,10 +13,10 @@ from typing import Annotated, Any
 
 import typer
 
-from codebook.cli.common import console, say, translated
+from codebook.cli.common import console, say, top_level_commands, translated
 from codebook.cli.labels.copy import LABELS
 
-copy_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+copy_app = top_level_commands()
 
 
 def t(key: str, **values: Any) -> str:

@@ -26,13 +26,14 @@ from codebook.cli.common import (
     print_rows,
     progress_bar,
     settings,
+    top_level_commands,
     translated,
     warn_where,
 )
 from codebook.cli.labels.core import LABELS
 from codebook.cli.tree import print_code_tree
 
-core_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+core_app = top_level_commands()
 
 
 def _t(key: str, **values: Any) -> str:
@@ -48,7 +49,9 @@ def _short(text: str) -> str:
 def init(
     project: ProjectArg,
     name: Annotated[str | None, typer.Option(help="Project title.")] = None,
-    language: Annotated[str, typer.Option(help="Transcript language: nl or en.")] = "nl",
+    language: Annotated[
+        str, typer.Option(help="Language of the transcripts: nl or en (--lang: of the labels).")
+    ] = "nl",
 ) -> None:
     """Create a new, empty project."""
     from codebook.project import Project
@@ -61,7 +64,9 @@ def init(
 @core_app.command("import")
 def import_(
     project: ProjectArg,
-    files: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE", help="Transcript files or folders.")
+    ],
     attr: Annotated[
         list[str] | None,
         typer.Option(help="Attribute for every file: key=value or key:type=value."),
@@ -75,7 +80,9 @@ def import_(
     pseudonymise: Annotated[
         Path | None, typer.Option(help="CSV of name,pseudonym replaced before storing.")
     ] = None,
-    language: Annotated[str, typer.Option(help="Transcript language (nl or en).")] = "nl",
+    language: Annotated[
+        str, typer.Option(help="Language of these transcripts: nl or en (--lang: of the labels).")
+    ] = "nl",
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this.")] = 50.0,
     case: Annotated[
         list[str] | None,
@@ -238,10 +245,12 @@ def codes(
 @core_app.command()
 def code(
     project: ProjectArg,
-    doc: Annotated[str, typer.Argument(help="Document name or number.")],
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document name or number.")],
     code_ref: Annotated[str, typer.Argument(metavar="CODE", help="Code path, name or number.")],
-    start: Annotated[int, typer.Argument(help="First character (0-based code point).")],
-    end: Annotated[int, typer.Argument(help="End character (exclusive).")],
+    start: Annotated[
+        int, typer.Argument(metavar="START", help="First character (0-based code point).")
+    ],
+    end: Annotated[int, typer.Argument(metavar="END", help="End character (exclusive).")],
     note: Annotated[str | None, typer.Option(help="A memo on this coding.")] = None,
 ) -> None:
     """Code the passage START..END of a document."""
@@ -267,8 +276,10 @@ def adjust(
     coding_id: Annotated[
         int, typer.Argument(metavar="CODING", help="Coding number (see 'codebook codings').")
     ],
-    start: Annotated[int, typer.Argument(help="New first character (0-based code point).")],
-    end: Annotated[int, typer.Argument(help="New end character (exclusive).")],
+    start: Annotated[
+        int, typer.Argument(metavar="START", help="New first character (0-based code point).")
+    ],
+    end: Annotated[int, typer.Argument(metavar="END", help="New end character (exclusive).")],
 ) -> None:
     """Move the edges of one of your codings to START..END (its code and memo stay)."""
     with opened(project) as door:
@@ -320,8 +331,10 @@ def _one_line(text: str) -> str:
 @core_app.command()
 def attr(
     project: ProjectArg,
-    doc: Annotated[str, typer.Argument(help="Document name or number.")],
-    values: Annotated[list[str], typer.Argument(help="key=value or key:type=value.")],
+    doc: Annotated[str, typer.Argument(metavar="DOC", help="Document name or number.")],
+    values: Annotated[
+        list[str], typer.Argument(metavar="KEY=VALUE", help="key=value or key:type=value.")
+    ],
 ) -> None:
     """Set attributes of a document."""
     with opened(project) as door:

@@ -19,9 +19,10 @@ from codebook.cli.common import (
     print_exchange_report,
     progress_bar,
     settings,
+    top_level_commands,
 )
 
-exchange_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+exchange_app = top_level_commands()
 
 
 @exchange_app.command("import-qdpx")
@@ -37,7 +38,7 @@ def import_qdpx(
         typer.Option("--check", help="Compare the project with the file after importing."),
     ] = False,
     language: Annotated[
-        str, typer.Option(help="Document language of a new project (nl or en).")
+        str, typer.Option(help="Document language of a new project: nl or en (not --lang).")
     ] = "nl",
 ) -> None:
     """Import a REFI-QDA project file into a new or empty project, or --into one being coded."""

@@ -26,7 +26,7 @@ from codebook.cli.agree import (
     agreement_request,
 )
 from codebook.cli.common import (
-    CoderOpt,
+    CodedByOpt,
     ProjectArg,
     ReferenceOpt,
     SumOpt,
@@ -137,7 +137,7 @@ def docx(
     out: Annotated[Path, typer.Argument(metavar="OUT.docx", help="The report to write.")],
     themes: ThemesOpt = None,
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
     max_quotes: MaxQuotesOpt = None,
@@ -145,7 +145,7 @@ def docx(
     force: ForceOpt = False,
 ) -> None:
     """Write the Word theme report (language from --lang)."""
-    options = _report_options(themes, (where, coder, sum_coders, reference), max_quotes, by)
+    options = _report_options(themes, (where, coded_by, sum_coders, reference), max_quotes, by)
     result = _export(project, "docx", out, options, "Writing report", force)
     console().print(f"Wrote {result.path}: {result.themes} themes, {result.quotes} quotes")
 
@@ -156,7 +156,7 @@ def pdf(
     out: Annotated[Path, typer.Argument(metavar="OUT.pdf", help="The report to write.")],
     themes: ThemesOpt = None,
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
     max_quotes: MaxQuotesOpt = None,
@@ -166,7 +166,7 @@ def pdf(
     """Write the theme report as PDF, its contents with page numbers (needs LibreOffice)."""
     from codebook.cli.labels.export import LABELS
 
-    options = _report_options(themes, (where, coder, sum_coders, reference), max_quotes, by)
+    options = _report_options(themes, (where, coded_by, sum_coders, reference), max_quotes, by)
     result = _export(project, "pdf", out, options, translated(LABELS, "pdf_writing"), force)
     say(
         translated(
@@ -177,7 +177,7 @@ def pdf(
 
 def _table_options(
     where: list[str] | None,
-    coder: list[str] | None,
+    coded_by: list[str] | None,
     counting: tuple[bool, str | None],
     cases: str | None,
     unit: str,
@@ -189,7 +189,7 @@ def _table_options(
 
     sum_coders, reference = counting
     return TableOptions(
-        filters=filters(where, coder, sum_coders, reference),
+        filters=filters(where, coded_by, sum_coders, reference),
         lang=settings.lang,
         context=context,
         cases=cases,
@@ -203,7 +203,7 @@ def xlsx(
     project: ProjectArg,
     out: Annotated[Path, typer.Argument(metavar="OUT.xlsx", help="The workbook to write.")],
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
     cases: CasesOpt = None,
@@ -213,7 +213,7 @@ def xlsx(
     force: ForceOpt = False,
 ) -> None:
     """Write codings, code x case matrix, co-occurrence and codebook to an Excel workbook."""
-    options = _table_options(where, coder, (sum_coders, reference), cases, unit, within, context)
+    options = _table_options(where, coded_by, (sum_coders, reference), cases, unit, within, context)
     result = _export(project, "xlsx", out, options, "Writing workbook", force)
     sizes = ", ".join(f"{title} {rows}" for title, rows in result.sheets)
     console().print(f"Wrote {out}: {sizes}")
@@ -224,7 +224,7 @@ def csv(
     project: ProjectArg,
     outdir: Annotated[Path, typer.Argument(metavar="OUTDIR", help="Folder for the CSV files.")],
     where: WhereOpt = None,
-    coder: CoderOpt = None,
+    coded_by: CodedByOpt = None,
     sum_coders: SumOpt = False,
     reference: ReferenceOpt = None,
     cases: CasesOpt = None,
@@ -234,7 +234,7 @@ def csv(
     force: ForceOpt = False,
 ) -> None:
     """Write the same tables as CSV files (UTF-8 with BOM, so Excel shows ö and ë right)."""
-    options = _table_options(where, coder, (sum_coders, reference), cases, unit, within, context)
+    options = _table_options(where, coded_by, (sum_coders, reference), cases, unit, within, context)
     result = _export(project, "csv", outdir, options, "Writing CSV files", force)
     names = ", ".join(p.name for p in result.files)
     console().print(f"Wrote {len(result.files)} files to {outdir}: {names}")

@@ -144,7 +144,10 @@ def list_(
     code: CodeOpt = None,
     document: DocumentOpt = None,
     on_project: ProjectOpt = False,
-    coder: Annotated[str | None, typer.Option("--coder", help="Only this coder's memos.")] = None,
+    coded_by: Annotated[
+        str | None,
+        typer.Option("--coded-by", metavar="NAME", help="Only the memos this coder wrote."),
+    ] = None,
 ) -> None:
     """List memos: all, or those on one code, document or the project, or by one coder."""
     from datetime import UTC
@@ -154,7 +157,7 @@ def list_(
 
     with opened(project) as door:
         target = door.memo_target(code=code, document=document, project=on_project)
-        memos = door.memos(target, coder=coder)
+        memos = door.memos(target, coder=coded_by)
     one = "_1" if len(memos) == 1 else ""
     title = (
         t("count" + one, count=len(memos))

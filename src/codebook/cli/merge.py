@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, opened, say, translated
+from codebook.cli.common import ProjectArg, opened, say, top_level_commands, translated
 from codebook.cli.labels.merge import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.merging import MergeReport
 
-merge_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+merge_app = top_level_commands()
 
 #: Kinds whose "already here" count says something (a coder or a rename is simply new).
 _MATCHED = ("codes", "codings", "memos", "case_links", "attributes", "resolutions")

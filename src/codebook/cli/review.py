@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, fail, opened, say, translated
+from codebook.cli.common import ProjectArg, fail, opened, say, top_level_commands, translated
 from codebook.cli.labels.review import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.review import ReviewItem, ReviewQueue
 
-review_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+review_app = top_level_commands()
 
 
 def t(key: str, **values: Any) -> str:
@@ -43,7 +43,7 @@ def review(
     project: ProjectArg,
     coding_ids: Annotated[
         list[int] | None,
-        typer.Argument(metavar="[CODING]...", help="Coding numbers to show or act on."),
+        typer.Argument(metavar="CODING", help="Coding numbers to show or act on."),
     ] = None,
     code: Annotated[
         str | None, typer.Option("--code", help="Only the codings of this code.")

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, console, opened, say, translated
+from codebook.cli.common import ProjectArg, console, opened, say, top_level_commands, translated
 from codebook.cli.labels.speakers import LABELS
 
 if TYPE_CHECKING:
     from codebook.domain.speakers import DocumentSpeakers, Resplit, SpeakerEdit
 
-speakers_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+speakers_app = top_level_commands()
 
 
 def t(key: str, **values: Any) -> str:

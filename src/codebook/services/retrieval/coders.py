@@ -86,7 +86,7 @@ def plan_counting(session: Session, filters: Filters) -> CoderPlan:
     if filters.reference is not None:
         if filters.sum_coders or scope is not None:
             raise CodebookError(
-                "a reference coder counts only that coder: leave out --coder and --sum-coders"
+                "a reference coder counts only that coder: leave out --coded-by and --sum-coders"
             )
         ref = filters.reference.strip()
         return CoderPlan("reference", coder_ids(session, [ref]), None, ref)
