@@ -286,7 +286,7 @@ def test_an_empty_case_name_stops_the_import_before_any_file(
 ) -> None:
     before = counts(store)
     code, out, err = cli(capsys, "import", project, str(interview), "--case", "  ")
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err.strip() == "error: a case needs a name"
     assert counts(store) == before
 
@@ -312,7 +312,7 @@ def test_a_file_failing_in_a_batch_leaves_no_case_links(
         capsys, "import", project, str(interview), str(failing),
         "--attributes", str(sidecar), "--case", "Groep", "--speaker-cases",
     )  # fmt: skip
-    assert code == 1 and "1 imported" in out and "1 failed" in out
+    assert code == 2 and "1 imported" in out and "1 failed" in out
     assert err.count("\n") == 1 and "femke.txt" in err and "Traceback" not in err
     assert cases_of(store) == [
         CaseRow("Groep", (CaseLink("marieke.txt", None),)),
@@ -320,7 +320,7 @@ def test_a_file_failing_in_a_batch_leaves_no_case_links(
     ]
     code, _, _ = cli(capsys, "import", project, str(failing), "--attributes", str(sidecar),
                      "--case", "Alleen femke")  # fmt: skip
-    assert code == 1
+    assert code == 2
     assert [row.name for row in cases_of(store)] == ["Groep", "Marieke"]
 
 
@@ -396,7 +396,7 @@ def test_case_errors_are_one_line_and_change_nothing(
     assert cli(capsys, "case", "link", project, "Bas", "focusgroep", "--speaker", "Bas")[0] == 0
     before = counts(store)
     code, out, err = cli(capsys, "case", *(a.format(p=project) for a in args))
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert " ".join(err.split()) == message
     assert "Traceback" not in err
     assert counts(store) == before

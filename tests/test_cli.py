@@ -92,7 +92,7 @@ def test_import_code_list_undo(
         (("uncode", "{project}", "7"), "unknown coding 7"),
     ],
 )
-def test_errors_are_one_line_with_exit_code_1(
+def test_errors_are_one_line_with_exit_code_2(
     project: str,
     interview: Path,
     tmp_path: Path,
@@ -104,7 +104,7 @@ def test_errors_are_one_line_with_exit_code_1(
     before = Path(project).read_bytes()
     filled = [a.format(tmp=tmp_path, project=project) for a in args]
     code, out, err = run(capsys, *filled)
-    assert code == 1
+    assert code == 2
     assert message in out + err
     assert "Traceback" not in out + err
     assert len((err or out).strip().splitlines()) <= 8  # one message (plus an import table)
@@ -124,7 +124,7 @@ def test_offsets_out_of_range(
         create_code(s, coder_id(s, "anna"), CodeFields("Faciliteren"))
     store.close()
     code, _, err = run(capsys, "code", project, "marieke", "Faciliteren", "10", "99999")
-    assert code == 1
+    assert code == 2
     assert err.strip().startswith("error: offsets 10-99999 out of range")
     assert len(err.strip().splitlines()) == 1
 
@@ -148,7 +148,7 @@ def test_locked_database(
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert code == 1
+    assert code == 2
     assert "p.db: the project is locked by another program; try again" in err
 
 
@@ -160,4 +160,4 @@ def test_a_second_project_name_with_db_is_refused(
     code, out, _ = run(capsys, "--db", url, "info", "studie")
     assert code == 0 and "studie" in out
     code, _, err = run(capsys, "--db", url, "info", "andere")
-    assert code == 1 and "holds project 'studie', not 'andere'" in err
+    assert code == 2 and "holds project 'studie', not 'andere'" in err

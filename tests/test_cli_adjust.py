@@ -99,7 +99,7 @@ def test_adjust_refusals_are_one_line_and_change_nothing(
 ) -> None:
     before = snapshot(project)
     code, out, err = run(capsys, coder, "adjust", project, *args)
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert err.startswith(f"error: {message}")
     assert len(err.strip().splitlines()) == 1
     assert snapshot(project) == before  # not even bram is registered as a coder

@@ -56,7 +56,7 @@ def test_a_failed_import_says_mislukt_but_the_error_stays_english(
     project: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = nl(capsys, "import", project, str(tmp_path / "absent.txt"))
-    assert code == 1
+    assert code == 2
     assert "0 geïmporteerd, 0 overgeslagen (dubbel), 1 mislukt" in out
     assert "absent.txt: file not found" in out + err
 

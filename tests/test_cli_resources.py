@@ -137,7 +137,7 @@ def test_failing_commands_leave_no_handle_and_no_change(
         if "undo" in args or "redo" in args:
             assert (code, err) == (0, ""), args  # nothing to undo: a message, no error
         else:
-            assert code == 1, args
+            assert code == 2, args
             assert err.strip().startswith("error: "), (args, err)
             assert len(err.strip().splitlines()) == 1, (args, err)
         assert open_handles(project) == [], args

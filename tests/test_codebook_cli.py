@@ -146,11 +146,11 @@ def test_split_without_default_must_assign_everything(
     code, _, err = run(
         capsys, "codebook", "split", project, "Barriers", "A", "B", "--assign", f"{first}=A"
     )
-    assert code == 1
+    assert code == 2
     assert "2 codings of 'Barriers' are not assigned" in err
     assert len(err.strip().splitlines()) == 1
     code, _, err = run(capsys, "codebook", "split", project, "Barriers", "A", "B", "--assign", "x")
-    assert code == 1
+    assert code == 2
     assert "use CODING=NEWNAME" in err
     assert counts(open_project(project)) == before
 
@@ -204,7 +204,7 @@ def test_export_yaml_and_qdc(
     assert code == 0
     assert (tmp_path / "book.qdc").read_bytes().startswith(b"<?xml")
     code, _, err = run(capsys, "codebook", "export", project, str(tmp_path / "x.qdc"), "--retired")
-    assert code == 1
+    assert code == 2
     assert "cannot mark codes as retired" in err
     names = [c.fields.name for c in load_yaml(tmp_path / "book.yaml").codes]
     assert "Emotions" not in names
@@ -227,7 +227,7 @@ def test_errors_are_one_line(
     ]
     for args, message in cases:
         code, _out, err = run(capsys, "codebook", *args)
-        assert code == 1, args
+        assert code == 2, args
         assert message in err, (args, err)
         assert len(err.strip().splitlines()) == 1, err
         assert "Traceback" not in err

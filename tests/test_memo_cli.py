@@ -110,14 +110,14 @@ def test_add_list_edit_delete_and_undo(
         (("list", "{p}", "--coded-by", "niemand"), "unknown coder 'niemand'"),
     ],
 )
-def test_errors_are_one_line_with_exit_1_and_change_nothing(
+def test_errors_are_one_line_with_exit_2_and_change_nothing(
     project: str, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str
 ) -> None:
     store = open_project(project)
     before = counts(store)
     store.close()
     code, _, err = run(capsys, "--coder", "anna", "memo", *(a.format(p=project) for a in args))
-    assert code == 1
+    assert code == 2
     assert err.startswith("error: ") and message in err
     assert len(err.strip().splitlines()) == 1
     store = open_project(project)
@@ -130,6 +130,6 @@ def test_another_coders_memo_cannot_be_changed(
 ) -> None:
     assert run(capsys, "--coder", "anna", "memo", "add", project, "--project", "Van anna.")[0] == 0
     code, _, err = run(capsys, "--coder", "bram", "memo", "edit", project, "1", "Van bram.")
-    assert code == 1 and "memo 1 was written by anna; only its author can change it" in err
+    assert code == 2 and "memo 1 was written by anna; only its author can change it" in err
     code, _, err = run(capsys, "--coder", "bram", "memo", "delete", project, "1")
-    assert code == 1 and "only its author" in err
+    assert code == 2 and "only its author" in err

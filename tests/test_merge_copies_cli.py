@@ -52,7 +52,7 @@ def test_a_missing_other_copy_is_one_line_of_error(
 ) -> None:
     mine, _theirs = copies
     code, out, err = run(capsys, "--coder", "anna", "merge", str(mine), str(tmp_path / "x.db"))
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     assert err.startswith("error:") and "x.db" in err and len(err.strip().splitlines()) == 1
 
 

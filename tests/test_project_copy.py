@@ -209,7 +209,7 @@ def test_the_command_prints_each_table_with_its_check(
     assert "every table equal to the source" in out
 
     code, out, err = run_cli(capsys, "--lang", "nl", "copy", str(source), str(tmp_path / "copy.db"))
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     assert err.startswith("error: ") and "already exists" in err and err.count("\n") == 1
 
 

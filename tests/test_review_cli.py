@@ -92,13 +92,13 @@ def test_only_one_code_and_mistakes_are_one_line(
     code, _, err = run(
         capsys, "--coder", "anna", "review", str(redefined), "1", "--keep", "--remove"
     )
-    assert (code, err.strip()) == (1, "error: " + LABELS["en"]["one_action"])
+    assert (code, err.strip()) == (2, "error: " + LABELS["en"]["one_action"])
     code, _, err = run(capsys, "--coder", "anna", "review", str(redefined), "--keep")
-    assert (code, err.strip()) == (1, "error: " + LABELS["en"]["no_codings"])
+    assert (code, err.strip()) == (2, "error: " + LABELS["en"]["no_codings"])
     druk = _ids(redefined)["Soms is het druk."]
     recent = max(c for c in _all_codings(redefined) if c != druk)
     code, _, err = run(capsys, "--coder", "anna", "review", str(redefined), str(recent), "--keep")
-    assert (code, err.strip()) == (1, f"error: coding {recent} does not await review")
+    assert (code, err.strip()) == (2, f"error: coding {recent} does not await review")
 
 
 def _all_codings(path: Path) -> list[int]:

@@ -182,9 +182,9 @@ def test_merge_refuses_two_cases_then_joins_one_case_and_undo_restores_it(
     merge = ("speakers", path, "focusgroep", "--merge", "anouk de vries ")
 
     status, _, err = run(capsys, *ANNA, *merge)
-    assert status == 1 and "--merge needs --into" in err
+    assert status == 2 and "--merge needs --into" in err
     status, _, err = run(capsys, *ANNA, *merge, "--into", "Anouk")
-    assert status == 1
+    assert status == 2
     assert "'Anouk' is case 'Anouk' and 'Anouk de Vries' is case 'Anouk de Vries'" in err
     assert "unlink one first" in err
     assert rows(path) == untouched
@@ -225,7 +225,7 @@ def test_speakers_that_differ_only_in_case_are_told_apart_by_exact_spelling(
         db.execute("UPDATE turn SET speaker = 'ANOUK' WHERE speaker = 'Anouk de Vries'")
     untouched = rows(path)
     status, _, err = run(capsys, *ANNA, "speakers", path, "focusgroep", "--rename", "anouk=Anna")
-    assert status == 1
+    assert status == 2
     assert "'anouk' matches several speakers of 'focusgroep.txt' (Anouk, ANOUK)" in err
     assert rows(path) == untouched
     status, out, _ = run(
@@ -324,7 +324,7 @@ def test_caption_files_keep_the_turns_of_their_cues(
     path = make_project(tmp_path, "gesprek.vtt", captions)
     untouched = rows(path)
     status, _, err = run(capsys, *ANNA, "speakers", path, "gesprek", "--label", "Anouk")
-    assert status == 1 and "read from .vtt captions" in err
+    assert status == 2 and "read from .vtt captions" in err
     assert rows(path) == untouched
     status, out, _ = run(capsys, *ANNA, "speakers", path, "gesprek", "--rename", "Bas=Bas de Jong")
     assert status == 0 and "Renamed speaker 'Bas' to 'Bas de Jong' (1 turn)" in out
@@ -358,6 +358,6 @@ def test_refusals_leave_the_project_as_it_was(
     path = make_project(tmp_path, "focusgroep.txt", FOCUS_GROUP)
     untouched = rows(path)
     status, out, err = run(capsys, *ANNA, "speakers", path, *arguments)
-    assert (status, out) == (1, "")
+    assert (status, out) == (2, "")
     assert message in err and len(err.strip().splitlines()) == 1
     assert rows(path) == untouched

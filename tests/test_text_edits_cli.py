@@ -60,7 +60,7 @@ def test_without_a_terminal_the_replacement_needs_yes(
 ) -> None:
     before = stored_rows(project)
     code, _, err = cli(capsys, "import", project, str(corrected), "--replace", "sanne")
-    assert code == 1
+    assert code == 2
     assert err.count("\n") == 1 and "add --yes" in err
     assert stored_rows(project) == before
 
@@ -147,7 +147,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
     ]
     for args, message in attempts:
         code, out, err = cli(capsys, *args)
-        assert code == 1, args
+        assert code == 2, args
         assert err.count("\n") == 1 and message in err, err
         assert "Traceback" not in out + err
     assert stored_rows(project) == before

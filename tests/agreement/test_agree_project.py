@@ -173,7 +173,7 @@ def test_bad_requests_are_one_line_errors(
     study: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
 ) -> None:
     code, _, err = run_cli(capsys, "agree", str(study), *arguments)
-    assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.postgres

@@ -167,5 +167,5 @@ def test_cli_crosstab(project: str, capsys: pytest.CaptureFixture[str]) -> None:
 
     code = cli.main(["crosstab", project, "regio", "rol"])
     _, err = capsys.readouterr()
-    assert code == 1
+    assert code == 2
     assert err.strip().startswith("error: unknown attribute 'regio'")

@@ -89,7 +89,7 @@ def test_errors_are_one_line(
     folder = str(Path(project).parent)
     filled = [a.format(p=project, d=folder) for a in args]
     code, out, err = run(capsys, *filled)
-    assert code == 1
+    assert code == 2
     assert message.format(d=folder) in " ".join(err.split())
     assert "Traceback" not in err + out
 

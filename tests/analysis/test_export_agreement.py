@@ -207,7 +207,7 @@ def test_command_line_workbook_with_a_filter(
         capsys, "export", "agreement", str(study), str(tmp_path / "none.xlsx"),
         "--coders", "anna,ben", "--where", "school=Zuid",
     )  # fmt: skip
-    assert code == 1 and "error:" in err
+    assert code == 2 and "error:" in err
     assert not (tmp_path / "none.xlsx").exists()
 
 

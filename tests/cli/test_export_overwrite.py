@@ -110,7 +110,7 @@ def test_pdf_without_libreoffice_says_how_to_get_a_report_anyway(
     monkeypatch.setenv("PATH", str(empty))
     out = tmp_path / "rapport.pdf"
     code, stdout, err = run(capsys, "--lang", "nl", "export", "pdf", project, str(out))
-    assert code == 1 and stdout == ""
+    assert code == 2 and stdout == ""
     assert err.startswith(f"error: {out}: voor een PDF is LibreOffice nodig")
     assert "codebook export docx" in err and len(err.strip().splitlines()) == 1
     assert not out.exists()

@@ -80,12 +80,12 @@ def test_an_unknown_code_suggests_the_nearest_names(
     project: str, capsys: pytest.CaptureFixture[str], typed: str, suggested: str
 ) -> None:
     code, out, err = run(capsys, "quotes", project, typed)
-    assert code == 1
+    assert code == 2
     assert out == ""
     # the nearest name first; a few more when they are near too
     assert err.startswith(f"error: unknown code '{typed}' – did you mean {suggested}")
     code, _, err = run(capsys, "--coder", "anna", "code", project, "woa-01.txt", typed, "0", "5")
-    assert code == 1
+    assert code == 2
     assert f"did you mean {suggested}" in err
 
 

@@ -271,7 +271,7 @@ def test_cli_import_of_a_folder_with_a_broken_file(
     (folder / "03-kapot.docx").write_bytes(b"")
     assert run_cli(capsys, "init", location)[0] == 0
     code, out, err = run_cli(capsys, "import", location, str(folder))
-    assert code == 1 and "4 imported, 0 skipped as duplicate, 1 failed" in out
+    assert code == 2 and "4 imported, 0 skipped as duplicate, 1 failed" in out
     assert "03-kapot.docx" in out
     assert f"{folder / '03-kapot.docx'}: not a valid Word document (empty file)" in err
     code, out, _ = run_cli(capsys, "docs", location)

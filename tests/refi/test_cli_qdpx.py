@@ -71,13 +71,13 @@ def test_import_into_a_new_project_prints_the_report_in_dutch(
     assert "Uit NVivo" in out
 
 
-def test_a_check_that_finds_a_loss_says_where_and_exits_1(
+def test_a_check_that_finds_a_loss_says_where_and_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "p.db"
     file = a_file(tmp_path, unknown_code=True)
     code_, out, _err = as_anna(capsys, "import-qdpx", str(path), str(file), "--check")
-    assert code_ == 1
+    assert code_ == 2
     assert (
         f"skipped Coding 'marieke.txt 64-93': refers to an unknown code {guid('Bestaat niet')}"
         in out
@@ -91,7 +91,7 @@ def test_a_project_being_coded_needs_into(
 ) -> None:
     file = a_file(tmp_path)
     code_, _out, err = as_anna(capsys, "import-qdpx", str(study), str(file))
-    assert code_ == 1
+    assert code_ == 2
     assert "--into" in err and len(err.strip().splitlines()) == 1
     code_, out, err = as_anna(capsys, "import-qdpx", str(study), str(file), "--into", "--check")
     assert code_ == 0, err
@@ -104,6 +104,6 @@ def test_a_broken_file_is_one_line_and_creates_nothing(
     bad = tmp_path / "kapot.qdpx"
     bad.write_bytes(b"not a zip at all")
     code_, _out, err = as_anna(capsys, "import-qdpx", str(tmp_path / "n.db"), str(bad))
-    assert code_ == 1
+    assert code_ == 2
     assert err.startswith("error: ") and str(bad) in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "n.db").exists()

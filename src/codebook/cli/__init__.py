@@ -23,7 +23,7 @@ from codebook.cli.agree import agree_app
 from codebook.cli.analysis import analysis_app
 from codebook.cli.case import case_app
 from codebook.cli.codebook import codebook_app
-from codebook.cli.common import command_group, fail
+from codebook.cli.common import ERROR, command_group, fail
 from codebook.cli.copy import copy_app
 from codebook.cli.core import core_app
 from codebook.cli.exchange import exchange_app
@@ -75,10 +75,11 @@ app.add_typer(review_app)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; user errors become one line on stderr and exit code 1, never a traceback.
+    """Run the CLI; user errors become one line on stderr and exit code 2, never a traceback.
 
-    Typer handles its own usage errors (exit 2) in standalone mode; everything
-    the door raises for bad input is a ``CodebookError`` and is printed here.
+    Exit codes: 0 found or done, 1 nothing found, 2 an error. Typer handles its
+    own usage errors (exit 2) in standalone mode; everything the door raises
+    for bad input is a ``CodebookError`` and is printed here, with the same code.
     A database error the door did not translate is recognised by its class
     name, because the CLI never imports the storage layer.
     """
@@ -87,21 +88,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, prog_name="codebook")
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else ERROR)
     except CodebookError as exc:
         fail(str(exc))
-        return 1
+        return ERROR
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         fail(f"{where}{exc.strerror or exc}")
-        return 1
+        return ERROR
     except Exception as exc:
         if not _is_database_error(exc):
             raise
         fail(f"database error: {getattr(exc, 'orig', None) or exc}")
-        return 1
+        return ERROR
     return 0
 
 

@@ -414,6 +414,7 @@ def reference(
     clear: Annotated[
         bool, typer.Option("--clear", help="Count every coder's codings again.")
     ] = False,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Show or set the project's reference coder, whose codings alone tables and queries count."""
     with opened(project) as door:
@@ -425,7 +426,10 @@ def reference(
                 say(translated(LABELS, "reference_set", name=name))
             return
         current = door.reference_coder()
-    if current:
+    if output is not Output.table:
+        # one row, the coder empty (null) when every coder's codings count
+        print_rows([Column("reference", "reference")], [[current]], title="", output=output)
+    elif current:
         say(translated(LABELS, "reference_is", name=current))
     else:
         say(translated(LABELS, "reference_none"))

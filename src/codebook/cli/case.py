@@ -8,11 +8,28 @@ Messages follow ``--lang``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, command_group, console, opened, say, translated
+from codebook.cli.common import (
+    Cell,
+    Column,
+    FormatOpt,
+    Output,
+    ProjectArg,
+    command_group,
+    console,
+    found_nothing,
+    opened,
+    print_rows,
+    say,
+    translated,
+)
+
+if TYPE_CHECKING:
+    from codebook.domain.cases import CaseRow
 
 case_app = command_group(
     "case", "Link cases (a participant, a school) to documents or to one speaker in a document."
@@ -96,14 +113,33 @@ def unlink(
     say(t("removed" if change.changed else "unlinked", case=change.case, target=target))
 
 
+CASE_COLUMNS = tuple(Column(key, key) for key in ("case", "document", "speaker"))
+"""A link per row for a script: ``speaker`` empty for a whole document, ``document`` too
+for a case left without links."""
+
+
 @case_app.command("list")
-def list_(project: ProjectArg) -> None:
+def list_(project: ProjectArg, output: FormatOpt = Output.table) -> None:
     """List the cases with the documents and speakers they are linked to."""
+    with opened(project) as door:
+        cases = door.cases()
+    if output is not Output.table:
+        rows: list[tuple[Cell, ...]] = []
+        for case in cases:
+            rows += [(case.name, link.document, link.speaker) for link in case.links]
+            if not case.links:
+                rows.append((case.name, None, None))
+        print_rows(CASE_COLUMNS, rows, title="", output=output)
+    else:
+        _print_table(cases)
+    if not cases:
+        found_nothing()
+
+
+def _print_table(cases: Sequence[CaseRow]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    with opened(project) as door:
-        cases = door.cases()
     table = Table(title=t("count_1") if len(cases) == 1 else t("count", count=len(cases)))
     table.add_column(t("col_case"))
     table.add_column(t("col_document"))

@@ -12,7 +12,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from codebook.cli.common import ProjectArg, command_group, opened, say
+from codebook.cli.common import (
+    Cell,
+    Column,
+    FormatOpt,
+    Output,
+    ProjectArg,
+    command_group,
+    found_nothing,
+    opened,
+    print_rows,
+    refuse,
+    say,
+    translated,
+)
 from codebook.cli.tree import print_code_tree
 
 if TYPE_CHECKING:
@@ -67,9 +80,15 @@ def show(project: ProjectArg, code: CodeArg) -> None:
 def tree(
     project: ProjectArg,
     retired: Annotated[bool, typer.Option(help="Show retired codes too.")] = False,
+    output: FormatOpt = Output.table,
 ) -> None:
     """The code tree with the number of codings per code (and per branch)."""
-    print_code_tree(project, retired)
+    print_code_tree(project, retired, output)
+
+
+HISTORY_COLUMNS = tuple(
+    Column(key, key) for key in ("version", "when", "coder", "kind", "summary", "reason")
+)
 
 
 @codebook_app.command()
@@ -78,17 +97,31 @@ def history(
     code: Annotated[
         str | None, typer.Argument(metavar="CODE", help="Only revisions that touched this code.")
     ] = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """The codebook's revisions, oldest first: version, when, who, what and why."""
     with opened(project) as door:
         entries = door.codebook_history(code)
+    if output is not Output.table:
+        rows: list[tuple[Cell, ...]] = [
+            (
+                e.version,
+                e.created_at.isoformat(timespec="seconds"),
+                e.coder,
+                e.kind,
+                e.summary,
+                e.reason,
+            )
+            for e in entries
+        ]
+        print_rows(HISTORY_COLUMNS, rows, title="", output=output)
+    else:
+        for e in entries:
+            why = f"  (reason: {e.reason})" if e.reason and e.kind not in ("undo", "redo") else ""
+            when = e.created_at.strftime("%Y-%m-%d %H:%M")
+            say(f"v{e.version}  {when}  {e.coder}  {e.kind}: {e.summary}{why}")
     if not entries:
-        say("No revisions yet")
-        return
-    for e in entries:
-        why = f"  (reason: {e.reason})" if e.reason and e.kind not in ("undo", "redo") else ""
-        when = e.created_at.strftime("%Y-%m-%d %H:%M")
-        say(f"v{e.version}  {when}  {e.coder}  {e.kind}: {e.summary}{why}")
+        found_nothing()
 
 
 @codebook_app.command()
@@ -152,8 +185,16 @@ def export(
     retired: Annotated[
         bool, typer.Option("--retired", help="Include retired codes (YAML only).")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
-    """Write the codebook to YAML or REFI-QDA .qdc (by the file's extension)."""
+    """Write the codebook to YAML or REFI-QDA .qdc (by the file's extension).
+
+    An existing FILE is never replaced without --force, as with 'codebook export'.
+    """
+    from codebook.cli.labels.export import LABELS
+
+    if file.exists() and not force:
+        refuse(translated(LABELS, "export_exists", path=file))
     with opened(project) as door:
         count = door.export_codebook(file, include_retired=retired)
     say(f"Wrote {count} codes to {file}")

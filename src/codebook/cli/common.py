@@ -101,6 +101,20 @@ def fail(message: str) -> None:
     console(stderr=True).print(f"[red]error:[/red] {message}", soft_wrap=True, markup=True)
 
 
+NOTHING_FOUND = 1
+"""The exit code of a listing or query with an empty answer."""
+ERROR = 2
+"""The exit code of an error: bad input, an unknown name, an unreadable or existing file,
+every ``CodebookError``; the same as typer's usage errors, so a script tells the three
+outcomes (0 found or done, 1 nothing found, 2 error) apart without parsing the output."""
+
+
+def refuse(message: str) -> NoReturn:
+    """Stop the command with ``error: message`` and the error exit code."""
+    fail(message)
+    raise typer.Exit(ERROR)
+
+
 def translated(labels: Mapping[str, Mapping[str, str]], key: str, **values: Any) -> str:
     """A command's message in the --lang language (English when it has none)."""
     text = labels.get(settings.lang, labels["en"])[key]
@@ -170,11 +184,11 @@ def print_rows(
 
 def found_nothing() -> NoReturn:
     """Exit code 1, with a line on standard error: a script can tell an empty answer from
-    a found one without parsing it (a user's error is exit code 1 with ``error:``)."""
+    a found one without parsing it (an error is exit code 2 with ``error:``)."""
     from codebook.cli.labels.output import LABELS
 
     console(stderr=True).print(translated(LABELS, "nothing_found"), markup=False, soft_wrap=True)
-    raise typer.Exit(1)
+    raise typer.Exit(NOTHING_FOUND)
 
 
 def warn_where(misses: Sequence[WhereMiss]) -> None:
@@ -189,7 +203,7 @@ def warn_where(misses: Sequence[WhereMiss]) -> None:
 
 
 def print_exchange_report(report: ExchangeReport) -> None:
-    """A .qdpx import's or export's report; with a failed round-trip check, exit code 1.
+    """A .qdpx import's or export's report; with a failed round-trip check, the error code.
 
     A difference found by ``--check`` means the exchange lost or shifted
     something, which a script must be able to see without reading the text.
@@ -197,7 +211,7 @@ def print_exchange_report(report: ExchangeReport) -> None:
     for line in report.lines(settings.lang):
         say(line)
     if report.checked and report.differences:
-        raise typer.Exit(1)
+        raise typer.Exit(ERROR)
 
 
 SumOpt = Annotated[

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from codebook.cli.common import (
+    ERROR,
     Cell,
     Column,
     FormatOpt,
@@ -25,6 +26,7 @@ from codebook.cli.common import (
     opened,
     print_rows,
     progress_bar,
+    refuse,
     settings,
     top_level_commands,
     translated,
@@ -188,7 +190,7 @@ def import_(
         )
         raise typer.Exit(130)  # as a shell reports Ctrl-C
     if counts["failed"]:
-        raise typer.Exit(1)
+        raise typer.Exit(ERROR)
 
 
 @core_app.command()
@@ -237,9 +239,10 @@ def docs(project: ProjectArg, where: WhereOpt = None, output: FormatOpt = Output
 def codes(
     project: ProjectArg,
     retired: Annotated[bool, typer.Option(help="Show retired codes too.")] = False,
+    output: FormatOpt = Output.table,
 ) -> None:
     """Show the code tree with the number of codings per code (as 'codebook tree')."""
-    print_code_tree(project, retired)
+    print_code_tree(project, retired, output)
 
 
 @core_app.command()
@@ -358,11 +361,40 @@ def redo(project: ProjectArg) -> None:
     console().print(_t("nothing_to_redo") if action is None else _t("redone", action=action))
 
 
+INFO_COLUMNS = tuple(
+    Column(key, key)
+    for key in (
+        "name",
+        "language",
+        "codebook_version",
+        "documents",
+        "words",
+        "codes",
+        "codings",
+        "coders",
+    )
+)
+"""The summary as one row for a script; ``coders`` is the names joined by ", "."""
+
+
 @core_app.command()
-def info(project: ProjectArg) -> None:
+def info(project: ProjectArg, output: FormatOpt = Output.table) -> None:
     """Summarise a project: documents, words, codes, codings, coders."""
     with opened(project) as door:
         s = door.summary()
+    if output is not Output.table:
+        row: list[Cell] = [
+            s.name,
+            s.language,
+            s.codebook_version,
+            s.documents,
+            s.words,
+            s.codes,
+            s.codings,
+            ", ".join(s.coders),
+        ]
+        print_rows(INFO_COLUMNS, [row], title="", output=output)
+        return
     out = console()
     out.print(_t("info_title", name=s.name, language=s.language, version=s.codebook_version))
     out.print(
@@ -399,7 +431,6 @@ def tui(
             try:
                 place = door.coding_place(coding)
             except CodebookError as exc:
-                # A wrong number is a usage error, like a wrong option: exit code 2.
-                fail(str(exc))
-                raise typer.Exit(2) from None
+                # a wrong number is an error, told before the screen takes the terminal
+                refuse(str(exc))
         run_app(door, settings.lang, place)

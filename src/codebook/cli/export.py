@@ -26,6 +26,7 @@ from codebook.cli.agree import (
     agreement_request,
 )
 from codebook.cli.common import (
+    ERROR,
     CodedByOpt,
     ProjectArg,
     ReferenceOpt,
@@ -39,6 +40,7 @@ from codebook.cli.common import (
     opened,
     print_exchange_report,
     progress_bar,
+    refuse,
     say,
     settings,
     translated,
@@ -78,7 +80,7 @@ ByOpt = Annotated[
 
 
 def _refuse_to_replace(existing: tuple[Path, ...], target: Path, csv_folder: bool) -> None:
-    """Exit with code 2 (a usage error, like a bad option) when ``existing`` is not empty."""
+    """Exit with the error code 2 when ``existing`` is not empty."""
     from codebook.cli.labels.export import LABELS
 
     if not existing:
@@ -88,7 +90,7 @@ def _refuse_to_replace(existing: tuple[Path, ...], target: Path, csv_folder: boo
         fail(translated(LABELS, "export_exists_csv", path=target, names=names))
     else:
         fail(translated(LABELS, "export_exists", path=target))
-    raise typer.Exit(2)
+    raise typer.Exit(ERROR)
 
 
 def _export(
@@ -105,8 +107,7 @@ def _export(
         if not force:
             _refuse_to_replace(door.existing_export(kind, target), target, kind == "csv")
         if kind == "pdf" and not door.can_write_pdf():
-            fail(translated(LABELS, "pdf_no_libreoffice", path=target))
-            raise typer.Exit(1)
+            refuse(translated(LABELS, "pdf_no_libreoffice", path=target))
         with progress_bar(description, stderr=True) as progress:
             return door.export(kind, target, options, progress)
 

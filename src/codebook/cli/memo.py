@@ -16,16 +16,24 @@ import typer
 
 from codebook.cli.common import (
     PIPE_WIDTH,
+    Column,
+    FormatOpt,
+    Output,
     ProjectArg,
     command_group,
     console,
+    found_nothing,
     opened,
+    print_rows,
     say,
     translated,
 )
 
 if TYPE_CHECKING:
-    from codebook.domain.memos import MemoTarget
+    from collections.abc import Sequence
+    from datetime import datetime
+
+    from codebook.domain.memos import MemoTarget, MemoView
 
 memo_app = command_group(
     "memo", "Write, list, edit and delete memos on the project, a document or a code."
@@ -138,6 +146,14 @@ def add(
     say(t("added", id=memo_id, target=target_text(target)))
 
 
+MEMO_COLUMNS = tuple(
+    Column(key, key) for key in ("id", "on", "target", "coder", "updated", "title", "text")
+)
+"""A memo per row for a script: ``on`` is project, document, code or coding, ``target``
+the document's name, the code's path or the coding's number (empty for the project),
+``updated`` an ISO 8601 time with its offset."""
+
+
 @memo_app.command("list")
 def list_(
     project: ProjectArg,
@@ -148,16 +164,43 @@ def list_(
         str | None,
         typer.Option("--coded-by", metavar="NAME", help="Only the memos this coder wrote."),
     ] = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """List memos: all, or those on one code, document or the project, or by one coder."""
-    from datetime import UTC
-
-    from rich.table import Table
-    from rich.text import Text
-
     with opened(project) as door:
         target = door.memo_target(code=code, document=document, project=on_project)
         memos = door.memos(target, coder=coded_by)
+    if output is not Output.table:
+        rows = [
+            [
+                m.id,
+                m.target.kind,
+                m.target.label or None,
+                m.coder,
+                _local(m.updated_at).isoformat(timespec="seconds"),
+                m.title,
+                m.text,
+            ]
+            for m in memos
+        ]
+        print_rows(MEMO_COLUMNS, rows, title="", output=output)
+    else:
+        _print_table(memos, target)
+    if not memos:
+        found_nothing()
+
+
+def _local(moment: datetime) -> datetime:
+    """A stored (UTC) time in the user's time zone."""
+    from datetime import UTC
+
+    return moment.replace(tzinfo=UTC).astimezone()
+
+
+def _print_table(memos: Sequence[MemoView], target: MemoTarget | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     one = "_1" if len(memos) == 1 else ""
     title = (
         t("count" + one, count=len(memos))
@@ -173,7 +216,7 @@ def list_(
     table.add_column(t("col_when"), no_wrap=True)
     table.add_column(t("col_memo"), ratio=3)
     for memo in memos:
-        when = memo.updated_at.replace(tzinfo=UTC).astimezone()
+        when = _local(memo.updated_at)
         body = Text()
         if memo.title:
             body.append(memo.title + "\n", style="bold")

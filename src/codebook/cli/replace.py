@@ -13,11 +13,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from codebook.cli.common import fail, opened, say, translated
+from codebook.cli.common import opened, refuse, say, translated
 from codebook.cli.labels.replace import LABELS
 
 if TYPE_CHECKING:
@@ -42,13 +42,14 @@ def replace_document(
     yes: bool,
     force: bool,
 ) -> None:
-    """Plan, show, confirm and apply a replacement; ``typer.Exit(1)`` when refused or declined."""
+    """Plan, show, confirm and apply a replacement; exit code 2 when refused, 1 when declined
+    (nothing done, as when nothing is found)."""
     if document is None:
-        _refuse(_t("options_need_replace"))
+        refuse(_t("options_need_replace"))
     if len(files) != 1:
-        _refuse(_t("one_file", count=len(files)))
+        refuse(_t("one_file", count=len(files)))
     if request.attributes or request.sidecar or request.cases or request.speaker_cases:
-        _refuse(_t("keeps_attributes"))
+        refuse(_t("keeps_attributes"))
     (path,) = files
     with opened(project) as door:
         plan = door.plan_replacement(document, path, force=force, request=request)
@@ -61,7 +62,7 @@ def replace_document(
             return
         if plan.needs_confirmation and not yes:
             if not sys.stdin.isatty():
-                _refuse(_t("needs_yes"))
+                refuse(_t("needs_yes"))
             if not typer.confirm(_t("confirm")):
                 say(_t("declined"))
                 raise typer.Exit(1)
@@ -160,8 +161,3 @@ def _one_line(text: str, width: int) -> str:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def _refuse(message: str) -> NoReturn:
-    fail(message)
-    raise typer.Exit(1)

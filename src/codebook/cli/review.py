@@ -9,11 +9,25 @@ it settles the numbered codings as one undoable action.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, fail, opened, say, top_level_commands, translated
+from codebook.cli.common import (
+    Cell,
+    Column,
+    FormatOpt,
+    Output,
+    ProjectArg,
+    found_nothing,
+    opened,
+    print_rows,
+    refuse,
+    say,
+    top_level_commands,
+    translated,
+)
 from codebook.cli.labels.review import LABELS
 
 if TYPE_CHECKING:
@@ -59,17 +73,16 @@ def review(
         str | None, typer.Option("--recode", metavar="CODE", help="Move the codings to CODE.")
     ] = None,
     remove: Annotated[bool, typer.Option("--remove", help="Remove the codings.")] = False,
+    output: FormatOpt = Output.table,
 ) -> None:
     """List the codings made before their code was redefined, merged or split, or settle
     them by number with --keep, --recode CODE or --remove (one undoable action each)."""
     chosen = [name for name, on in (("keep", keep), ("recode", recode), ("remove", remove)) if on]
     if len(chosen) > 1:
-        fail(t("one_action"))
-        raise typer.Exit(1)
+        refuse(t("one_action"))
     ids = list(coding_ids or [])
     if chosen and not ids:
-        fail(t("no_codings"))
-        raise typer.Exit(1)
+        refuse(t("no_codings"))
     with opened(project) as door:
         if keep:
             count = door.keep_codings(ids)
@@ -81,16 +94,49 @@ def review(
             say(t("removed", count=door.uncode(ids)))
         else:
             queue = door.review_queue(code=code)
-            print_queue(queue, set(ids), diff=diff)
+            print_queue(queue, set(ids), diff=diff, output=output)
             return
     say(t("undo"))
 
 
-def print_queue(queue: ReviewQueue, only: set[int], *, diff: bool) -> None:
+REVIEW_COLUMNS = tuple(
+    Column(key, key)
+    for key in (
+        "id",
+        "document",
+        "turn",
+        "speaker",
+        "coder",
+        "code",
+        "start",
+        "end",
+        "made_in",
+        "changed_in",
+        "reason",
+        "text",
+    )
+)
+"""A coding awaiting review per row for a script: ``made_in`` the codebook version it was
+made under, ``changed_in`` the one whose revision put it in question, ``reason`` the
+revision's kind (redefined, merged, split), the passage whole."""
+
+
+def print_queue(queue: ReviewQueue, only: set[int], *, diff: bool, output: Output) -> None:
+    """The codings awaiting review; none is nothing found."""
     items = [i for i in queue.items if not only or i.coding.id in only]
-    if not items:
+    if output is not Output.table:
+        print_rows(REVIEW_COLUMNS, [_row(i) for i in items], title="", output=output)
+    elif items:
+        _print_items(queue, items, only, diff=diff)
+    else:
         say(t("empty"))
-        return
+    if not items:
+        found_nothing()
+
+
+def _print_items(
+    queue: ReviewQueue, items: Sequence[ReviewItem], only: set[int], *, diff: bool
+) -> None:
     say(t("title", count=len(items)))
     if not only:
         for code, count in queue.counts:
@@ -100,6 +146,24 @@ def print_queue(queue: ReviewQueue, only: set[int], *, diff: bool) -> None:
         _print_item(item, diff=diff)
     say("")
     say(t("hint"))
+
+
+def _row(item: ReviewItem) -> list[Cell]:
+    c = item.coding
+    return [
+        c.id,
+        item.document,
+        item.turn,
+        item.speaker,
+        c.coder,
+        item.code_path,
+        c.start,
+        c.end,
+        c.codebook_version,
+        item.changed_in,
+        item.reason,
+        c.text,
+    ]
 
 
 def _print_item(item: ReviewItem, *, diff: bool) -> None:

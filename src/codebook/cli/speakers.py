@@ -10,11 +10,23 @@ Messages follow ``--lang``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from codebook.cli.common import ProjectArg, console, opened, say, top_level_commands, translated
+from codebook.cli.common import (
+    Column,
+    FormatOpt,
+    Output,
+    ProjectArg,
+    console,
+    opened,
+    print_rows,
+    say,
+    top_level_commands,
+    translated,
+)
 from codebook.cli.labels.speakers import LABELS
 
 if TYPE_CHECKING:
@@ -60,6 +72,7 @@ def speakers(
             help='Find the turns again, taking "SHAPE:" lines as speakers (repeatable).',
         ),
     ] = None,
+    output: FormatOpt = Output.table,
 ) -> None:
     """List a document's speakers, or rename, merge or find its turns again (undoable).
 
@@ -76,33 +89,39 @@ def speakers(
     if into is not None and not merge:
         raise CodebookError("--into goes with --merge NAME")
     renames = [parse_rename(flag) for flag in rename or ()]
+    # with csv or json the table alone is on standard output, what was done on standard error
+    tell = say if output is Output.table else _to_stderr
     with opened(project) as door:
         if renames:
-            print_edit(door.rename_speakers(document, renames), "renamed")
+            print_edit(door.rename_speakers(document, renames), "renamed", tell, output)
         elif merge and into is not None:
-            print_edit(door.merge_speakers(document, merge, into), "merged")
+            print_edit(door.merge_speakers(document, merge, into), "merged", tell, output)
         elif label:
-            print_resplit(door.resplit_speakers(document, label))
+            print_resplit(door.resplit_speakers(document, label), tell, output)
         else:
-            print_table(door.speakers(document))
+            print_table(door.speakers(document), output)
 
 
-def print_edit(edit: SpeakerEdit, verb: str) -> None:
+def _to_stderr(text: str) -> None:
+    console(stderr=True).print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def print_edit(edit: SpeakerEdit, verb: str, tell: Callable[[str], None], output: Output) -> None:
     if not edit.renamed:
-        say(t("nothing"))
+        tell(t("nothing"))
     for done in edit.renamed:
-        say(t(verb, old=done.old, new=done.new, turns=counted("turns", done.turns)))
+        tell(t(verb, old=done.old, new=done.new, turns=counted("turns", done.turns)))
         for case in done.cases:
-            say(t("case_followed", case=case, new=done.new))
-    print_table(edit.after)
+            tell(t("case_followed", case=case, new=done.new))
+    print_table(edit.after, output)
 
 
-def print_resplit(result: Resplit) -> None:
+def print_resplit(result: Resplit, tell: Callable[[str], None], output: Output) -> None:
     if not result.changed:
-        say(t("resplit_same", document=result.before.document))
+        tell(t("resplit_same", document=result.before.document))
         return
     before, after = result.before, result.after
-    say(
+    tell(
         t(
             "resplit",
             document=after.document,
@@ -113,17 +132,27 @@ def print_resplit(result: Resplit) -> None:
         )
     )
     if result.new_speakers:
-        say(t("new_speakers", names=", ".join(result.new_speakers)))
+        tell(t("new_speakers", names=", ".join(result.new_speakers)))
     if result.gone_speakers:
-        say(t("gone_speakers", names=", ".join(result.gone_speakers)))
+        tell(t("gone_speakers", names=", ".join(result.gone_speakers)))
     for link in result.stranded:
-        say(t("stranded", case=link.case, speaker=link.speaker))
-    print_table(after)
+        tell(t("stranded", case=link.case, speaker=link.speaker))
+    print_table(after, output)
 
 
-def print_table(speakers: DocumentSpeakers) -> None:
+SPEAKER_COLUMNS = tuple(Column(key, key) for key in ("speaker", "turns", "words", "share"))
+"""A speaker per row for a script: no total row, ``speaker`` empty for text before the
+first turn, ``share`` the fraction of the document's words (0.25, not 25%)."""
+
+
+def print_table(speakers: DocumentSpeakers, output: Output) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    if output is not Output.table:
+        rows = [[c.name, c.turns, c.words, speakers.share(c)] for c in speakers.speakers]
+        print_rows(SPEAKER_COLUMNS, rows, title="", output=output)
+        return
 
     table = Table(title=Text(t("title", document=speakers.document)))
     table.add_column(t("col_speaker"))

@@ -5,26 +5,59 @@ Shared by the core and the codebook commands, which never import each other.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from codebook.cli.common import console, opened, translated
+from codebook.cli.common import (
+    Column,
+    Output,
+    console,
+    found_nothing,
+    opened,
+    print_rows,
+    translated,
+)
 from codebook.cli.labels.core import LABELS
 
 if TYPE_CHECKING:
+    from rich.tree import Tree
+
     from codebook.domain.codebook import CodeItem
 
 
-def print_code_tree(project: str, retired: bool) -> None:
-    """Every code with its own number of codings and, on a branch, the branch's total."""
-    from rich.markup import escape
-    from rich.tree import Tree
+TREE_COLUMNS = tuple(
+    Column(key, key, right=key in ("id", "parent", "depth", "codings", "total"))
+    for key in ("id", "path", "name", "parent", "depth", "color", "codings", "total", "retired")
+)
+"""A code per row for a script: ``parent`` is the parent's id, ``codings`` the code's own,
+``total`` with its sub-codes'; the rows come depth first, as in the tree."""
 
+
+def print_code_tree(project: str, retired: bool, output: Output = Output.table) -> None:
+    """Every code with its own number of codings and, on a branch, the branch's total;
+    an empty codebook is nothing found."""
     with opened(project) as door:
         items = door.code_items(include_retired=retired)
     totals = {item.id: item.count for item in items}
     for item in reversed(items):  # depth first: every child comes after its parent
         if item.parent_id is not None:
             totals[item.parent_id] += totals[item.id]
+    if output is not Output.table:
+        rows = [
+            [i.id, i.path, i.name, i.parent_id, i.depth, i.color, i.count, totals[i.id], i.retired]
+            for i in items
+        ]
+        print_rows(TREE_COLUMNS, rows, title="", output=output)
+    elif items:
+        console().print(_tree(items, totals))
+    if not items:
+        found_nothing()
+
+
+def _tree(items: Sequence[CodeItem], totals: Mapping[int, int]) -> Tree:
+    from rich.markup import escape
+    from rich.tree import Tree
+
     has_children = {item.parent_id for item in items}
     root = Tree(translated(LABELS, "tree_root"))
     branches: dict[int | None, Tree] = {None: root}
@@ -40,4 +73,4 @@ def print_code_tree(project: str, retired: bool) -> None:
 
     for item in items:
         branches[item.id] = branches[item.parent_id].add(label(item))
-    console().print(root)
+    return root
