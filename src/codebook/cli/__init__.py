@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else ERROR)
     except CodebookError as exc:
-        fail(str(exc))
+        fail(exc.text(settings.lang))
         return ERROR
     except KeyboardInterrupt:
         return 130

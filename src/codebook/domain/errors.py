@@ -1,4 +1,16 @@
-"""The one exception family every layer raises for a problem the user can fix."""
+"""The one exception family every layer raises for a problem the user can fix.
+
+A message is raised as an English template with its values, the way gettext
+keys messages by their English text::
+
+    raise CodebookError("unknown code '{code}'", code=name)
+
+``str(error)`` is the English line, as logs and tests read it; a face shows
+``error.text(lang)``, which looks the template up in the Dutch table of
+``codebook.domain.error_texts`` and fills in the same values. The services so
+never need to know the reader's language, and a test can check statically that
+every template raised has its Dutch line.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +19,30 @@ class CodebookError(Exception):
     """A problem the user can fix: shown as one line, never as a traceback.
 
     Every service raises this (or a subclass) for bad input, so the CLI and the
-    TUI can print ``str(error)`` and know the project was left unchanged.
+    TUI can print ``error.text(lang)`` and know the project was left unchanged.
+    A value that is itself a ``CodebookError`` (a file's problem inside "which
+    file") is rendered in the same language.
     """
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(_render(template, values, "en"))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (English for a language or template without a translation)."""
+        return _render(self.template, self.values, lang)
+
+
+def _render(template: str, values: dict[str, object], lang: str) -> str:
+    if lang != "en":
+        from codebook.domain.error_texts import translation
+
+        template = translation(template, lang)
+    if not values:
+        return template
+    shown = {k: v.text(lang) if isinstance(v, CodebookError) else v for k, v in values.items()}
+    return template.format(**shown)
 
 
 class ImportFailed(CodebookError):
