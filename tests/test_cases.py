@@ -421,8 +421,8 @@ def test_the_matrix_counts_each_participant_only_in_their_own_turns(
         assert s.scalar(select(func.count()).select_from(Case)) == 4
         assert s.scalar(select(func.count()).select_from(CaseDocument)) == 4
     assert list(frame.columns) == PARTICIPANTS
-    assert frame.loc["Rol van het bestuur"].tolist() == [0, 2, 0, 0]  # not the moderator's
-    assert frame.loc["Kennisdeling"].tolist() == [0, 0, 1, 0]
+    assert list(frame.row("Rol van het bestuur")) == [0, 2, 0, 0]  # not the moderator's
+    assert list(frame.row("Kennisdeling")) == [0, 0, 1, 0]
     code, out, _ = cli(capsys, "matrix", project, "--cases", "cases")
     assert code == 0 and "Code x case matrix (segments)" in out
     assert all(name in out for name in ("Bas", "Chantal", "Daan"))

@@ -76,7 +76,8 @@ def test_every_person_in_the_demo_is_a_case(demo: Path) -> None:
         for n in researchers
     )
     assert set(matrix.columns) == set(cases)  # the default matrix counts per person now
-    assert (matrix.sum() > 0).sum() >= 20  # most people said something coded
+    coded = [any(row[i] for row in matrix.cells) for i in range(len(matrix.columns))]
+    assert sum(coded) >= 20  # most people said something coded
 
 
 def test_demo_memos_are_the_shipped_ones_on_codes_and_the_project(demo: Path) -> None:

@@ -44,23 +44,23 @@ def test_frequencies_by_attribute_match_sql(study: Study) -> None:
         segments = data.frequencies("werkplaats", "segments", with_children=True)
         documents = data.frequencies("werkplaats", "documents", with_children=True)
     assert list(segments.columns) == ["POINT", "WOA", "WOU", TOTAL]
-    assert list(segments.index) == ["Kennisdeling", "Vormgeving van de samenwerking", BESTUUR]
-    assert segments.attrs["unit"] == "segments"
-    assert documents.attrs["unit"] == "documents"
-    for theme in segments.index:
+    assert list(segments.rows) == ["Kennisdeling", "Vormgeving van de samenwerking", BESTUUR]
+    assert segments.unit == "segments"
+    assert documents.unit == "documents"
+    for theme in segments.rows:
         expected = direct_counts(study, "werkplaats", family(study, theme))
         for value in ("POINT", "WOA", "WOU"):
             seg, docs = expected.get(value, (0, 0))
-            assert segments.loc[theme, value] == seg, (theme, value)
-            assert documents.loc[theme, value] == docs, (theme, value)
-        assert segments.loc[theme, TOTAL] == sum(v[0] for v in expected.values())
-        assert documents.loc[theme, TOTAL] == sum(v[1] for v in expected.values())
+            assert segments.value(theme, value) == seg, (theme, value)
+            assert documents.value(theme, value) == docs, (theme, value)
+        assert segments.value(theme, TOTAL) == sum(v[0] for v in expected.values())
+        assert documents.value(theme, TOTAL) == sum(v[1] for v in expected.values())
 
 
 def test_frequencies_of_single_codes_without_children(study: Study) -> None:
     with study.store.read() as s:
         frame = frequencies(s, "rol")
-    assert list(frame.index) == [
+    assert list(frame.rows) == [
         "Kennisdeling",
         LANDELIJK,
         BINNEN,
@@ -68,10 +68,10 @@ def test_frequencies_of_single_codes_without_children(study: Study) -> None:
         GELIJK,
         BESTUUR,
     ]
-    assert frame.loc[GELIJK, "coördinator"] == 1  # anna and bram coded it alike: one passage
-    assert frame.loc[BINNEN].tolist() == [1, 1, 2]  # coördinator, schoolleider, total
+    assert frame.value(GELIJK, "coördinator") == 1  # anna and bram coded it alike: one passage
+    assert list(frame.row(BINNEN)) == [1, 1, 2]  # coördinator, schoolleider, total
     with study.store.read() as s:
-        assert frequencies(s).loc[LANDELIJK, TOTAL] == 2
+        assert frequencies(s).value(LANDELIJK, TOTAL) == 2
 
 
 def test_words_coded_count_overlapping_codings_once(study: Study) -> None:
@@ -82,13 +82,13 @@ def test_words_coded_count_overlapping_codings_once(study: Study) -> None:
         frame = frequencies(s, "werkplaats", "words", with_children=True)
     woa = "We delen kennis landelijk via de conferentie. Ook binnen de werkplaats praten we veel."
     point = "De kennis blijft vooral binnen de school. Landelijk delen we weinig."
-    assert frame.attrs["unit"] == "words coded"
-    assert frame.loc["Kennisdeling", "WOA"] == words(woa)
-    assert frame.loc["Kennisdeling", "POINT"] == words(point)
-    assert frame.loc["Kennisdeling", TOTAL] == words(woa) + words(point)
+    assert frame.unit == "words coded"
+    assert frame.value("Kennisdeling", "WOA") == words(woa)
+    assert frame.value("Kennisdeling", "POINT") == words(point)
+    assert frame.value("Kennisdeling", TOTAL) == words(woa) + words(point)
     # Two coders on the same sentence: its words once.
     sentence = "De samenwerking met de hogeschool is gelijkwaardig."
-    assert frame.loc["Vormgeving van de samenwerking", "WOA"] == words(sentence)
+    assert frame.value("Vormgeving van de samenwerking", "WOA") == words(sentence)
 
 
 def test_filters_restrict_columns_and_counts(study: Study) -> None:
@@ -97,7 +97,7 @@ def test_filters_restrict_columns_and_counts(study: Study) -> None:
             s, "werkplaats", filters=Filters({"rol": ["coördinator"]}, ["anna"]), with_children=True
         )
     assert list(frame.columns) == ["WOA", "WOU", TOTAL]
-    assert frame.loc["Vormgeving van de samenwerking", "WOA"] == 1
+    assert frame.value("Vormgeving van de samenwerking", "WOA") == 1
 
 
 def test_documents_without_the_attribute_are_counted_as_missing(study: Study) -> None:
@@ -113,14 +113,14 @@ def test_documents_without_the_attribute_are_counted_as_missing(study: Study) ->
     with study.store.read() as s:
         frame = frequencies(s, "werkplaats")
     assert list(frame.columns) == ["POINT", "WOA", "WOU", MISSING, TOTAL]
-    assert frame.loc[BESTUUR, MISSING] == 1
+    assert frame.value(BESTUUR, MISSING) == 1
 
 
 def test_matrix_defaults_to_documents_then_cases(study: Study) -> None:
     with study.store.read() as s:
         by_doc = code_case_matrix(s, with_children=True)
     assert list(by_doc.columns) == ["point-01.txt", "woa-01.txt", "wou-01.txt"]
-    assert by_doc.loc["Kennisdeling"].tolist() == [2, 3, 0]
+    assert list(by_doc.row("Kennisdeling")) == [2, 3, 0]
     with study.store.write() as s:
         anna = study.coders["anna"]
         link_case(s, anna, "Judith", study.docs["woa-01.txt"], "Judith")
@@ -131,9 +131,9 @@ def test_matrix_defaults_to_documents_then_cases(study: Study) -> None:
         words = code_case_matrix(s, "cases", "words", codes=[study.codes[BESTUUR]])
         documents = code_case_matrix(s, "documents")
     assert list(cases.columns) == ["Interviewer WOA", "Judith", "School Karel"]
-    assert cases.loc["Kennisdeling"].tolist() == [0, 3, 2]
-    assert cases.loc[BESTUUR].tolist() == [0, 1, 1]
-    assert words.loc[BESTUUR].tolist() == [0, 4, 4]
+    assert list(cases.row("Kennisdeling")) == [0, 3, 2]
+    assert list(cases.row(BESTUUR)) == [0, 1, 1]
+    assert list(words.row(BESTUUR)) == [0, 4, 4]
     assert list(documents.columns) == ["point-01.txt", "woa-01.txt", "wou-01.txt"]
 
 
@@ -141,22 +141,22 @@ def test_matrix_by_attribute(study: Study) -> None:
     with study.store.read() as s:
         frame = code_case_matrix(s, "rol", "documents", with_children=True)
     assert list(frame.columns) == ["coördinator", "schoolleider"]
-    assert frame.loc["Kennisdeling"].tolist() == [1, 1]
+    assert list(frame.row("Kennisdeling")) == [1, 1]
 
 
 def test_cooccurrence_within_a_segment(study: Study) -> None:
     with study.store.read() as s:
         frame = cooccurrence(s)
-    assert frame.attrs["unit"] == "overlapping coded segments"
-    assert list(frame.index) == list(frame.columns)
-    assert (frame.to_numpy() == frame.to_numpy().T).all()
-    assert frame.loc["Kennisdeling", LANDELIJK] == 1
-    assert frame.loc["Kennisdeling", BINNEN] == 1
-    assert frame.loc[LANDELIJK, BINNEN] == 0  # they only touch
-    assert frame.loc[GELIJK, GELIJK] == 1  # the diagonal: segments of the code, coded by both
+    assert frame.unit == "overlapping coded segments"
+    assert list(frame.rows) == list(frame.columns)
+    assert frame.cells == tuple(zip(*frame.cells, strict=True))
+    assert frame.value("Kennisdeling", LANDELIJK) == 1
+    assert frame.value("Kennisdeling", BINNEN) == 1
+    assert frame.value(LANDELIJK, BINNEN) == 0  # they only touch
+    assert frame.value(GELIJK, GELIJK) == 1  # the diagonal: segments of the code, coded by both
     with study.store.read() as s:
-        assert cooccurrence(s, filters=Filters(sum_coders=True)).loc[GELIJK, GELIJK] == 2
-    assert frame.loc[BESTUUR, LANDELIJK] == 0
+        assert cooccurrence(s, filters=Filters(sum_coders=True)).value(GELIJK, GELIJK) == 2
+    assert frame.value(BESTUUR, LANDELIJK) == 0
 
 
 def test_cooccurrence_within_sentence_and_turn(study: Study) -> None:
@@ -164,13 +164,13 @@ def test_cooccurrence_within_sentence_and_turn(study: Study) -> None:
     with study.store.read() as s:
         sentence = cooccurrence(s, "sentence", codes=ids, with_children=True)
         turn = cooccurrence(s, "turn", codes=ids, with_children=True)
-    assert sentence.attrs["unit"] == "sentences"
-    assert sentence.loc["Kennisdeling", BESTUUR] == 0
-    assert sentence.loc["Kennisdeling", "Kennisdeling"] == 4
-    assert turn.attrs["unit"] == "turns"
-    assert turn.loc["Kennisdeling", BESTUUR] == 2  # Judith's and Karel's turn
-    assert turn.loc["Kennisdeling", GELIJK] == 0
-    assert turn.loc[GELIJK, GELIJK] == 1
+    assert sentence.unit == "sentences"
+    assert sentence.value("Kennisdeling", BESTUUR) == 0
+    assert sentence.value("Kennisdeling", "Kennisdeling") == 4
+    assert turn.unit == "turns"
+    assert turn.value("Kennisdeling", BESTUUR) == 2  # Judith's and Karel's turn
+    assert turn.value("Kennisdeling", GELIJK) == 0
+    assert turn.value(GELIJK, GELIJK) == 1
 
 
 def test_bad_units_and_attributes_are_clear_errors(study: Study) -> None:

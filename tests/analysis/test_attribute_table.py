@@ -55,15 +55,15 @@ def test_werkplaats_by_rol_counts_the_stored_codings(
         )
         frame = door.table(request)
         stored = stored_counts(door, study, summed=summed)
-    assert list(frame.index) == ["POINT", "WOA", "WOU", TOTAL]
+    assert list(frame.rows) == ["POINT", "WOA", "WOU", TOTAL]
     assert list(frame.columns) == ["coördinator", "schoolleider", TOTAL]
-    assert frame.index.name == "werkplaats" and frame.attrs["unit"] == "segments"
+    assert frame.index_name == "werkplaats" and frame.unit == "segments"
     for place in ("POINT", "WOA", "WOU"):
         for role in ("coördinator", "schoolleider"):
-            assert frame.loc[place, role] == stored[(place, role)], (place, role)
-    assert frame.loc["WOA", "coördinator"] == (6 if summed else 5)  # bram's Gelijkwaardigheid
-    assert frame.loc[TOTAL, TOTAL] == sum(stored.values())
-    assert frame.loc["POINT", TOTAL] == frame.loc["POINT", "schoolleider"] == 3
+            assert frame.value(place, role) == stored[(place, role)], (place, role)
+    assert frame.value("WOA", "coördinator") == (6 if summed else 5)  # bram's Gelijkwaardigheid
+    assert frame.value(TOTAL, TOTAL) == sum(stored.values())
+    assert frame.value("POINT", TOTAL) == frame.value("POINT", "schoolleider") == 3
 
 
 def test_one_code_its_subtree_and_one_coder(study: Study, location: str) -> None:
@@ -75,12 +75,12 @@ def test_one_code_its_subtree_and_one_coder(study: Study, location: str) -> None
         )
         bram = door.table(TableRequest(**{**base.__dict__, "filters": Filters(coders=("bram",))}))
         by_role = door.table(TableRequest(kind="crosstab", rows="rol", columns="werkplaats"))
-    assert alone.loc[TOTAL, TOTAL] == 1  # Judith's two sentences, coded with the theme itself
-    assert tree.loc["WOA", "coördinator"] == 3 and tree.loc["POINT", "schoolleider"] == 2
-    assert bram.loc["WOA", "coördinator"] == 1 and bram.loc["POINT", "schoolleider"] == 2
-    assert bram.attrs["counted"].coders == ("bram",)
-    assert list(by_role.index) == ["coördinator", "schoolleider", TOTAL]
-    assert by_role.loc["coördinator", "WOA"] == 5
+    assert alone.value(TOTAL, TOTAL) == 1  # Judith's two sentences, coded with the theme itself
+    assert tree.value("WOA", "coördinator") == 3 and tree.value("POINT", "schoolleider") == 2
+    assert bram.value("WOA", "coördinator") == 1 and bram.value("POINT", "schoolleider") == 2
+    assert bram.counted.coders == ("bram",)
+    assert list(by_role.rows) == ["coördinator", "schoolleider", TOTAL]
+    assert by_role.value("coördinator", "WOA") == 5
 
 
 @pytest.mark.parametrize(
@@ -102,11 +102,11 @@ def test_every_cell_lists_as_many_quotes_as_it_counts(
 ) -> None:
     with Project.open(location, coder="anna") as door:
         frame = door.table(request_)
-        assert frame.to_numpy().sum() > 0
-        for row in frame.index:
+        assert frame.counted_anything()
+        for row in frame.rows:
             for column in frame.columns:
                 quotes = door.cell_quotes(request_, str(row), str(column))
-                assert len(quotes) == frame.loc[row, column], (row, column)
+                assert len(quotes) == frame.value(row, column), (row, column)
 
 
 def test_a_passage_two_coders_coded_alike_is_one_quote_with_both(

@@ -144,18 +144,20 @@ def test_export_commands_write_their_files(
 def test_a_matrix_wider_than_the_terminal_is_printed_in_parts_with_every_cell(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pandas as pd
-
-    from codebook.cli.analysis import print_frame
+    from codebook.cli.analysis import print_table
+    from codebook.domain.analysis import CountedCoders, Tabulation
 
     monkeypatch.setenv("COLUMNS", "80")
-    cases = [f"Deelnemer {n:02}" for n in range(1, 28)]
-    frame = pd.DataFrame(
-        [[n * 10 + c for c in range(27)] for n in range(3)],
-        index=pd.Index(["Kennisdeling", "Borging > Financiering", "Rol van de coördinator"]),
-        columns=cases,
+    cases = tuple(f"Deelnemer {n:02}" for n in range(1, 28))
+    frame = Tabulation(
+        "code",
+        ("Kennisdeling", "Borging > Financiering", "Rol van de coördinator"),
+        cases,
+        tuple(tuple(n * 10 + c for c in range(27)) for n in range(3)),
+        "segments",
+        CountedCoders("union", ("anna",)),
     )
-    print_frame(frame, "Code x case matrix (segments)")
+    print_table(frame, "Code x case matrix (segments)")
     out = capsys.readouterr().out
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "…" not in out

@@ -77,14 +77,14 @@ def path(tmp_path: Path) -> str:
 def segments(path: str, filters: Filters = NO_FILTERS) -> int:
     with Project.open(path, coder="anna") as project:
         frame = project.table(TableRequest(filters=filters))
-    return int(frame.loc[S, TOTAL])
+    return int(frame.value(S, TOTAL))
 
 
 def test_each_passage_counts_once_per_code_by_default(path: str) -> None:
     with Project.open(path, coder="anna") as project:
         frame = project.table(TableRequest())
-    assert frame.loc[S, TOTAL] == 4
-    counted = frame.attrs["counted"]
+    assert frame.value(S, TOTAL) == 4
+    counted = frame.counted
     assert counted.line() == (
         "counted: the union of anna, bram, consensus (passages coded by several count once)"
     )
@@ -95,9 +95,7 @@ def test_summing_coders_counts_every_coding(path: str) -> None:
     assert segments(path, Filters(sum_coders=True)) == 7
     with Project.open(path, coder="anna") as project:
         frame = project.table(TableRequest(filters=Filters(sum_coders=True)))
-    assert frame.attrs["counted"].line() == (
-        "counted: every coder's codings summed (anna, bram, consensus)"
-    )
+    assert frame.counted.line() == ("counted: every coder's codings summed (anna, bram, consensus)")
 
 
 def test_one_coder_or_two_of_them(path: str) -> None:
@@ -112,15 +110,15 @@ def test_the_reference_coder_alone_counts_once_set(path: str) -> None:
         project.set_reference_coder("consensus")
         assert project.reference_coder() == "consensus"
         frame = project.table(TableRequest())
-        assert frame.loc[S, TOTAL] == 1
-        assert frame.attrs["counted"].line() == "counted: consensus (reference coder)"
+        assert frame.value(S, TOTAL) == 1
+        assert frame.counted.line() == "counted: consensus (reference coder)"
         # an explicit coder filter or a sum still wins over the project's setting
-        assert project.table(TableRequest(filters=Filters(sum_coders=True))).loc[S, TOTAL] == 7
+        assert project.table(TableRequest(filters=Filters(sum_coders=True))).value(S, TOTAL) == 7
         with pytest.raises(CodebookError, match="unknown coder 'nobody'"):
             project.set_reference_coder("nobody")
         project.undo()
         assert project.reference_coder() is None
-        assert project.table(TableRequest()).loc[S, TOTAL] == 4
+        assert project.table(TableRequest()).value(S, TOTAL) == 4
 
 
 def test_a_boolean_query_combines_one_coder_at_a_time(path: str) -> None:

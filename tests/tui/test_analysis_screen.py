@@ -1,14 +1,15 @@
-"""Analysis screen (F5): each table is the analysis service's DataFrame, cell for cell."""
+"""Analysis screen (F5): each table is the analysis service's table, cell for cell."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Select, Static
 
+from codebook.domain.analysis import Tabulation
 from codebook.domain.queries import Filters
 from codebook.services.analysis import code_case_matrix, cooccurrence, frequencies
 from codebook.tui.app import CodebookApp
@@ -17,9 +18,6 @@ from codebook.tui.screens.analysis import AnalysisScreen
 from codebook.tui.screens.retrieval import RetrievalScreen
 from tui.coded import copy_of, fresh_store, record_notices, template, typed
 from tui.kit import running, scenario, settle
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +36,10 @@ def cells(screen: AnalysisScreen) -> list[list[str]]:
     return [[str(c).strip() for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-def frame_cells(frame: pd.DataFrame) -> list[list[str]]:
-    return [[str(label), *(str(int(v)) for v in row)] for label, row in frame.iterrows()]
+def frame_cells(frame: Tabulation) -> list[list[str]]:
+    return [
+        [label, *(str(v) for v in row)] for label, row in zip(frame.rows, frame.cells, strict=True)
+    ]
 
 
 def heading(screen: AnalysisScreen) -> str:

@@ -3,7 +3,7 @@
 
 ``analysis_app``'s commands sit at the top level (``codebook quotes``,
 ``codebook matrix``, ...): the package mounts it without a group name. The
-count tables come from the door as DataFrames and print as rich tables,
+count tables come from the door as ``Tabulation`` values and print as text tables,
 each followed by the line saying whose codings it counted (and a warning
 when documents are double-coded), so a figure is never read without it.
 """
@@ -40,10 +40,9 @@ from codebook.cli.common import (
 from codebook.cli.labels.analysis import LABELS
 
 if TYPE_CHECKING:
-    import pandas as pd
     from rich.text import Text
 
-    from codebook.domain.analysis import CountedCoders, TableRequest
+    from codebook.domain.analysis import CountedCoders, TableRequest, Tabulation
     from codebook.domain.quotes import Quote
 
 analysis_app = top_level_commands()
@@ -185,46 +184,48 @@ def _quote_text(quote: Quote) -> Text:
 # --------------------------------------------------------------------------- tables
 
 
-def print_frame(frame: pd.DataFrame, title: str, output: Output = Output.table) -> None:
-    """A DataFrame as rich tables: codes left, numbers right, never a squeezed column.
+def print_table(frame: Tabulation, title: str, output: Output = Output.table) -> None:
+    """A count table as text tables: codes left, numbers right, never a squeezed column.
 
     A matrix of 27 cases does not fit a terminal; rich would shrink every
     column to nothing and show blank cells. The columns are printed in as
     many consecutive tables as it takes, each repeating the codes. As CSV or
     JSON, one row per table row keyed by the row labels' name and the columns.
     """
-    from rich.table import Table
+    from codebook.cli.grid_text import grid_lines
 
     if output is not Output.table:
-        index = str(frame.index.name or "row")
-        columns = [Column(index, index), *(Column(str(c), str(c)) for c in frame.columns)]
-        rows = [
-            [str(label), *values]
-            for label, values in zip(frame.index, frame.to_numpy().tolist(), strict=True)
+        index = frame.index_name or "row"
+        columns = [Column(index, index), *(Column(c, c) for c in frame.columns)]
+        records: list[list[Cell]] = [
+            [label, *values] for label, values in zip(frame.rows, frame.cells, strict=True)
         ]
-        print_rows(columns, rows, title=title, output=output)
+        print_rows(columns, records, title=title, output=output)
         return
-    out = console()
-    labels = [str(label) for label in frame.index]
-    longest = max((len(label) for label in [*labels, str(frame.index.name or "")]), default=1)
-    label_width = min(longest, max(24, out.width // 3))
-    rows = [[str(v) for v in values] for values in frame.to_numpy().tolist()]
+    width = console().width
+    labels = list(frame.rows)
+    longest = max(len(label) for label in [*labels, frame.index_name])
+    label_width = min(longest, max(24, width // 3))
+    rows = [[str(v) for v in values] for values in frame.cells]
+    headers = list(frame.columns)
     widths = [
-        max(min(len(str(column)), _HEADER_WIDTH), *(len(row[i]) for row in rows))
-        for i, column in enumerate(frame.columns)
+        max(min(len(header), _HEADER_WIDTH), *(len(row[i]) for row in rows))
+        for i, header in enumerate(headers)
     ]
-    groups = _column_groups(widths, out.width - label_width - 4)
+    groups = _column_groups(widths, width - label_width - 4)
+    lines: list[str] = []
     for number, group in enumerate(groups, start=1):
         part = f" ({number}/{len(groups)})" if len(groups) > 1 else ""
-        table = Table(title=title + part)
-        table.add_column(str(frame.index.name or ""), max_width=label_width, overflow="fold")
-        for i in group:
-            table.add_column(
-                str(frame.columns[i]), justify="right", min_width=widths[i], overflow="fold"
-            )
-        for label, row in zip(labels, rows, strict=True):
-            table.add_row(label, *(row[i] for i in group))
-        out.print(table)
+        lines += grid_lines(
+            title + part,
+            frame.index_name,
+            [headers[i] for i in group],
+            labels,
+            [[row[i] for i in group] for row in rows],
+            label_width=label_width,
+            widths=[widths[i] for i in group],
+        )
+    say("\n".join(lines))
 
 
 _HEADER_WIDTH = 16  # a longer column header wraps rather than widening its column
@@ -243,18 +244,17 @@ def _column_groups(widths: Sequence[int], room: int) -> list[list[int]]:
     return groups
 
 
-def _table(project: str, request: TableRequest) -> pd.DataFrame:
+def _table(project: str, request: TableRequest) -> Tabulation:
     with opened(project) as door:
         warn_where(door.check_where(request.filters.where))
         return door.table(request)
 
 
-def _print_table(frame: pd.DataFrame, title: str, output: Output) -> None:
+def _print_table(frame: Tabulation, title: str, output: Output) -> None:
     """A count table and whose codings it counted; exit code 1 when it counted nothing."""
-    print_frame(frame, title, output)
-    print_counted(frame.attrs["counted"], output)
-    numbers = frame.select_dtypes("number")
-    if not (numbers != 0).to_numpy().any():
+    print_table(frame, title, output)
+    print_counted(frame.counted, output)
+    if not frame.counted_anything():
         found_nothing()
 
 
@@ -283,7 +283,7 @@ def frequencies(
         with_children=with_children,
     )
     frame = _table(project, request)
-    _print_table(frame, f"Codes by {by or 'project'} ({frame.attrs['unit']})", output)
+    _print_table(frame, f"Codes by {by or 'project'} ({frame.unit})", output)
 
 
 @analysis_app.command()
@@ -315,7 +315,7 @@ def matrix(
         with_children=with_children,
     )
     frame = _table(project, request)
-    _print_table(frame, f"Code x case matrix ({frame.attrs['unit']})", output)
+    _print_table(frame, f"Code x case matrix ({frame.unit})", output)
 
 
 @analysis_app.command()
@@ -345,7 +345,7 @@ def cooccurrence(
         codes=tuple(code or ()),
     )
     frame = _table(project, request)
-    _print_table(frame, f"Co-occurrence ({frame.attrs['unit']})", output)
+    _print_table(frame, f"Co-occurrence ({frame.unit})", output)
 
 
 @analysis_app.command()
@@ -396,7 +396,7 @@ def crosstab(
         "crosstab_title",
         rows=rows,
         columns=columns,
-        unit=frame.attrs["unit"],
+        unit=frame.unit,
         codes=counted,
     )
     _print_table(frame, title, output)

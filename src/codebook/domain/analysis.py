@@ -169,3 +169,40 @@ class CountedCoders:
         """The counted line, and the warning when there is one."""
         warning = self.warning(lang)
         return [self.line(lang)] + ([warning] if warning else [])
+
+
+@dataclass(frozen=True)
+class Tabulation:
+    """A count table: row and column labels, one count per cell, what was counted, whose.
+
+    Plain values, as everything the door hands out, rather than a pandas
+    DataFrame: a count table is read, printed and exported cell by cell, and
+    a command printing one should not pay pandas' import (a third of a second)
+    for it. ``index_name`` names the rows ("code", or a crosstab's attribute);
+    ``unit`` says what a cell counts ("segments", "words coded", ...).
+    """
+
+    index_name: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[int, ...], ...]
+    unit: str
+    counted: CountedCoders
+
+    def value(self, row: str, column: str) -> int:
+        """The count in one cell, by its labels; a KeyError names a label not in the table."""
+        try:
+            return self.cells[self.rows.index(row)][self.columns.index(column)]
+        except ValueError:
+            raise KeyError((row, column)) from None
+
+    def row(self, label: str) -> tuple[int, ...]:
+        """One row's counts, in column order."""
+        try:
+            return self.cells[self.rows.index(label)]
+        except ValueError:
+            raise KeyError(label) from None
+
+    def counted_anything(self) -> bool:
+        """Whether any cell is not zero."""
+        return any(any(row) for row in self.cells)

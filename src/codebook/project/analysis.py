@@ -11,17 +11,13 @@ quote list counted, and every table carries it in ``attrs["counted"]``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
-from codebook.domain.analysis import KINDS, CountedCoders, TableRequest
+from codebook.domain.analysis import KINDS, CountedCoders, TableRequest, Tabulation
 from codebook.domain.codings import CodingView
 from codebook.domain.errors import CodebookError
 from codebook.domain.queries import NO_FILTERS, Filters, WhereMiss, parse_query
 from codebook.domain.quotes import Quote
 from codebook.project.base import ProjectBase
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 class AnalysisDoor(ProjectBase):
@@ -88,8 +84,8 @@ class AnalysisDoor(ProjectBase):
             found = attributes_by_document(session)
         return sorted({name for values in found.values() for name in values}, key=str.casefold)
 
-    def table(self, request: TableRequest) -> pd.DataFrame:
-        """A count table, ``frame.attrs["unit"]`` naming what is counted: codes as rows, or
+    def table(self, request: TableRequest) -> Tabulation:
+        """A count table, its ``unit`` naming what is counted: codes as rows, or
         for a crosstab one attribute's values as rows and another's as columns."""
         from codebook.services.analysis import CodingSet, cooccurrence
         from codebook.services.analysis.cells import grid_for

@@ -1,11 +1,10 @@
 """Counting codings: frequencies per attribute value, code x case matrices, co-occurrence,
 and attribute x attribute crosstabs.
 
-Every table is a pandas ``DataFrame`` with codes as rows (their paths, in
-codebook order; a crosstab's rows are one attribute's values) and
-``df.attrs["unit"]`` naming what the numbers count, so a printout can always
-say "segments" or "words coded". pandas is imported
-inside the functions that build frames (it costs a quarter second to import).
+Every table is a ``Tabulation`` (``codebook.domain.analysis``) with codes as
+rows (their paths, in codebook order; a crosstab's rows are one attribute's
+values) and ``unit`` naming what the numbers count, so a printout can always
+say "segments" or "words coded".
 
 Units:
 
@@ -20,8 +19,8 @@ Units:
 ``CodingSet`` loads the codings once for several tables (the report needs many);
 the module-level functions are one-table shorthands. A table but
 co-occurrence is a ``Grid`` placing each coding in its cells, counted by
-``tabulate``; ``cells`` lists the quotes behind one cell from the same grid. Every frame also
-carries ``df.attrs["counted"]``, a ``CountedCoders`` saying whose codings it
+``tabulate``; ``cells`` lists the quotes behind one cell from the same grid. Every table
+also carries ``counted``, a ``CountedCoders`` saying whose codings it
 counted and which documents are double-coded, for the faces to print.
 """
 

@@ -11,7 +11,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +22,7 @@ from codebook.domain.analysis import (
     TOTAL,
     UNIT_LABELS,
     CountedCoders,
+    Tabulation,
     Unit,
     Within,
     check_unit,
@@ -37,9 +37,6 @@ from codebook.services.documents import sentence_bounds
 from codebook.services.retrieval.coders import counted_coders, plan_counting
 from codebook.services.retrieval.evaluation import CodingRecord, fetch_codings
 from codebook.services.retrieval.lookups import attributes_by_document, matching_documents
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 _WORD = re.compile(r"\w+")
 
@@ -151,10 +148,8 @@ class CodingSet:
             total += bisect.bisect_left(starts, end) - bisect.bisect_right(ends, start)
         return total
 
-    def tabulate(self, grid: Grid, unit: Unit) -> pd.DataFrame:
+    def tabulate(self, grid: Grid, unit: Unit) -> Tabulation:
         """The core of every table but co-occurrence: ``unit`` per cell of ``grid``."""
-        import pandas as pd
-
         unit = check_unit(unit)
         cells: list[list[int]] = [[0] * len(grid.columns) for _ in grid.rows]
         for (i, j), members in self._cells(grid).items():
@@ -164,11 +159,14 @@ class CodingSet:
                 cells[i][j] = len({r.doc for r in members})
             else:
                 cells[i][j] = self._words([(r.doc, r.start, r.end) for r in members])
-        frame = pd.DataFrame(cells, index=list(grid.rows), columns=list(grid.columns))
-        frame.index.name = grid.index_name
-        frame.attrs["unit"] = UNIT_LABELS[unit]
-        frame.attrs["counted"] = self.counted
-        return frame
+        return Tabulation(
+            grid.index_name,
+            grid.rows,
+            grid.columns,
+            tuple(map(tuple, cells)),
+            UNIT_LABELS[unit],
+            self.counted,
+        )
 
     def cell(self, grid: Grid, row: str, column: str) -> list[CodingRecord]:
         """The codings ``tabulate`` counts in one cell (for listing the quotes behind it)."""
@@ -302,7 +300,7 @@ class CodingSet:
         codes: Sequence[int] | None = None,
         with_children: bool = False,
         total: bool = True,
-    ) -> pd.DataFrame:
+    ) -> Tabulation:
         """Codes x values of attribute ``by``, plus TOTAL; see ``frequency_grid``."""
         grid = self.frequency_grid(by, codes=codes, with_children=with_children, total=total)
         return self.tabulate(grid, unit)
@@ -314,7 +312,7 @@ class CodingSet:
         *,
         codes: Sequence[int] | None = None,
         with_children: bool = False,
-    ) -> pd.DataFrame:
+    ) -> Tabulation:
         """Codes x cases, documents or attribute values; see ``matrix_grid``."""
         return self.tabulate(
             self.matrix_grid(cases, codes=codes, with_children=with_children), unit
@@ -340,7 +338,7 @@ class CodingSet:
         *,
         codes: Sequence[int] | None = None,
         with_children: bool = False,
-    ) -> pd.DataFrame:
+    ) -> Tabulation:
         """Codes x codes: how often two codes meet; symmetric.
 
         ``segment``: pairs of overlapping codings (one of each code); the
@@ -348,8 +346,6 @@ class CodingSet:
         number of sentences (turns) touched by codings of both; the diagonal is
         the number touched by the code.
         """
-        import pandas as pd
-
         within = check_within(within)
         rows = self.rows(codes, with_children)
         row_of: dict[int, list[int]] = defaultdict(list)
@@ -362,12 +358,10 @@ class CodingSet:
             self._segment_pairs(relevant, row_of, cells)
         else:
             self._unit_pairs(relevant, row_of, cells, within)
-        labels = [label for label, _ in rows]
-        frame = pd.DataFrame(cells, index=labels, columns=labels)
-        frame.index.name = "code"
-        frame.attrs["unit"] = UNIT_LABELS[within]
-        frame.attrs["counted"] = self.counted
-        return frame
+        labels = tuple(label for label, _ in rows)
+        return Tabulation(
+            "code", labels, labels, tuple(map(tuple, cells)), UNIT_LABELS[within], self.counted
+        )
 
     @staticmethod
     def _segment_pairs(

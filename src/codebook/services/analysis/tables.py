@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from codebook.domain.analysis import Unit, Within
+from codebook.domain.analysis import Tabulation, Unit, Within
 from codebook.domain.queries import NO_FILTERS, Filters
 from codebook.services.analysis.coding_set import CodingSet
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 def frequencies(
@@ -23,7 +19,7 @@ def frequencies(
     filters: Filters = NO_FILTERS,
     codes: Sequence[int] | None = None,
     with_children: bool = False,
-) -> pd.DataFrame:
+) -> Tabulation:
     """Codes x values of attribute ``by``, counting ``unit``; see ``CodingSet.frequencies``."""
     data = CodingSet.load(session, filters)
     return data.frequencies(by, unit, codes=codes, with_children=with_children)
@@ -37,7 +33,7 @@ def code_case_matrix(
     filters: Filters = NO_FILTERS,
     codes: Sequence[int] | None = None,
     with_children: bool = False,
-) -> pd.DataFrame:
+) -> Tabulation:
     """Codes x cases (documents, case table or attribute values); see ``CodingSet.matrix``."""
     data = CodingSet.load(session, filters)
     return data.matrix(cases, unit, codes=codes, with_children=with_children)
@@ -50,7 +46,7 @@ def cooccurrence(
     filters: Filters = NO_FILTERS,
     codes: Sequence[int] | None = None,
     with_children: bool = False,
-) -> pd.DataFrame:
+) -> Tabulation:
     """Codes x codes meeting within a segment, sentence or turn; see ``CodingSet.cooccurrence``."""
     data = CodingSet.load(session, filters)
     return data.cooccurrence(within, codes=codes, with_children=with_children)

@@ -191,15 +191,14 @@ def _counts(data: CodingSet, theme_id: int, by: str) -> CountTable:
         unit: data.frequencies(by, unit, codes=[theme_id], with_children=True, total=True)
         for unit in ("documents", "segments", "words")
     }
-    columns = list(tables["segments"].columns)
     rows = tuple(
         CountRow(
             value,
-            int(tables["documents"].iloc[0][value]),
-            int(tables["segments"].iloc[0][value]),
-            int(tables["words"].iloc[0][value]),
+            tables["documents"].cells[0][i],
+            tables["segments"].cells[0][i],
+            tables["words"].cells[0][i],
         )
-        for value in columns
+        for i, value in enumerate(tables["segments"].columns)
     )
     return CountTable(by, rows)
 

@@ -22,11 +22,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from codebook.domain.analysis import MISSING, TOTAL
+from codebook.domain.analysis import MISSING, TOTAL, Tabulation
 from codebook.domain.exports import Cell, ExportTable, TableOptions
 from codebook.domain.transcripts import attribute_text, timecode
 from codebook.services.analysis import CodingSet
@@ -40,9 +39,6 @@ from codebook.services.project_store import meta
 from codebook.services.retrieval.lookups import coder_ids, matching_documents
 from codebook.services.retrieval.quotes import all_quotes
 from codebook.services.workspace import code_items
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 TABLE_KEYS = ("codings", "matrix", "cooccurrence", "counting", "codebook", "history", "memos")
 
@@ -132,16 +128,15 @@ def codings_table(session: Session, options: TableOptions, lab: Mapping[str, str
 
 
 def _frame_table(
-    key: str, title: str, lab: Mapping[str, str], frame: pd.DataFrame, unit: str
+    key: str, title: str, lab: Mapping[str, str], table: Tabulation, unit: str
 ) -> ExportTable:
     def column(name: object) -> str:
         text = str(name)
         return lab["total"] if text == TOTAL else lab["none"] if text == MISSING else text
 
-    header = [f"{lab['code']} ({unit})", *(column(c) for c in frame.columns)]
+    header = [f"{lab['code']} ({unit})", *(column(c) for c in table.columns)]
     rows: list[list[Cell]] = [
-        [str(label), *(int(v) for v in values)]
-        for label, values in zip(frame.index, frame.to_numpy().tolist(), strict=True)
+        [label, *values] for label, values in zip(table.rows, table.cells, strict=True)
     ]
     return ExportTable(key, title, header, rows)
 

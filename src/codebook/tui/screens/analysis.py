@@ -1,7 +1,7 @@
 """Analysis: frequencies, code x case matrices, co-occurrence and attribute x attribute
 crosstabs as tables on screen.
 
-Each table is the DataFrame the analysis service returns (the same one the CLI
+Each table is the ``Tabulation`` the door returns (the same one the CLI
 prints and the Excel export writes), shown cell for cell, with a heading that
 says what the numbers count ("Segments per code by werkplaats"): a count
 without its unit is easily misread. Tables are computed in a worker; choosing
@@ -12,7 +12,7 @@ the quotes behind it (``cell_quotes``), so a surprising number can be read.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.markup import escape
 from rich.text import Text
@@ -32,6 +32,7 @@ from codebook.domain.analysis import (
     UNITS,
     WITHIN,
     TableRequest,
+    Tabulation,
     Unit,
     Within,
 )
@@ -42,9 +43,6 @@ from codebook.tui.screens.cell_quotes import Cell, CellQuotesScreen
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
 from codebook.tui.widgets.table import FittedTable
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 TOTAL_ONLY = ""
 """Frequencies without an attribute: one total column."""
@@ -171,7 +169,7 @@ class AnalysisScreen(ProjectScreen):
         self.attributes: list[str] = []
         self.coders: list[str] = []
         self.code_paths: list[str] = []
-        self.frame: pd.DataFrame | None = None
+        self.frame: Tabulation | None = None
         self.shown: TableChoice | None = None
         self.error: str | None = None
 
@@ -359,7 +357,7 @@ class AnalysisScreen(ProjectScreen):
         self,
         number: int,
         request: TableChoice,
-        frame: pd.DataFrame | None,
+        frame: Tabulation | None,
         error: str | None,
         loud: bool,
     ) -> None:
@@ -377,19 +375,18 @@ class AnalysisScreen(ProjectScreen):
         self.frame, self.shown = frame, request
         self.query_one("#heading", Static).update(escape(heading(self.ctx, request)))
         self._fill(frame)
-        counted = frame.attrs.get("counted")
-        said = [escape(line) for line in counted.lines(self.ctx.lang)] if counted else []
+        said = [escape(line) for line in frame.counted.lines(self.ctx.lang)]
         if len(frame.columns) == 0:
             summary.update(" · ".join([self.ctx.t("analysis_no_columns"), *said]))
         else:
-            rows, columns = len(frame.index), len(frame.columns)
+            rows, columns = len(frame.rows), len(frame.columns)
             key = "crosstab_summary" if request.kind == "crosstab" else "analysis_summary"
             shape = self.ctx.t(
                 key, rows=rows, columns=columns, unit=self.ctx.t(f"unit_{request.unit}")
             )
             summary.update(" · ".join([shape, *said]))
 
-    def _fill(self, frame: pd.DataFrame) -> None:
+    def _fill(self, frame: Tabulation) -> None:
         """Numbers right-aligned under their heading, so columns of counts read as columns.
 
         The cursor stays on its cell when the table keeps its shape (a recount
@@ -399,11 +396,11 @@ class AnalysisScreen(ProjectScreen):
         table = self.table
         here = table.cursor_coordinate
         shape = (table.row_count, len(table.columns))
-        first = ctx.t("col_code") if frame.index.name == "code" else str(frame.index.name)
+        first = ctx.t("col_code") if frame.index_name == "code" else frame.index_name
         headers = [first, *(column_title(ctx, column) for column in frame.columns)]
         rows: list[list[str | Text]] = [
-            [str(label), *(Text(str(int(v)), justify="right") for v in row)]
-            for label, row in zip(frame.index, frame.itertuples(index=False), strict=True)
+            [label, *(Text(str(v), justify="right") for v in row)]
+            for label, row in zip(frame.rows, frame.cells, strict=True)
         ]
         keys = ["code", *(f"c{index}" for index in range(len(frame.columns)))]
         table.fill(headers, rows, column_keys=keys)
@@ -424,8 +421,8 @@ class AnalysisScreen(ProjectScreen):
         if shown.kind == "cooccurrence":
             self.notify(self.ctx.t("analysis_no_cell_quotes"), severity="warning")
             return
-        label, value = str(frame.index[row]), frame.columns[column - 1]
-        count = int(frame.to_numpy()[row, column - 1])
+        label, value = frame.rows[row], frame.columns[column - 1]
+        count = frame.cells[row][column - 1]
         title = self.ctx.t(
             "cell_title",
             count=count,
@@ -433,8 +430,7 @@ class AnalysisScreen(ProjectScreen):
             row=label,
             column=column_title(self.ctx, value),
         )
-        counted = frame.attrs.get("counted")
-        cell = Cell(shown.request(), label, str(value), title, counted)
+        cell = Cell(shown.request(), label, value, title, frame.counted)
         self.app.push_screen(CellQuotesScreen(cell))
 
     # --- actions -------------------------------------------------------------------
