@@ -16,7 +16,6 @@ from codebook.domain.documents import (
 from codebook.gc_pause import gc_paused
 from codebook.project.base import ProjectBase
 from codebook.services.documents import TypedValue, list_documents, set_attributes
-from codebook.services.importing.sidecar import parse_attr_flag
 from codebook.services.workspace import load_document
 
 Progress = Callable[[int, int], None]
@@ -107,6 +106,8 @@ class DocumentDoor(ProjectBase):
 
 def _attributes(flags: Sequence[str]) -> dict[str, TypedValue]:
     """``key=value`` / ``key:type=value`` flags as typed attribute values, by name."""
+    from codebook.services.importing.sidecar import parse_attr_flag
+
     out: dict[str, TypedValue] = {}
     for flag in flags:
         key, kind, value = parse_attr_flag(flag)

@@ -13,11 +13,6 @@ from pathlib import Path
 from codebook.domain.documents import ImportRequest
 from codebook.domain.text_edits import TextEditPlan, TextEditResult
 from codebook.project.base import ProjectBase
-from codebook.services.importing import read_transcript
-from codebook.services.importing.pseudonymise import load_pseudonyms
-from codebook.services.importing.sidecar import parse_speaker_flag
-from codebook.services.text_edits import apply as applying
-from codebook.services.text_edits import plan as planning
 
 
 class TextEditDoor(ProjectBase):
@@ -37,6 +32,11 @@ class TextEditDoor(ProjectBase):
         looks like another one: little text in common, another encoding, or a
         comparison that took too long to be reliable.
         """
+        from codebook.services.importing import read_transcript
+        from codebook.services.importing.pseudonymise import load_pseudonyms
+        from codebook.services.importing.sidecar import parse_speaker_flag
+        from codebook.services.text_edits import plan as planning
+
         how = request or ImportRequest()
         parsed = read_transcript(
             path,
@@ -52,6 +52,8 @@ class TextEditDoor(ProjectBase):
         self, document: str | int, turn_position: int, new_text: str
     ) -> TextEditPlan:
         """What rewriting one turn's text (0-based position, label not included) would change."""
+        from codebook.services.text_edits import plan as planning
+
         with self._read() as session:
             found = self._document(session, document)
             return planning.plan_turn_edit(session, found, turn_position, new_text)
@@ -61,5 +63,7 @@ class TextEditDoor(ProjectBase):
 
         Refused when the document's text or codings changed since the plan.
         """
+        from codebook.services.text_edits import apply as applying
+
         with self._write() as session:
             return applying.apply_text_edit(session, self._acting(session), plan)
