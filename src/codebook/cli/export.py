@@ -10,6 +10,7 @@ code 2, before any work, so a script's earlier report survives a typo.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -79,6 +80,20 @@ ByOpt = Annotated[
 ]
 
 
+class HighlightChoice(StrEnum):
+    """How the report's quotes show their code's keywords."""
+
+    none = "none"
+    bold = "bold"
+    colour = "colour"
+
+
+HighlightOpt = Annotated[
+    HighlightChoice,
+    typer.Option(help="Show the code's keywords in the quotes: none, bold, or colour (bold too)."),
+]
+
+
 def _refuse_to_replace(existing: tuple[Path, ...], target: Path, csv_folder: bool) -> None:
     """Exit with the error code 2 when ``existing`` is not empty."""
     from codebook.cli.labels.export import LABELS
@@ -117,6 +132,7 @@ def _report_options(
     filter_args: tuple[list[str] | None, list[str] | None, bool, str | None],
     max_quotes: int | None,
     by: list[str] | None,
+    highlight: HighlightChoice = HighlightChoice.none,
 ) -> ReportOptions:
     from codebook.domain import CodebookError
     from codebook.domain.exports import ReportOptions
@@ -129,6 +145,7 @@ def _report_options(
         max_quotes=max_quotes,
         by=tuple(by or ()),
         lang=settings.lang,
+        highlight=highlight.value,
     )
 
 
@@ -143,10 +160,13 @@ def docx(
     reference: ReferenceOpt = None,
     max_quotes: MaxQuotesOpt = None,
     by: ByOpt = None,
+    highlight: HighlightOpt = HighlightChoice.none,
     force: ForceOpt = False,
 ) -> None:
     """Write the Word theme report (language from --lang)."""
-    options = _report_options(themes, (where, coded_by, sum_coders, reference), max_quotes, by)
+    options = _report_options(
+        themes, (where, coded_by, sum_coders, reference), max_quotes, by, highlight
+    )
     result = _export(project, "docx", out, options, "Writing report", force)
     console().print(f"Wrote {result.path}: {result.themes} themes, {result.quotes} quotes")
 
@@ -162,12 +182,15 @@ def pdf(
     reference: ReferenceOpt = None,
     max_quotes: MaxQuotesOpt = None,
     by: ByOpt = None,
+    highlight: HighlightOpt = HighlightChoice.none,
     force: ForceOpt = False,
 ) -> None:
     """Write the theme report as PDF, its contents with page numbers (needs LibreOffice)."""
     from codebook.cli.labels.export import LABELS
 
-    options = _report_options(themes, (where, coded_by, sum_coders, reference), max_quotes, by)
+    options = _report_options(
+        themes, (where, coded_by, sum_coders, reference), max_quotes, by, highlight
+    )
     result = _export(project, "pdf", out, options, translated(LABELS, "pdf_writing"), force)
     say(
         translated(

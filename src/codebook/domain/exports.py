@@ -6,10 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from codebook.domain.analysis import Unit, Within
 from codebook.domain.exchange import ExchangeReport
 from codebook.domain.queries import NO_FILTERS, Filters
+
+Highlight = Literal["none", "bold", "colour"]
+HIGHLIGHTS: tuple[Highlight, ...] = ("none", "bold", "colour")
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,8 @@ class ReportOptions:
     rol/role when they exist, else up to two category attributes).
     ``max_quotes``: per sub-code; the rest is counted, not shown.
     ``citation``: attributes named in each quote's citation (default: ``by``).
+    ``highlight``: how the quotes show their code's keywords (and the theme's):
+    not at all, in bold, or bold in the code's colour.
     """
 
     themes: Sequence[str] = ()
@@ -29,6 +35,7 @@ class ReportOptions:
     by: Sequence[str] = ()
     lang: str = "en"
     citation: Sequence[str] | None = None
+    highlight: Highlight = "none"
 
 
 Cell = str | int | float | datetime | None

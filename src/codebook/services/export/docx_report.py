@@ -25,6 +25,7 @@ python-docx's ``add_paragraph`` grows quadratically with the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from codebook.domain.analysis import MISSING, TOTAL
 from codebook.domain.codebook import CodeItem
-from codebook.domain.exports import ReportOptions, ReportResult
+from codebook.domain.exports import Highlight, ReportOptions, ReportResult
 from codebook.domain.history import HistoryEntry
 from codebook.domain.quotes import Quote
 from codebook.domain.transcripts import attribute_text, timecode
@@ -41,6 +42,7 @@ from codebook.services.analysis import CodingSet
 from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
 from codebook.services.export.docx_xml import Body, set_language, set_update_fields
+from codebook.services.export.keywords import keyword_pattern, keyword_spans
 from codebook.services.export.labels import WORD_LANGUAGE, labels, long_date
 from codebook.services.export.report import (
     CountTable,
@@ -90,7 +92,7 @@ def export_docx(
         for done, theme_id in enumerate(head.theme_ids, start=1):
             theme = gather_theme(session, data, head, theme_id, options)
             quotes += theme.quote_count
-            _chapter(body, theme, head, lab)
+            _chapter(body, theme, head, lab, options.highlight)
             if progress:
                 progress(done, steps)
         _codebook(body, head.codebook, lab)
@@ -163,7 +165,9 @@ def _title_page(body: Body, head: ReportHead, lab: Labels, lang: str) -> None:
     body.page_break()
 
 
-def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
+def _chapter(
+    body: Body, theme: Theme, head: ReportHead, lab: Labels, highlight: Highlight = "none"
+) -> None:
     body.paragraph(theme.code.path, "Heading 1", page_break_before=True)
     body.paragraph(lab["definition"], SECTION_STYLE)
     if theme.code.brief_definition:
@@ -185,8 +189,10 @@ def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
             body.paragraph(lab["reviewed"].format(**vars(reviewed)), italic=True)
         if not group.quotes:
             body.paragraph(lab["no_quotes"], italic=True)
+        pattern = keyword_pattern(group.keywords) if highlight != "none" else None
+        color = group.color.lstrip("#") if highlight == "colour" else None
         for quote in group.quotes:
-            body.paragraph(quote.text, QUOTE_STYLE)
+            _quote(body, quote.text, pattern, color)
             body.paragraph(citation(quote, head.citation, lab), CITATION_STYLE)
             if quote.note:
                 p = body.paragraph(style=CITATION_STYLE)
@@ -206,6 +212,23 @@ def _chapter(body: Body, theme: Theme, head: ReportHead, lab: Labels) -> None:
             ],
             widths=(0.2, 0.15, 0.4, 0.12, 0.13),
         )
+
+
+def _quote(body: Body, text: str, pattern: re.Pattern[str] | None, color: str | None) -> None:
+    """A quote, its keywords in bold (and in the code's colour when ``color``)."""
+    spans = keyword_spans(text, pattern)
+    if not spans:
+        body.paragraph(text, QUOTE_STYLE)
+        return
+    p = body.paragraph(style=QUOTE_STYLE)
+    at = 0
+    for start, end in spans:
+        if start > at:
+            body.run(p, text[at:start])
+        body.run(p, text[start:end], bold=True, color=color)
+        at = end
+    if at < len(text):
+        body.run(p, text[at:])
 
 
 def _count_table(body: Body, table: CountTable, lab: Labels) -> None:

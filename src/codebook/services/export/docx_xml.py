@@ -145,14 +145,25 @@ class Body:
             self.headings.append((_TOC_LEVELS[style], text))
         return p
 
-    def run(self, p: Element, text: str, *, bold: bool = False, italic: bool = False) -> Element:
+    def run(
+        self,
+        p: Element,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        color: str | None = None,
+    ) -> Element:
+        """A run of text; ``color`` as six hex digits ("1F77B4")."""
         r = etree.SubElement(p, _R)
-        if bold or italic:
+        if bold or italic or color:
             rpr = etree.SubElement(r, _RPR)
             if bold:
                 etree.SubElement(rpr, w("b"))
             if italic:
                 etree.SubElement(rpr, w("i"))
+            if color:
+                etree.SubElement(rpr, w("color")).set(_VAL, color)
         add_text(r, text)
         return r
 

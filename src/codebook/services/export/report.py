@@ -59,6 +59,8 @@ class QuoteGroup:
     brief_definition: str
     quotes: tuple[Quote, ...]
     hidden: int  # quotes beyond max_quotes
+    keywords: tuple[str, ...] = ()  # the code's and the theme's, to highlight in the quotes
+    color: str = ""  # the code's colour, "#RRGGBB"
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,8 @@ def gather_theme(
                 brief_definition=entry.brief_definition if entry else "",
                 quotes=tuple(shown),
                 hidden=len(found) - len(shown),
+                keywords=(*(entry.keywords if entry else ()), *theme.keywords),
+                color=(entry.color if entry else "") or theme.color,
             )
         )
     return Theme(
