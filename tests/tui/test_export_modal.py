@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, ProgressBar, RadioSet
+from textual.widgets import Checkbox, Input, ProgressBar, RadioSet
 
 from codebook.project.exports import file_stem
 from codebook.tui.app import CodebookApp
@@ -227,3 +227,33 @@ def test_pdf_without_libreoffice_is_a_clear_error_in_the_dialog(
 
     scenario(go)
     assert not (tmp_path / "Werkplaatsen-PO-themes.pdf").exists()
+
+
+def test_the_report_can_show_a_codes_keywords_in_its_colour(coded: str, tmp_path: Path) -> None:
+    import docx
+
+    from codebook.project import Project
+
+    with Project.open(coded, coder="anna") as door:
+        quote = door.quotes("Kennisdeling")[0]
+        keyword = max(quote.text.split(), key=len).strip(".,;:!?\"'")
+        door.redefine_code("Kennisdeling", {"keywords": [keyword], "color": "#D62728"})
+    out = tmp_path / "kernwoorden.docx"
+
+    async def go() -> None:
+        async with running(coded) as (app, pilot):
+            dialog = await open_dialog(app, pilot)
+            box = dialog.query_one("#highlight", Checkbox)
+            assert box.display and not box.value
+            box.focus()
+            await pilot.press("space")
+            assert box.value
+            target(dialog).value = str(out)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert not isinstance(app.screen, ExportDialog)
+
+    scenario(go)
+    runs = [run for p in docx.Document(str(out)).paragraphs for run in p.runs]
+    marked = {r.text.casefold() for r in runs if r.bold and str(r.font.color.rgb) == "D62728"}
+    assert keyword.casefold() in marked

@@ -24,7 +24,16 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import (
+    Checkbox,
+    Input,
+    Label,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Static,
+    TextArea,
+)
 
 from codebook.domain import CodebookError
 from codebook.domain.exports import (
@@ -84,12 +93,17 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Label(ctx.t("export_target"), id="target-label")
             yield Input(str(self.default(self.kind)), id="target", select_on_focus=False)
             yield Static(ctx.t("export_language", language=ctx.t("language_name")), id="language")
+            yield Checkbox(ctx.t("export_highlight"), id="highlight")
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="status")
             yield Static(ctx.t("export_keys"), id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#target", Input).focus()
+        self._show_report_options()
+
+    def _show_report_options(self) -> None:
+        self.query_one("#highlight", Checkbox).display = self.kind in ("docx", "pdf")
 
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
@@ -101,6 +115,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if target.value.strip() == str(self.default(self.kind)):
             target.value = str(self.default(kind))
         self.kind = kind
+        self._show_report_options()
 
     @on(Input.Submitted, "#target")
     def _submitted(self) -> None:
@@ -112,6 +127,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.running = running
         self.query_one("#kind", RadioSet).disabled = running
         self.query_one("#target", Input).disabled = running
+        self.query_one("#highlight", Checkbox).disabled = running
 
     def action_start(self) -> None:
         if self.running:
@@ -148,7 +164,10 @@ class ExportDialog(ModalScreen[Path | None]):
         ctx = self.ctx
         options: ReportOptions | TableOptions | QdpxOptions
         if self.kind in ("docx", "pdf"):
-            options = ReportOptions(filters=self.filters, lang=ctx.lang)
+            coloured = self.query_one("#highlight", Checkbox).value
+            options = ReportOptions(
+                filters=self.filters, lang=ctx.lang, highlight="colour" if coloured else "none"
+            )
         elif self.kind == "qdpx":
             options = QdpxOptions(check=True)
         else:
