@@ -106,7 +106,7 @@ def test_revisions_history_diff_and_undo(project: str, capsys: pytest.CaptureFix
     assert code == 0
     assert "renamed: 'Barriers' -> 'Obstacles'" in out
     assert "moved: 'Resource constraints' (was 'Barriers > Resource constraints')" in out
-    assert "  brief_definition: [-Anything-]{+What gets in+} the [-participant says" in out
+    assert "  Brief definition: [-Anything-]{+What gets in+} the [-participant says" in out
     code, out, _ = run(capsys, "undo", project)
     assert "Undone: unretire 'Recommendations'" in out
 

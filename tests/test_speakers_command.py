@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from codebook.cli.labels.speakers import LABELS
 from codebook.domain.cases import CaseLink, CaseRow
 from codebook.domain.documents import ImportRequest
 from codebook.project import Project
@@ -92,11 +91,6 @@ def sentences_of(path: str, document: str) -> list[str]:
     with Project.open(path) as project:
         opened = project.open_document(document)
     return [opened.text[start:end] for start, end in opened.sentences]
-
-
-def test_labels_have_the_same_keys_in_both_languages() -> None:
-    assert set(LABELS) == {"en", "nl"}
-    assert set(LABELS["en"]) == set(LABELS["nl"])
 
 
 def test_the_listing_counts_turns_words_and_shares(

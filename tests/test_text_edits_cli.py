@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from codebook.cli.labels.replace import LABELS
 from codebook.domain.documents import ImportRequest
 from codebook.project import Project
 from helpers import run_cli, stored_rows
@@ -171,7 +170,3 @@ def test_the_plan_speaks_dutch(
     code, out, _ = cli(capsys, *args)
     assert code == 0
     assert "Tekst van 'sanne.txt' vervangen door" in out and "Proefdraai: niets gewijzigd." in out
-
-
-def test_labels_have_the_same_keys_in_both_languages() -> None:
-    assert set(LABELS["en"]) == set(LABELS["nl"])

@@ -162,7 +162,7 @@ def test_cli_crosstab(project: str, capsys: pytest.CaptureFixture[str]) -> None:
     )
     out, _ = capsys.readouterr()
     assert code == 0
-    assert "rol x werkplaats (segments van alle codes)" in " ".join(out.split())
+    assert "rol x werkplaats (fragmenten van alle codes)" in " ".join(out.split())
     assert out.rstrip().endswith("geteld: bram")
 
     code = cli.main(["crosstab", project, "regio", "rol"])

@@ -133,7 +133,7 @@ def test_word_report_shows_the_door_figures_what_was_counted_and_the_resolutions
 
     disagreements = _table(report, "Document")
     assert disagreements[0] == [
-        "Document", "Characters", "Passage", "Code", "Coded by", "Not coded by", "Resolution",
+        "Document", "Characters", "Segment", "Code", "Coded by", "Not coded by", "Resolution",
     ]  # fmt: skip
     by_unit = {(row[2], row[3]): row for row in disagreements[1:]}
     assert len(by_unit) == len(result.disagreements) == 3

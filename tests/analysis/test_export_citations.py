@@ -152,7 +152,7 @@ def test_the_codings_sheet_keeps_one_row_per_coding_with_its_trace(
         ) == ("marieke.txt", turn, time, "Marieke", view.coder, view.codebook_version, view.text)
     counted = [row[0] for row in book["Counted"].iter_rows(values_only=True)]
     assert counted[-1] == (
-        "The Codings sheet is the raw data: one row per coding, so a passage several "
+        "The Codings sheet is the raw data: one row per coding, so a segment several "
         "coders coded has a row for each of their codings."
     )
 

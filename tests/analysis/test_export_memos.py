@@ -39,7 +39,7 @@ HEADER_EN = (
     "Document",
     "Start",
     "End",
-    "Passage",
+    "Segment",
     "Title",
     "Text",
     "Author",

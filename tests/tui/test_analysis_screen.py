@@ -134,7 +134,7 @@ def test_dutch_titles_on_the_new_screens(coded: str) -> None:
         async with running(coded, lang="nl") as (app, pilot):
             screen = await open_analysis(app, pilot)
             assert str(screen.query_one("#title", Static).render()).endswith("· analyse")
-            assert heading(screen) == "Segmenten per code naar werkplaats"
+            assert heading(screen) == "Fragmenten per code naar werkplaats"
             await pilot.press("f4")
             await settle(pilot)
             quotes = app.screen

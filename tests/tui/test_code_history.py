@@ -101,7 +101,7 @@ def test_history_of_a_code_without_revisions_of_its_own_after_creation(project: 
             await pilot.press("h")
             await settle(pilot)
             shown = rows(app.screen.query_one("#revisions", DataTable))
-            assert [row[3] for row in shown] == ["create"]
+            assert [row[3] for row in shown] == ["aangemaakt"]
             title = str(app.screen.query_one("#title", Static).render())
             assert title == "Geschiedenis van 'Vormgeving'"
 

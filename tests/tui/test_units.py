@@ -11,7 +11,7 @@ from codebook.domain.codings import CodingView
 from codebook.tui import navigation as nav
 from codebook.tui.coding_index import CodingIndex
 from codebook.tui.fuzzy import rank, score
-from codebook.tui.labels import EN, LABELS, NL, label
+from codebook.tui.labels import EN, label
 from codebook.tui.pins import Pins
 from codebook.tui.textmap import OffsetMap, display_text
 
@@ -49,21 +49,6 @@ def all_codebook_classes() -> list[type[DOMNode]]:
         CoderPrompt,
         SplitAssign,
     ]
-
-
-def test_english_and_dutch_have_the_same_keys() -> None:
-    assert set(EN) == set(NL)
-    assert set(LABELS) == {"en", "nl"}
-    assert all(NL[k].strip() for k in NL)
-
-
-def test_placeholders_match_between_languages() -> None:
-    import string
-
-    def fields(text: str) -> set[str]:
-        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
-    assert {k: fields(v) for k, v in EN.items()} == {k: fields(v) for k, v in NL.items()}
 
 
 def test_every_binding_description_is_a_label() -> None:

@@ -106,7 +106,8 @@ def quotes(
         out = console()
         for quote in found:
             out.print(_quote_text(quote))
-        out.print(f"{len(found)} quote{'s' if len(found) != 1 else ''}")
+        key = "quotes_count_1" if len(found) == 1 else "quotes_count"
+        out.print(translated(LABELS, key, count=len(found)))
     else:
         print_rows(_QUOTE_COLUMNS, [_quote_row(q) for q in found], title="", output=output)
     print_counted(counted, output)
@@ -250,6 +251,16 @@ def _table(project: str, request: TableRequest) -> Tabulation:
         return door.table(request)
 
 
+def _unit(shown: str) -> str:
+    """What a table counts, in --lang: the door names it in English (``UNIT_LABELS``)."""
+    from codebook.domain.analysis import UNIT_LABELS
+
+    for key, english in UNIT_LABELS.items():
+        if english == shown:
+            return translated(LABELS, f"unit_{key}")
+    return shown
+
+
 def _print_table(frame: Tabulation, title: str, output: Output) -> None:
     """A count table and whose codings it counted; exit code 1 when it counted nothing."""
     print_table(frame, title, output)
@@ -283,7 +294,9 @@ def frequencies(
         with_children=with_children,
     )
     frame = _table(project, request)
-    _print_table(frame, f"Codes by {by or 'project'} ({frame.unit})", output)
+    by_what = by or translated(LABELS, "frequencies_project")
+    title = translated(LABELS, "frequencies_title", by=by_what, unit=_unit(frame.unit))
+    _print_table(frame, title, output)
 
 
 @analysis_app.command()
@@ -315,7 +328,8 @@ def matrix(
         with_children=with_children,
     )
     frame = _table(project, request)
-    _print_table(frame, f"Code x case matrix ({frame.unit})", output)
+    title = translated(LABELS, "matrix_title", unit=_unit(frame.unit))
+    _print_table(frame, title, output)
 
 
 @analysis_app.command()
@@ -345,7 +359,8 @@ def cooccurrence(
         codes=tuple(code or ()),
     )
     frame = _table(project, request)
-    _print_table(frame, f"Co-occurrence ({frame.unit})", output)
+    title = translated(LABELS, "cooccurrence_title", unit=_unit(frame.unit))
+    _print_table(frame, title, output)
 
 
 @analysis_app.command()
@@ -396,7 +411,7 @@ def crosstab(
         "crosstab_title",
         rows=rows,
         columns=columns,
-        unit=frame.unit,
+        unit=_unit(frame.unit),
         codes=counted,
     )
     _print_table(frame, title, output)

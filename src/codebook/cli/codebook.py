@@ -26,6 +26,8 @@ from codebook.cli.common import (
     say,
     translated,
 )
+from codebook.cli.labels.codebook import LABELS
+from codebook.cli.run_options import settings
 from codebook.cli.tree import print_code_tree
 
 if TYPE_CHECKING:
@@ -46,8 +48,32 @@ def _revise(project: str, change: Callable[[Project], Revision]) -> Revision:
     """Run one revision through the door as the current coder, and report it."""
     with opened(project) as door:
         revision = change(door)
-    say(f"Codebook version {revision.version}: {revision.summary}")
+    say(_version(revision))
     return revision
+
+
+def _t(key: str, **values: object) -> str:
+    return translated(LABELS, key, **values)
+
+
+def _version(revision: Revision) -> str:
+    from codebook.domain.action_texts import action_text
+
+    summary = action_text(revision.summary, settings.lang)
+    return _t("version", version=revision.version, summary=summary)
+
+
+def _kind(prefix: str, kind: str) -> str:
+    """A revision, diff or plan kind (or a field) as a word of --lang; an unknown one as stored."""
+    key = f"{prefix}_{kind}"
+    return _t(key) if key in LABELS["en"] else kind
+
+
+def _step(kind: str, path: str, detail: str) -> str:
+    """One line of a diff or import plan: ``kind: 'path' detail``, the detail in --lang."""
+    from codebook.domain.action_texts import action_text
+
+    return f"{kind}: '{path}'" + (f" {action_text(detail, settings.lang)}" if detail else "")
 
 
 # ---------------------------------------------------------------------------
@@ -62,18 +88,18 @@ def show(project: ProjectArg, code: CodeArg) -> None:
     with opened(project) as door:
         detail = door.code_detail(code)
     item = detail.item
-    status = "live"
+    status = _t("status_live")
     if item.retired:
-        status = "retired"
+        status = _t("status_retired")
         if detail.merged_into is not None:
-            status = f"retired, merged into '{detail.merged_into}'"
+            status = _t("status_merged", target=detail.merged_into)
     say(item.path)
-    say(f"  number: {item.id}   guid: {item.guid}   colour: {item.color}")
-    say(f"  status: {status}   codings: {item.count}")
-    for attr, label in FIELD_LABELS:
+    say(_t("show_numbers", id=item.id, guid=item.guid, color=item.color))
+    say(_t("show_status", status=status, count=item.count))
+    for attr, _ in FIELD_LABELS:
         value = getattr(item, attr)
         text = ", ".join(value) if attr == "keywords" else str(value)
-        say(f"{label}: {text or '-'}")
+        say(f"{_t('field_' + attr)}: {text or '-'}")
 
 
 @codebook_app.command()
@@ -116,10 +142,23 @@ def history(
         ]
         print_rows(HISTORY_COLUMNS, rows, title="", output=output)
     else:
+        from codebook.domain.action_texts import action_text
+
         for e in entries:
-            why = f"  (reason: {e.reason})" if e.reason and e.kind not in ("undo", "redo") else ""
+            shown = e.reason and e.kind not in ("undo", "redo")
+            why = _t("history_reason", reason=e.reason) if shown else ""
             when = e.created_at.strftime("%Y-%m-%d %H:%M")
-            say(f"v{e.version}  {when}  {e.coder}  {e.kind}: {e.summary}{why}")
+            kind, summary = _kind("kind", e.kind), action_text(e.summary, settings.lang)
+            line = _t(
+                "history_line",
+                version=e.version,
+                when=when,
+                coder=e.coder,
+                kind=kind,
+                summary=summary,
+                why=why,
+            )
+            say(line)
     if not entries:
         found_nothing()
 
@@ -133,9 +172,12 @@ def diff(
     """What changed between two codebook versions, with word-level diffs of definitions."""
     with opened(project) as door:
         result = door.codebook_diff(v1, v2)
-    say(f"Codebook version {v1} -> {v2}: {len(result.entries)} changes")
-    for line in result.lines():
-        say(line)
+    count = len(result.entries)
+    say(_t("diff_title_1" if count == 1 else "diff_title", v1=v1, v2=v2, count=count))
+    for entry in result.entries:
+        say(_step(_kind("diff", entry.kind), entry.path, entry.detail))
+        for change in entry.fields:
+            say(f"  {_kind('field', change.field)}: {change.diff}")
 
 
 # ---------------------------------------------------------------------------
@@ -159,23 +201,26 @@ def import_(
     with opened(project) as door:
         pending = door.plan_codebook_import(file)
         for warning in pending.spec.warnings:
-            say(f"warning: {warning}")
+            say(_t("warning", warning=warning))
         plan = pending.plan
         if plan.is_empty:
-            say(f"Nothing to change: the codebook already matches {file.name}")
+            say(_t("import_matches", file=file.name))
             return
-        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(plan.counts().items()))
-        say(f"Import plan for {file.name}: {counts}")
-        for line in plan.lines():
-            say(f"  {line}")
+        counts = ", ".join(
+            f"{n} {_kind('plan', kind)}" for kind, n in sorted(plan.counts().items())
+        )
+        say(_t("import_plan", file=file.name, counts=counts))
+        for step in plan.steps:
+            say("  " + _step(_kind("plan", step.kind), step.path, step.detail))
         if dry_run:
-            say("Dry run: nothing changed")
+            say(_t("import_dry_run"))
             return
-        if plan.codes_before and not yes and not typer.confirm("Apply this plan?", default=False):
-            say("Nothing changed")
+        asked = plan.codes_before and not yes
+        if asked and not typer.confirm(_t("import_confirm"), default=False):
+            say(_t("nothing_changed"))
             raise typer.Exit(1)
         revision = door.apply_codebook_import(pending, reason=reason)
-    say(f"Codebook version {revision.version}: {revision.summary}")
+    say(_version(revision))
 
 
 @codebook_app.command()
@@ -191,13 +236,13 @@ def export(
 
     An existing FILE is never replaced without --force, as with 'codebook export'.
     """
-    from codebook.cli.labels.export import LABELS
+    from codebook.cli.labels.export import LABELS as EXPORT_LABELS
 
     if file.exists() and not force:
-        refuse(translated(LABELS, "export_exists", path=file))
+        refuse(translated(EXPORT_LABELS, "export_exists", path=file))
     with opened(project) as door:
         count = door.export_codebook(file, include_retired=retired)
-    say(f"Wrote {count} codes to {file}")
+    say(_t("exported", count=count, file=file))
 
 
 # ---------------------------------------------------------------------------
@@ -295,7 +340,7 @@ def merge(
     """
     revision = _revise(project, lambda door: door.merge_codes(source, target, reason=reason))
     moved, collapsed = revision.details.get("moved", 0), revision.details.get("collapsed", 0)
-    say(f"{moved} codings moved, {collapsed} identical codings collapsed")
+    say(_t("merged", moved=moved, collapsed=collapsed))
 
 
 @codebook_app.command()
@@ -326,7 +371,7 @@ def split(
     for item in assign or []:
         left, sep, right = item.partition("=")
         if not sep or not left.strip().isdigit() or not right.strip():
-            raise CodebookError(f"--assign '{item}': use CODING=NEWNAME, e.g. 12='Tijd'")
+            raise CodebookError("--assign '{item}': use CODING=NEWNAME, e.g. 12='Tijd'", item=item)
         mapping[int(left)] = right.strip()
     revision = _revise(
         project,
@@ -334,7 +379,7 @@ def split(
     )
     counts = revision.details.get("counts", [])
     for name, count in zip(new_names, counts, strict=False):
-        say(f"  {name}: {count} codings")
+        say(_t("split_count", name=name, count=count))
 
 
 @codebook_app.command()

@@ -167,7 +167,7 @@ def import_(
             str(o.speakers) if o.status == "imported" else "",
             str(o.turns) if o.status == "imported" else "",
             str(o.words) if o.status == "imported" else "",
-            *([o.detail] if with_detail else []),
+            *([o.detail_text(settings.lang)] if with_detail else []),
             *([", ".join(o.cases)] if with_cases else []),
         )
     out = console()
@@ -181,7 +181,7 @@ def import_(
     out.print(_t("import_summary", **counts))
     for o in outcomes:
         if o.status == "failed":
-            fail(o.detail)
+            fail(o.detail_text(settings.lang))
     not_imported = [o.path.name for o in outcomes if o.status == "interrupted"]
     if not_imported:
         names = escape(", ".join(not_imported))
@@ -350,7 +350,7 @@ def undo(project: ProjectArg) -> None:
     """Undo your last action (coding, memo, import, attribute or codebook revision)."""
     with opened(project) as door:
         action = door.undo()
-    console().print(_t("nothing_to_undo") if action is None else _t("undone", action=action))
+    console().print(_t("nothing_to_undo") if action is None else _t("undone", action=_done(action)))
 
 
 @core_app.command()
@@ -358,7 +358,14 @@ def redo(project: ProjectArg) -> None:
     """Redo the action you undid last."""
     with opened(project) as door:
         action = door.redo()
-    console().print(_t("nothing_to_redo") if action is None else _t("redone", action=action))
+    console().print(_t("nothing_to_redo") if action is None else _t("redone", action=_done(action)))
+
+
+def _done(action: str) -> str:
+    """The journal's English description of an action, in --lang."""
+    from codebook.domain.action_texts import action_text
+
+    return action_text(action, settings.lang)
 
 
 INFO_COLUMNS = tuple(
@@ -432,5 +439,5 @@ def tui(
                 place = door.coding_place(coding)
             except CodebookError as exc:
                 # a wrong number is an error, told before the screen takes the terminal
-                refuse(str(exc))
+                refuse(exc.text(settings.lang))
         run_app(door, settings.lang, place)

@@ -116,7 +116,7 @@ def read_text(text: str | None, file: Path | None, *, required: bool) -> str | N
         try:
             return file.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CodebookError(f"{file}: not UTF-8 text") from exc
+            raise CodebookError("{file}: not UTF-8 text", file=file) from exc
     if text == "-":
         return sys.stdin.read()
     if text is None and required:

@@ -59,7 +59,7 @@ def _sqlite_engine(path: Path) -> Engine:
         mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode is None or str(mode[0]).lower() != "wal":
             cur.close()
-            raise CodebookError(f"{path}: cannot switch the project to WAL mode")
+            raise CodebookError("{file}: cannot switch the project to WAL mode", file=path)
         cur.execute("PRAGMA synchronous = NORMAL")
         # 32 MB of page cache (the default is 2 MB): reading a short column stored
         # after a long transcript's text walks its overflow pages, from memory
@@ -120,9 +120,9 @@ class Store:
             except OperationalError as exc:
                 if getattr(exc.orig, "sqlstate", None) != _SERIALIZATION_FAILURE:
                     raise
-                raise CodebookError(self._changed_meanwhile()) from exc
+                raise self._changed_meanwhile() from exc
 
-    def _changed_meanwhile(self) -> str:
+    def _changed_meanwhile(self) -> CodebookError:
         """Why a write lost a race with another coder's, naming the codebook's newest version."""
         from sqlalchemy import select
 
@@ -136,11 +136,13 @@ class Store:
                 .limit(1)
             ).first()
         if latest is None:
-            return "the project changed meanwhile: reload and try again"
+            return CodebookError("the project changed meanwhile: reload and try again")
         version, coder = latest
-        return (
+        return CodebookError(
             "the project changed meanwhile (the codebook is now at version "
-            f"{version}, by {coder}): reload and try again"
+            "{version}, by {coder}): reload and try again",
+            version=version,
+            coder=coder,
         )
 
     @contextmanager
@@ -159,27 +161,30 @@ def translate_errors(location: str) -> Iterator[None]:
         yield
     except OperationalError as exc:
         text = str(exc.orig).lower()
+        where = describe(location)
         if "locked" in text or "busy" in text:
             raise CodebookError(
-                f"{describe(location)}: the project is locked by another program; try again"
+                "{where}: the project is locked by another program; try again", where=where
             ) from exc
         if "disk" in text and "full" in text:
             raise CodebookError(
-                f"{describe(location)}: the disk is full; nothing was saved"
+                "{where}: the disk is full; nothing was saved", where=where
             ) from exc
         if "readonly" in text or "read-only" in text:
-            raise CodebookError(f"{describe(location)}: the project file is read-only") from exc
+            raise CodebookError("{where}: the project file is read-only", where=where) from exc
         if "unable to open" in text:
-            raise CodebookError(f"{describe(location)}: cannot open the project file") from exc
+            raise CodebookError("{where}: cannot open the project file", where=where) from exc
         if "connection" in text or "could not connect" in text:
             raise CodebookError(
-                f"{describe(location)}: cannot connect to the database server"
+                "{where}: cannot connect to the database server", where=where
             ) from exc
-        raise CodebookError(f"{describe(location)}: database error: {exc.orig}") from exc
+        raise CodebookError(
+            "{where}: database error: {problem}", where=where, problem=exc.orig
+        ) from exc
     except DatabaseError as exc:
         text = str(exc.orig).lower()
         if "not a database" in text or "malformed" in text or "corrupt" in text:
             raise CodebookError(
-                f"{describe(location)}: not a SQLite database, or the file is damaged"
+                "{where}: not a SQLite database, or the file is damaged", where=describe(location)
             ) from exc
         raise

@@ -35,7 +35,9 @@ def check_agreement_unit(unit: str) -> AgreementUnit:
     for known in AGREEMENT_UNITS:
         if unit == known:
             return known
-    raise CodebookError(f"unknown unit '{unit}' (use {', '.join(AGREEMENT_UNITS)})")
+    raise CodebookError(
+        "unknown unit '{unit}' (use {choices})", unit=unit, choices=", ".join(AGREEMENT_UNITS)
+    )
 
 
 def verdict(alpha: float | None) -> Verdict | None:

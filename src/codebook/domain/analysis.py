@@ -41,7 +41,9 @@ def check_unit(unit: str) -> Unit:
     for known in UNITS:
         if unit == known:
             return known
-    raise CodebookError(f"unknown unit '{unit}' (use {', '.join(UNITS)})")
+    raise CodebookError(
+        "unknown unit '{unit}' (use {choices})", unit=unit, choices=", ".join(UNITS)
+    )
 
 
 def check_within(within: str) -> Within:
@@ -49,7 +51,11 @@ def check_within(within: str) -> Within:
     for known in WITHIN:
         if within == known:
             return known
-    raise CodebookError(f"unknown co-occurrence unit '{within}' (use {', '.join(WITHIN)})")
+    raise CodebookError(
+        "unknown co-occurrence unit '{within}' (use {choices})",
+        within=within,
+        choices=", ".join(WITHIN),
+    )
 
 
 DEFAULT_BY = ("werkplaats", "rol", "role")

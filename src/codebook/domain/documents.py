@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codebook.domain.codings import CodingView
+from codebook.domain.errors import CodebookError
 from codebook.domain.transcripts import AttributeValue, TurnSpan
 
 
@@ -40,9 +41,15 @@ class DocumentRow:
 
 @dataclass
 class ImportOutcome:
+    """One file of an import; ``problem`` says why it was skipped or failed.
+
+    The problem is kept as the error itself rather than its English line, so a
+    face can show it in the reader's language with ``detail_text``.
+    """
+
     path: Path
     status: str  # "imported", "duplicate", "failed" or "interrupted" (Ctrl-C came first)
-    detail: str = ""
+    problem: CodebookError | None = None
     document_id: int | None = None
     encoding: str | None = None
     turns: int = 0
@@ -52,6 +59,15 @@ class ImportOutcome:
     speakers: int = 0
     #: What the import repaired or could not decide, one line each (see ParsedTranscript).
     warnings: tuple[str, ...] = ()
+
+    @property
+    def detail(self) -> str:
+        """The problem in English, as logs and scripts read it."""
+        return "" if self.problem is None else str(self.problem)
+
+    def detail_text(self, lang: str) -> str:
+        """The problem in ``lang``, for a face to show."""
+        return "" if self.problem is None else self.problem.text(lang)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ class ReportOptions:
     ``citation``: attributes named in each quote's citation (default: ``by``).
     ``highlight``: how the quotes show their code's keywords (and the theme's):
     not at all, in bold, or bold in the code's colour.
+    ``figures``: each chapter's figures (its questionnaire items, its coded
+    segments per group); ``split_threshold``: the p-value below which an
+    item's figure is split per group.
     """
 
     themes: Sequence[str] = ()
@@ -36,6 +39,8 @@ class ReportOptions:
     lang: str = "en"
     citation: Sequence[str] | None = None
     highlight: Highlight = "none"
+    figures: bool = True
+    split_threshold: float = 0.05
 
 
 Cell = str | int | float | datetime | None

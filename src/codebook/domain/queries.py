@@ -133,7 +133,11 @@ def _tokens(text: str) -> list[_Tok]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise CodebookError(f"query: cannot read {text[pos:].strip()!r} at column {pos + 1}")
+            raise CodebookError(
+                "query: cannot read {rest!r} at column {column}",
+                rest=text[pos:].strip(),
+                column=pos + 1,
+            )
         kind = m.lastgroup or ""
         if kind == "n":
             kind = "near"
@@ -159,17 +163,20 @@ class _Parser:
     def peek(self) -> _Tok | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
 
-    def error(self, what: str) -> CodebookError:
+    def error(self, what: CodebookError) -> CodebookError:
         tok = self.peek()
-        where = f"at column {tok.pos}" if tok else "at the end"
-        return CodebookError(f"query {self.text!r}: {what} {where}")
+        if tok is None:
+            return CodebookError("query {query!r}: {what} at the end", query=self.text, what=what)
+        return CodebookError(
+            "query {query!r}: {what} at column {column}", query=self.text, what=what, column=tok.pos
+        )
 
     def parse(self) -> CodeQuery:
         if not self.toks:
             raise CodebookError('query: empty; name a code, e.g. "Kennisdeling"')
         node = self.or_expr()
         if self.peek() is not None:
-            raise self.error("unexpected text")
+            raise self.error(CodebookError("unexpected text"))
         return node
 
     def or_expr(self) -> CodeQuery:
@@ -197,13 +204,13 @@ class _Parser:
     def atom(self) -> CodeQuery:
         tok = self.peek()
         if tok is None:
-            raise self.error("expected a code")
+            raise self.error(CodebookError("expected a code"))
         if tok.kind == "lpar":
             self.i += 1
             node = self.or_expr()
             close = self.peek()
             if close is None or close.kind != "rpar":
-                raise self.error("expected ')'")
+                raise self.error(CodebookError("expected ')'"))
             self.i += 1
             return node
         if tok.kind == "quoted":
@@ -216,14 +223,14 @@ class _Parser:
                 self.i += 1
             ref = " ".join(words)
         else:
-            raise self.error("expected a code")
+            raise self.error(CodebookError("expected a code"))
         star = self.peek()
         children = self.with_children
         if star is not None and star.kind == "star":
             self.i += 1
             children = True
         if not ref.strip():
-            raise self.error("empty code name")
+            raise self.error(CodebookError("empty code name"))
         return Code(ref.strip(), children)
 
 
@@ -246,7 +253,9 @@ def parse_where(values: Iterable[str]) -> dict[str, tuple[str, ...]]:
     for value in values:
         key, sep, wanted = value.partition("=")
         if not sep or not key.strip() or not wanted.strip():
-            raise CodebookError(f"--where '{value}': use ATTRIBUTE=VALUE, e.g. werkplaats=WOA")
+            raise CodebookError(
+                "--where '{value}': use ATTRIBUTE=VALUE, e.g. werkplaats=WOA", value=value
+            )
         out[key.strip()] = (*out.get(key.strip(), ()), wanted.strip())
     return out
 

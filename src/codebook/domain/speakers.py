@@ -98,5 +98,5 @@ def parse_rename(flag: str) -> tuple[str, str]:
     """``OLD=NEW`` as typed after ``--rename``; the names are checked against the document later."""
     old, equals, new = flag.partition("=")
     if not equals or not old.strip():
-        raise CodebookError(f"a rename is OLD=NEW, not '{flag}'")
+        raise CodebookError("a rename is OLD=NEW, not '{flag}'", flag=flag)
     return old, new

@@ -38,7 +38,7 @@ class AgreementExportDoor(ProjectBase):
         """
         suffix = target.suffix.lower()
         if suffix not in AGREEMENT_SUFFIXES:
-            raise CodebookError(f"{target}: the agreement report is .docx or .xlsx")
+            raise CodebookError("{file}: the agreement report is .docx or .xlsx", file=target)
         with self._read() as session:
             if suffix == ".docx":
                 from codebook.services.export.agreement_report import export_agreement_docx

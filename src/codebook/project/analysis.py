@@ -91,7 +91,11 @@ class AnalysisDoor(ProjectBase):
         from codebook.services.analysis.cells import grid_for
 
         if request.kind not in KINDS:
-            raise CodebookError(f"unknown table '{request.kind}' (use {', '.join(KINDS)})")
+            raise CodebookError(
+                "unknown table '{kind}' (use {choices})",
+                kind=request.kind,
+                choices=", ".join(KINDS),
+            )
         with self._read() as session:
             codes = [self._code_id(session, ref) for ref in request.codes] or None
             if request.kind == "cooccurrence":

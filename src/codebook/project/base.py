@@ -56,7 +56,9 @@ class ProjectBase:
             project = cls(store, coder)
             if expect_name is not None and project.name != expect_name:
                 raise CodebookError(
-                    f"that database holds project '{project.name}', not '{expect_name}'"
+                    "that database holds project '{project}', not '{expected}'",
+                    project=project.name,
+                    expected=expect_name,
                 )
         except BaseException:
             store.close()
@@ -156,7 +158,7 @@ class ProjectBase:
             # transcript's text costs milliseconds on every key press.
             found = session.get(Document, ref, options=[defer(Document.text)])
             if found is None:
-                raise CodebookError(f"unknown document {ref}")
+                raise CodebookError("unknown document {document}", document=ref)
             return found
         return resolve_document(session, ref)
 
@@ -167,7 +169,7 @@ class ProjectBase:
         if isinstance(ref, int):
             found = session.scalar(select(Document.id).where(Document.id == ref))
             if found is None:
-                raise CodebookError(f"unknown document {ref}")
+                raise CodebookError("unknown document {document}", document=ref)
             return found
         return resolve_document(session, ref).id
 

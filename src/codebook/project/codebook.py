@@ -157,7 +157,9 @@ class CodebookDoor(ProjectBase):
         from codebook.services.codebook.exchange import apply_import
 
         if pending.plan.is_empty:
-            raise CodebookError(f"nothing to change: the codebook already matches {pending.source}")
+            raise CodebookError(
+                "nothing to change: the codebook already matches {file}", file=pending.source
+            )
         with self._write() as session:
             return apply_import(
                 session,

@@ -137,4 +137,6 @@ class ExportDoor(ProjectBase):
 
 def _check_kind(kind: str) -> None:
     if kind not in EXPORT_KINDS:
-        raise CodebookError(f"unknown export '{kind}' (use {', '.join(EXPORT_KINDS)})")
+        raise CodebookError(
+            "unknown export '{kind}' (use {choices})", kind=kind, choices=", ".join(EXPORT_KINDS)
+        )

@@ -33,7 +33,7 @@ class MergeDoor(ProjectBase):
         from codebook.services.merging import merge_copy, read_copy
 
         if self._same_place(other):
-            raise CodebookError(f"{describe(other)}: that is this project itself")
+            raise CodebookError("{project}: that is this project itself", project=describe(other))
         label = describe(other) if is_url(other) else Path(other).name
         with ProjectBase.open(other) as copy, copy._read() as session:
             read = read_copy(session, label)

@@ -20,8 +20,10 @@ from codebook.domain import CodebookError
 TEMP_SUFFIX = ".part"
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def _unwritable(target: Path, exc: OSError) -> CodebookError:
+    return CodebookError(
+        "{file}: cannot write ({problem})", file=target, problem=exc.strerror or str(exc)
+    )
 
 
 def temp_name(target: Path) -> Path:
@@ -41,12 +43,12 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     """
     target = Path(target)
     if target.is_dir():
-        raise CodebookError(f"{target}: is a folder, not a file")
+        raise CodebookError("{file}: is a folder, not a file", file=target)
     tmp = temp_name(target)
     try:
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except OSError as exc:
-        raise CodebookError(f"{target}: cannot write ({_reason(exc)})") from exc
+        raise _unwritable(target, exc) from exc
     try:
         yield tmp
         with open(tmp, "rb+") as handle:
@@ -54,7 +56,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.replace(tmp, target)
     except OSError as exc:
         _remove(tmp)
-        raise CodebookError(f"{target}: cannot write ({_reason(exc)})") from exc
+        raise _unwritable(target, exc) from exc
     except BaseException:
         _remove(tmp)
         raise

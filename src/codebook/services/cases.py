@@ -32,7 +32,11 @@ def clean_case_name(name: str) -> str:
     if "\n" in cleaned or "\r" in cleaned:
         raise CodebookError("a case name is one line")
     if len(cleaned) > NAME_MAX:
-        raise CodebookError(f"a case name is at most {NAME_MAX} characters, not {len(cleaned)}")
+        raise CodebookError(
+            "a case name is at most {limit} characters, not {length}",
+            limit=NAME_MAX,
+            length=len(cleaned),
+        )
     return cleaned
 
 
@@ -109,10 +113,19 @@ def unlink_case(
     document = _document_name(session, document_id)
     case_id = session.scalar(select(Case.id).where(Case.name == name))
     if case_id is None:
-        raise CodebookError(f"unknown case '{name}'")
+        raise CodebookError("unknown case '{case}'", case=name)
     link_id = _link_id(session, case_id, document_id, speaker)
+    if link_id is None and speaker is None:
+        raise CodebookError(
+            "case '{case}' is not linked to '{document}'", case=name, document=document
+        )
     if link_id is None:
-        raise CodebookError(f"case '{name}' is not linked to {_target(document, speaker)}")
+        raise CodebookError(
+            "case '{case}' is not linked to speaker '{speaker}' in '{document}'",
+            case=name,
+            speaker=speaker,
+            document=document,
+        )
     rec = Recorder(session, coder_id, "case.unlink", _describe("unlink", name, document, speaker))
     rec.delete(CaseDocument, [[link_id]])
     emptied = session.scalar(select(CaseDocument.id).where(CaseDocument.case_id == case_id)) is None
@@ -172,7 +185,7 @@ def _link_id(session: Session, case_id: int, document_id: int, speaker: str | No
 def _document_name(session: Session, document_id: int) -> str:
     name = session.scalar(select(Document.name).where(Document.id == document_id))
     if name is None:
-        raise CodebookError(f"unknown document {document_id}")
+        raise CodebookError("unknown document {document}", document=document_id)
     return name
 
 
@@ -190,8 +203,18 @@ def _check_speaker(session: Session, document_id: int, document: str, speaker: s
     speakers = _speakers(session, document_id)
     if speaker in speakers:
         return
-    known = f"its speakers: {', '.join(speakers)}" if speakers else "it has no speaker turns"
-    raise CodebookError(f"'{document}' has no speaker '{speaker}' ({known})")
+    if not speakers:
+        raise CodebookError(
+            "'{document}' has no speaker '{speaker}' (it has no speaker turns)",
+            document=document,
+            speaker=speaker,
+        )
+    raise CodebookError(
+        "'{document}' has no speaker '{speaker}' (its speakers: {speakers})",
+        document=document,
+        speaker=speaker,
+        speakers=", ".join(speakers),
+    )
 
 
 def _target(document: str, speaker: str | None) -> str:

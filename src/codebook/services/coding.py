@@ -50,16 +50,21 @@ def validate(session: Session, items: Sequence[NewCoding], *, allow_retired: boo
     codes = _live_codes(session, {i.code_id for i in items})
     for item in items:
         if item.document_id not in lengths:
-            raise CodebookError(f"unknown document {item.document_id}")
+            raise CodebookError("unknown document {document}", document=item.document_id)
         code = codes.get(item.code_id)
         if code is None:
-            raise CodebookError(f"unknown code {item.code_id}")
+            raise CodebookError("unknown code {ref}", ref=item.code_id)
         if code.retired and not allow_retired:
-            raise CodebookError(f"code '{code.name}' is retired; codings need a live code")
+            raise CodebookError(
+                "code '{code}' is retired; codings need a live code", code=code.name
+            )
         length = lengths[item.document_id]
         if not 0 <= item.start < item.end <= length:
             raise CodebookError(
-                f"offsets {item.start}-{item.end} out of range: need 0 <= start < end <= {length}"
+                "offsets {start}-{end} out of range: need 0 <= start < end <= {length}",
+                start=item.start,
+                end=item.end,
+                length=length,
             )
 
 
@@ -140,7 +145,7 @@ def remove_codings(session: Session, coder_id: int, coding_ids: Sequence[int]) -
     present = set(session.scalars(select(Coding.id).where(Coding.id.in_(ids))))
     missing = [i for i in ids if i not in present]
     if missing:
-        raise CodebookError(f"unknown coding {missing[0]}")
+        raise CodebookError("unknown coding {coding}", coding=missing[0])
     what = f"remove coding {ids[0]}" if len(ids) == 1 else f"remove {len(ids)} codings"
     rec = Recorder(session, coder_id, "coding.remove", what)
     rows = rec.delete(Coding, [[i] for i in ids])
@@ -158,9 +163,11 @@ def adjust_coding(session: Session, coder_id: int, coding_id: int, start: int, e
     """
     coding = session.get(Coding, coding_id)
     if coding is None:
-        raise CodebookError(f"unknown coding {coding_id}")
+        raise CodebookError("unknown coding {coding}", coding=coding_id)
     if coding.coder_id != coder_id:
-        raise CodebookError(f"coding {coding_id} is another coder's; only they can adjust it")
+        raise CodebookError(
+            "coding {coding} is another coder's; only they can adjust it", coding=coding_id
+        )
     validate(session, [NewCoding(coding.document_id, coding.code_id, start, end)])
     clash = session.scalar(
         select(Coding.id).where(
@@ -173,7 +180,12 @@ def adjust_coding(session: Session, coder_id: int, coding_id: int, start: int, e
         )
     )
     if clash is not None:
-        raise CodebookError(f"coding {clash} already covers {start}-{end} with this code")
+        raise CodebookError(
+            "coding {coding} already covers {start}-{end} with this code",
+            coding=clash,
+            start=start,
+            end=end,
+        )
     what = f"adjust coding {coding_id} to {start}-{end}"
     rec = Recorder(session, coder_id, "coding.adjust", what)
     rec.update(Coding, [coding_id], {"start": start, "end": end})
@@ -183,7 +195,7 @@ def adjust_coding(session: Session, coder_id: int, coding_id: int, start: int, e
 def set_note(session: Session, coder_id: int, coding_id: int, note: str | None) -> None:
     """Attach (or clear) the memo on one coding, undoably."""
     if session.get(Coding, coding_id) is None:
-        raise CodebookError(f"unknown coding {coding_id}")
+        raise CodebookError("unknown coding {coding}", coding=coding_id)
     rec = Recorder(session, coder_id, "coding.note", f"memo on coding {coding_id}")
     rec.update(Coding, [coding_id], {"note": note or None})
     rec.finish()

@@ -46,7 +46,11 @@ class DuplicateDocument(CodebookError):
     """The text is already in the project: an import reports it as skipped, not failed."""
 
     def __init__(self, name: str, existing: str) -> None:
-        super().__init__(f"{name}: same text as document '{existing}', already imported")
+        super().__init__(
+            "{name}: same text as document '{existing}', already imported",
+            name=name,
+            existing=existing,
+        )
         self.existing = existing
 
 
@@ -72,7 +76,7 @@ def add_document(
     action, so undoing the import also undoes its links.
     """
     if not parsed.text.strip():
-        raise CodebookError(f"{name}: empty transcript")
+        raise CodebookError("{file}: empty transcript", file=name)
     digest = text_sha256(parsed.text)
     columns = Document.__table__.c  # a plain select: the ORM's select path costs more than SQLite
     clashes = session.execute(
@@ -84,7 +88,7 @@ def add_document(
         if existing_digest == digest:
             raise DuplicateDocument(name, existing)
     if clashes:
-        raise CodebookError(f"{name}: a document with this name already exists")
+        raise CodebookError("{name}: a document with this name already exists", name=name)
     if sentences is None:
         from codebook.services.importing.sentences import sentence_spans
 
@@ -138,7 +142,12 @@ def _attribute_id(session: Session, rec: Recorder, name: str, kind: AttributeTyp
         (new_id,) = rec.insert(Attribute, [{"name": name, "type": kind.value}])
         return new_id
     if found.type != kind.value and {found.type, kind.value} != {"text", "category"}:
-        raise CodebookError(f"attribute '{name}' holds {found.type} values, not {kind.value}")
+        raise CodebookError(
+            "attribute '{attribute}' holds {stored} values, not {kind}",
+            attribute=name,
+            stored=found.type,
+            kind=kind.value,
+        )
     return found.id
 
 
@@ -146,11 +155,11 @@ def _columns(kind: AttributeType, value: AttributeValue) -> dict[str, object]:
     cols: dict[str, object] = {"value_text": None, "value_number": None, "value_date": None}
     if kind is AttributeType.NUMBER:
         if not isinstance(value, int | float):
-            raise CodebookError(f"'{value}' is not a number")
+            raise CodebookError("'{value}' is not a number", value=value)
         cols["value_number"] = float(value)
     elif kind is AttributeType.DATE:
         if not isinstance(value, date):
-            raise CodebookError(f"'{value}' is not a date (use yyyy-mm-dd)")
+            raise CodebookError("'{value}' is not a date (use yyyy-mm-dd)", value=value)
         cols["value_date"] = value
     else:
         cols["value_text"] = str(value)
@@ -185,7 +194,7 @@ def set_attributes(
     ``recorder``'s)."""
     doc = session.get(Document, document_id)
     if doc is None:
-        raise CodebookError(f"unknown document {document_id}")
+        raise CodebookError("unknown document {document}", document=document_id)
     what = f"set attributes of '{doc.name}'"
     rec = recorder or Recorder(session, coder_id, "document.attributes", what)
     _write_attributes(session, rec, document_id, attributes)
@@ -212,7 +221,7 @@ def resolve_document(session: Session, ref: str) -> Document:
         if len(stem) == 1:
             doc = stem[0]
     if doc is None:
-        raise CodebookError(f"unknown document '{ref}'")
+        raise CodebookError("unknown document '{document}'", document=ref)
     return doc
 
 

@@ -278,7 +278,9 @@ class Recorder:
         cond = and_(*(c == k for c, k in zip(cols, key, strict=True)))
         current = self.session.execute(select(table).where(cond)).first()
         if current is None:
-            raise CodebookError(f"cannot update {table.name} {list(key)}: it does not exist")
+            raise CodebookError(
+                "cannot update {table} {key}: it does not exist", table=table.name, key=list(key)
+            )
         before = {k: current._mapping[k] for k in values if current._mapping[k] != values[k]}
         if not before:
             return
@@ -309,7 +311,11 @@ class Recorder:
             rows = {r._mapping["id"]: r._mapping for r in found}
             missing = [i for i in chunk if i not in rows]
             if missing:
-                raise CodebookError(f"cannot update {table.name} {missing[0]}: it does not exist")
+                raise CodebookError(
+                    "cannot update {table} {key}: it does not exist",
+                    table=table.name,
+                    key=missing[0],
+                )
             todo = []
             for row_id in chunk:
                 current = rows[row_id]
@@ -372,8 +378,14 @@ class Direction(enum.Enum):
 
 
 def _conflict(action: Action, direction: Direction) -> CodebookError:
+    if direction is Direction.UNDO:
+        return CodebookError(
+            "cannot undo '{action}': the data it touched was changed since",
+            action=action.description,
+        )
     return CodebookError(
-        f"cannot {direction.value} '{action.description}': the data it touched was changed since"
+        "cannot redo '{action}': the data it touched was changed since",
+        action=action.description,
     )
 
 

@@ -47,7 +47,7 @@ def code_target(session: Session, ref: str | int) -> MemoTarget:
     """A code by path, unique name, guid or number (retired codes too)."""
     code = session.get(Code, ref) if isinstance(ref, int) else resolve_code(session, ref)
     if code is None:
-        raise CodebookError(f"unknown code {ref}")
+        raise CodebookError("unknown code {ref}", ref=ref)
     path = load_code_tree(session, include_retired=True).paths().get(code.id, code.name)
     return MemoTarget("code", code.id, path, code.retired)
 
@@ -56,7 +56,7 @@ def document_target(session: Session, ref: str | int) -> MemoTarget:
     """A document by name, name without extension, or number."""
     doc = session.get(Document, ref) if isinstance(ref, int) else resolve_document(session, ref)
     if doc is None:
-        raise CodebookError(f"unknown document {ref}")
+        raise CodebookError("unknown document {document}", document=ref)
     return MemoTarget("document", doc.id, doc.name)
 
 
@@ -86,7 +86,11 @@ def _clean_title(title: str) -> str:
     if "\n" in title or "\r" in title:
         raise CodebookError("a memo title is one line")
     if len(title) > TITLE_MAX:
-        raise CodebookError(f"a memo title is at most {TITLE_MAX} characters, not {len(title)}")
+        raise CodebookError(
+            "a memo title is at most {limit} characters, not {length}",
+            limit=TITLE_MAX,
+            length=len(title),
+        )
     return title
 
 
@@ -133,8 +137,11 @@ def add_memos(
     rows: list[dict[str, Any]] = []
     for draft in drafts:
         if draft.target.kind not in TARGET_KINDS:
-            kinds = ", ".join(TARGET_KINDS)
-            raise CodebookError(f"a memo is written on {kinds}, not {draft.target.kind}")
+            raise CodebookError(
+                "a memo is written on {kinds}, not {kind}",
+                kinds=", ".join(TARGET_KINDS),
+                kind=draft.target.kind,
+            )
         when = draft.written or now()
         rows.append(
             {
@@ -157,11 +164,15 @@ def add_memos(
 def _own(session: Session, coder_id: int, memo_id: int) -> Memo:
     memo = session.get(Memo, memo_id)
     if memo is None:
-        raise CodebookError(f"unknown memo {memo_id}")
+        raise CodebookError("unknown memo {memo}", memo=memo_id)
     if memo.coder_id != coder_id:
         author = session.get(Coder, memo.coder_id)
         who = author.name if author is not None else f"coder {memo.coder_id}"
-        raise CodebookError(f"memo {memo_id} was written by {who}; only its author can change it")
+        raise CodebookError(
+            "memo {memo} was written by {author}; only its author can change it",
+            memo=memo_id,
+            author=who,
+        )
     return memo
 
 
@@ -208,7 +219,7 @@ def delete_memo(session: Session, coder_id: int, memo_id: int) -> MemoView:
 def get_memo(session: Session, memo_id: int) -> MemoView:
     found = _views(session, [Memo.id == memo_id])
     if not found:
-        raise CodebookError(f"unknown memo {memo_id}")
+        raise CodebookError("unknown memo {memo}", memo=memo_id)
     return found[0]
 
 
@@ -216,7 +227,7 @@ def coder_named(session: Session, name: str) -> int:
     """The id of an existing coder (reading never registers a new one)."""
     found = session.scalar(select(Coder.id).where(Coder.name == name.strip()))
     if found is None:
-        raise CodebookError(f"unknown coder '{name}'")
+        raise CodebookError("unknown coder '{coder}'", coder=name)
     return found
 
 
@@ -239,7 +250,9 @@ def list_memos(
             where.append(Memo.target_id == target.id)
     elif kind is not None:
         if kind not in TARGET_KINDS:
-            raise CodebookError(f"memos are on {', '.join(TARGET_KINDS)}, not {kind}")
+            raise CodebookError(
+                "memos are on {kinds}, not {kind}", kinds=", ".join(TARGET_KINDS), kind=kind
+            )
         where.append(Memo.target_kind == kind)
     if coder is not None:
         where.append(Memo.coder_id == coder_named(session, coder))

@@ -43,7 +43,9 @@ def copy_project(source: str | Path, target: str | Path) -> CopyReport:
     if str(source) == str(target) or (
         not is_url(source) and not is_url(target) and _same_file(Path(source), Path(target))
     ):
-        raise CodebookError(f"{describe(target)}: the copy must go somewhere else than the source")
+        raise CodebookError(
+            "{where}: the copy must go somewhere else than the source", where=describe(target)
+        )
     if not is_url(target):
         _check_new_file(Path(target))
     store = open_project(source)
@@ -55,7 +57,9 @@ def copy_project(source: str | Path, target: str | Path) -> CopyReport:
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise CodebookError(
-            f"{describe(target)}: the copy failed ({reason}); nothing was written"
+            "{where}: the copy failed ({problem}); nothing was written",
+            where=describe(target),
+            problem=reason,
         ) from exc
     finally:
         store.close()
@@ -70,11 +74,13 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _check_new_file(target: Path) -> None:
     if target.is_dir():
-        raise CodebookError(f"{target}: is a folder, not a project file")
+        raise CodebookError("{file}: is a folder, not a project file", file=target)
     if target.exists() and target.stat().st_size > 0:
-        raise CodebookError(f"{target}: already exists; a copy needs a new file")
+        raise CodebookError("{file}: already exists; a copy needs a new file", file=target)
     if not target.parent.is_dir():
-        raise CodebookError(f"{target}: folder {target.parent} does not exist")
+        raise CodebookError(
+            "{file}: folder {folder} does not exist", file=target, folder=target.parent
+        )
 
 
 def _copy_to_file(reader: Connection, source: str, target: Path) -> CopyReport:
@@ -83,7 +89,7 @@ def _copy_to_file(reader: Connection, source: str, target: Path) -> CopyReport:
     try:
         folder.mkdir()
     except OSError as exc:
-        raise CodebookError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise _unwritable(target, exc) from exc
     try:
         building = folder / target.name
         engine = make_engine(building)
@@ -95,13 +101,19 @@ def _copy_to_file(reader: Connection, source: str, target: Path) -> CopyReport:
             engine.dispose()
         _fold_wal(building)
         if target.exists() and target.stat().st_size > 0:
-            raise CodebookError(f"{target}: appeared while copying; nothing was written")
+            raise CodebookError("{file}: appeared while copying; nothing was written", file=target)
         os.replace(building, target)
     except OSError as exc:
-        raise CodebookError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise _unwritable(target, exc) from exc
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return CopyReport(source, str(target), checks)
+
+
+def _unwritable(target: Path, exc: OSError) -> CodebookError:
+    return CodebookError(
+        "{file}: cannot write ({problem})", file=target, problem=exc.strerror or exc
+    )
 
 
 def _fold_wal(path: Path) -> None:
@@ -122,7 +134,8 @@ def _copy_to_server(reader: Connection, source: str, target: str) -> CopyReport:
         with translate_errors(target), engine.connect() as writer:
             if inspect(writer).get_table_names():
                 raise CodebookError(
-                    f"{describe(target)}: the database is not empty; a copy needs an empty one"
+                    "{where}: the database is not empty; a copy needs an empty one",
+                    where=describe(target),
                 )
             checks = _fill(reader, writer, target)
             writer.commit()
@@ -167,8 +180,9 @@ def _fill(reader: Connection, writer: Connection, target: str) -> tuple[TableChe
     unequal = [c.table for c in checks if not c.equal]
     if unequal:
         raise CodebookError(
-            f"{describe(target)}: the copy differs from the source in {', '.join(unequal)}; "
-            "nothing was written"
+            "{where}: the copy differs from the source in {tables}; nothing was written",
+            where=describe(target),
+            tables=", ".join(unequal),
         )
     return tuple(checks)
 

@@ -82,7 +82,7 @@ def coder_name(session: Session, coder: int) -> str:
     """A coder's name by id."""
     found = session.get(Coder, coder)
     if found is None:
-        raise CodebookError(f"unknown coder {coder}")
+        raise CodebookError("unknown coder {coder}", coder=coder)
     return found.name
 
 

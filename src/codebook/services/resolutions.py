@@ -178,7 +178,9 @@ def _kept_codings(session: Session, d: Disagreement, coders: set[str]) -> list[C
         row = found.get(w.coding_id)
         if row is None or (row.start, row.end, row.code_id) != (w.start, w.end, w.code_id):
             raise CodebookError(
-                f"coding {w.coding_id} by {w.coder} has changed since the queue was read; reload it"
+                "coding {coding} by {coder} has changed since the queue was read; reload it",
+                coding=w.coding_id,
+                coder=w.coder,
             )
     return [found[w.coding_id] for w in wanted]
 
@@ -188,14 +190,20 @@ def resolve(session: Session, acting: int, request: ResolutionRequest) -> Resolu
     d = request.disagreement
     name = reference_name(session, request.reference)
     if name in d.coded_by or name in d.not_coded_by:
-        raise CodebookError(f"'{name}' is one of the compared coders; it cannot also settle them")
+        raise CodebookError(
+            "'{coder}' is one of the compared coders; it cannot also settle them", coder=name
+        )
     if session.get(Document, d.document_id) is None:
-        raise CodebookError(f"unknown document {d.document_id}")
+        raise CodebookError("unknown document {document}", document=d.document_id)
     key = UnitKey.of(d)
     ref_id = coder_id(session, name)
     if key in _recorded(session, ref_id):
         raise CodebookError(
-            f"this unit of '{d.document}' ({d.start}-{d.end}, '{d.path}') is already resolved"
+            "this unit of '{document}' ({start}-{end}, '{code}') is already resolved",
+            document=d.document,
+            start=d.start,
+            end=d.end,
+            code=d.path,
         )
     note = request.note.strip()
     detail = ""
@@ -203,7 +211,9 @@ def resolve(session: Session, acting: int, request: ResolutionRequest) -> Resolu
     if request.kind == "keep":
         keep = (request.coder or "").strip()
         if keep not in d.coded_by and keep not in d.not_coded_by:
-            raise CodebookError(f"'{keep}' is not one of the coders of this disagreement")
+            raise CodebookError(
+                "'{coder}' is not one of the coders of this disagreement", coder=keep
+            )
         detail = keep
         kept = _kept_codings(session, d, {keep})
         items = [NewCoding(d.document_id, c.code_id, c.start, c.end, note or None) for c in kept]
@@ -219,11 +229,11 @@ def resolve(session: Session, acting: int, request: ResolutionRequest) -> Resolu
             else resolve_code(session, request.recode_to)
         )
         if code is None:
-            raise CodebookError(f"unknown code {request.recode_to}")
+            raise CodebookError("unknown code {ref}", ref=request.recode_to)
         detail = load_code_tree(session, include_retired=True).path(code.id)
         items = [NewCoding(d.document_id, code.id, d.start, d.end, note or None)]
     elif request.kind != "neither":
-        raise CodebookError(f"unknown resolution '{request.kind}'")
+        raise CodebookError("unknown resolution '{kind}'", kind=request.kind)
     what = f"resolve '{d.path}' at {d.start}-{d.end} in '{d.document}': {request.kind}"
     rec = Recorder(session, acting, "resolution", what)
     apply_codings(session, ref_id, items, recorder=rec)

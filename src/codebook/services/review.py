@@ -216,11 +216,11 @@ def _check_waiting(session: Session, coding_ids: Sequence[int]) -> list[int]:
     }
     missing = [i for i in ids if i not in present]
     if missing:
-        raise CodebookError(f"unknown coding {missing[0]}")
+        raise CodebookError("unknown coding {coding}", coding=missing[0])
     waiting = {w[0] for w in _waiting(session)[2]}
     settled = [i for i in ids if i not in waiting]
     if settled:
-        raise CodebookError(f"coding {settled[0]} does not await review")
+        raise CodebookError("coding {coding} does not await review", coding=settled[0])
     return ids
 
 
@@ -261,7 +261,10 @@ def recode_codings(
         )
         if twin is not None:
             raise CodebookError(
-                f"coding {coding_id}: coding {twin} already codes that passage with '{target.name}'"
+                "coding {coding}: coding {twin} already codes that passage with '{code}'",
+                coding=coding_id,
+                twin=twin,
+                code=target.name,
             )
     what = f"recode coding {ids[0]}" if len(ids) == 1 else f"recode {len(ids)} codings"
     rec = Recorder(session, coder_id, REVIEW_KIND, f"{what} to '{target.name}'")

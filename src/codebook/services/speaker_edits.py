@@ -82,8 +82,11 @@ def rename_speakers(
         clash = [name for name in names if name != old and _key(name) == _key(new)]
         if clash:
             raise CodebookError(
-                f"'{document.name}' already has a speaker '{clash[0]}': "
-                f"use --merge to give the turns of '{old}' to them"
+                "'{document}' already has a speaker '{speaker}': "
+                "use --merge to give the turns of '{old}' to them",
+                document=document.name,
+                speaker=clash[0],
+                old=old,
             )
         names = [new if name == old else name for name in names]
         planned.append((old, new))
@@ -147,8 +150,10 @@ def resplit_turns(
         raise CodebookError('a --label needs the label as it is written, e.g. "Project Manager"')
     if document.source_format in CAPTION_FORMATS:
         raise CodebookError(
-            f"'{document.name}' was read from .{document.source_format} captions: "
-            "its turns come from the cues, not from labels in the text"
+            "'{document}' was read from .{format} captions: "
+            "its turns come from the cues, not from labels in the text",
+            document=document.name,
+            format=document.source_format,
         )
     old = _turn_rows(session, document.id)
     before = _count(document, old)
@@ -197,11 +202,23 @@ def find_speaker(names: Sequence[str], typed: str, document: str) -> str:
         return found[0]
     if found:
         raise CodebookError(
-            f"'{wanted}' matches several speakers of '{document}' "
-            f"({', '.join(found)}): type one exactly"
+            "'{wanted}' matches several speakers of '{document}' ({speakers}): type one exactly",
+            wanted=wanted,
+            document=document,
+            speakers=", ".join(found),
         )
-    known = f"its speakers: {', '.join(names)}" if names else "it has no speaker turns"
-    raise CodebookError(f"'{document}' has no speaker '{wanted}' ({known})")
+    if not names:
+        raise CodebookError(
+            "'{document}' has no speaker '{speaker}' (it has no speaker turns)",
+            document=document,
+            speaker=wanted,
+        )
+    raise CodebookError(
+        "'{document}' has no speaker '{speaker}' (its speakers: {speakers})",
+        document=document,
+        speaker=wanted,
+        speakers=", ".join(names),
+    )
 
 
 def clean_speaker_name(name: str) -> str:
@@ -210,7 +227,11 @@ def clean_speaker_name(name: str) -> str:
     if not cleaned:
         raise CodebookError("a speaker needs a name: the new name is empty")
     if len(cleaned) > NAME_MAX:
-        raise CodebookError(f"a speaker name is at most {NAME_MAX} characters, not {len(cleaned)}")
+        raise CodebookError(
+            "a speaker name is at most {limit} characters, not {length}",
+            limit=NAME_MAX,
+            length=len(cleaned),
+        )
     return cleaned
 
 
@@ -226,8 +247,10 @@ def _merge_target(names: Sequence[str], sources: Sequence[str], into: str, docum
         return wanted if wanted in others else others[0]
     if others:
         raise CodebookError(
-            f"'{wanted}' matches several speakers of '{document}' "
-            f"({', '.join(others)}): type one exactly"
+            "'{wanted}' matches several speakers of '{document}' ({speakers}): type one exactly",
+            wanted=wanted,
+            document=document,
+            speakers=", ".join(others),
         )
     return wanted
 
@@ -262,14 +285,25 @@ def _move_links(
     cases = {link.case_id: link.case for link in links}
     if len(cases) > 1:
         moving = ", ".join(f"'{source}'" for source in sources)
-        listing = " and ".join(
-            f"'{link.speaker}' is case '{link.case}'"
-            for link in sorted(links, key=lambda link: link.speaker)
+        first, *more = sorted(links, key=lambda link: link.speaker)
+        listing = CodebookError(
+            "'{speaker}' is case '{case}'", speaker=first.speaker, case=first.case
         )
+        for link in more:
+            listing = CodebookError(
+                "{listing} and '{speaker}' is case '{case}'",
+                listing=listing,
+                speaker=link.speaker,
+                case=link.case,
+            )
         raise CodebookError(
-            f"cannot give the turns of {moving} to '{target}' "
-            f"in '{document.name}': {listing}, and one speaker counted for two cases would "
-            "count twice; unlink one first (codebook case unlink)"
+            "cannot give the turns of {moving} to '{target}' "
+            "in '{document}': {listing}, and one speaker counted for two cases would "
+            "count twice; unlink one first (codebook case unlink)",
+            moving=moving,
+            target=target,
+            document=document.name,
+            listing=listing,
         )
     if not links:
         return {}

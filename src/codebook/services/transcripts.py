@@ -95,7 +95,7 @@ class _Prepared:
     path: Path
     parsed: ParsedTranscript | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    error: str = ""
+    error: CodebookError | None = None
 
 
 def _prepare(path: Path, options: ImportOptions) -> _Prepared:
@@ -117,9 +117,10 @@ def _read(path: Path, options: ImportOptions) -> _Prepared:
             )
         return _Prepared(path, parsed)
     except CodebookError as exc:
-        return _Prepared(path, error=str(exc))
+        return _Prepared(path, error=exc)
     except OSError as exc:
-        return _Prepared(path, error=f"{path}: {exc.strerror or exc}")
+        problem = CodebookError("{file}: {problem}", file=path, problem=exc.strerror or exc)
+        return _Prepared(path, error=problem)
 
 
 def _split(read: _Prepared, options: ImportOptions, *, spread: bool = False) -> _Prepared:
@@ -154,9 +155,10 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
                 speaker_cases=options.speaker_cases,
             )
     except DuplicateDocument as exc:
-        return ImportOutcome(path, "duplicate", f"same text as '{exc.existing}'")
+        problem = CodebookError("same text as '{existing}'", existing=exc.existing)
+        return ImportOutcome(path, "duplicate", problem)
     except CodebookError as exc:
-        return ImportOutcome(path, "failed", _naming(path, str(exc)))
+        return ImportOutcome(path, "failed", _naming(path, exc))
     return ImportOutcome(
         path,
         "imported",
@@ -176,15 +178,15 @@ def _case_names(parsed: ParsedTranscript, options: ImportOptions) -> tuple[str, 
     return tuple(dict.fromkeys(name for name, _ in links))
 
 
-def _naming(path: Path, message: str) -> str:
+def _naming(path: Path, error: CodebookError) -> CodebookError:
     """The message with the file in front, as every import error has it.
 
     Storing can refuse a file for reasons that know nothing of files (an
     attribute value of the wrong type); in a batch, the user must see which.
     """
-    if message.startswith((str(path), path.name)):
-        return message
-    return f"{path}: {message}"
+    if str(error).startswith((str(path), path.name)):
+        return error
+    return CodebookError("{file}: {problem}", file=path, problem=error)
 
 
 def _prepared_in_parallel(

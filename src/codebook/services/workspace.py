@@ -58,7 +58,7 @@ def code_items(session: Session, *, include_retired: bool = False) -> list[CodeI
 def load_document(session: Session, document_id: int) -> DocumentData:
     doc = session.get(Document, document_id)
     if doc is None:
-        raise CodebookError(f"unknown document {document_id}")
+        raise CodebookError("unknown document {document}", document=document_id)
     return DocumentData(
         id=doc.id,
         name=doc.name,
@@ -134,7 +134,7 @@ def coding_view(session: Session, coding_id: int) -> CodingView:
     """
     found = coding_views(session, Coding.id == coding_id, cut_text=False)
     if not found:
-        raise CodebookError(f"unknown coding {coding_id}")
+        raise CodebookError("unknown coding {coding}", coding=coding_id)
     view = found[0]
     text = document_texts(session, [view.document_id])[view.document_id]
     return replace(view, text=text[view.start : view.end])

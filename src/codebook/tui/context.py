@@ -39,6 +39,12 @@ class AppContext:
         text = label(key, self.lang)
         return text.format(**values) if values else text
 
+    def error(self, exc: Exception) -> str:
+        """A caught error as the user reads it: a ``CodebookError`` in their language."""
+        from codebook.domain import CodebookError
+
+        return exc.text(self.lang) if isinstance(exc, CodebookError) else str(exc)
+
     @property
     def coder_id(self) -> int | None:
         """The coder's id once chosen; until then the screens write nothing."""
@@ -71,10 +77,13 @@ def step_journal(node: Widget | Screen[Any], redo: bool) -> bool:
     try:
         description = ctx.project.redo() if redo else ctx.project.undo()
     except CodebookError as exc:
-        node.notify(str(exc), severity="error")
+        node.notify(ctx.error(exc), severity="error")
         return False
     if description is None:
         node.notify(ctx.t("nothing_to_redo" if redo else "nothing_to_undo"))
         return False
-    node.notify(ctx.t("redone" if redo else "undone", description=description))
+    from codebook.domain.action_texts import action_text
+
+    done = action_text(description, ctx.lang)
+    node.notify(ctx.t("redone" if redo else "undone", description=done))
     return True

@@ -20,7 +20,7 @@ def where_terms(text: str) -> list[str]:
     try:
         return shlex.split(text)
     except ValueError as exc:
-        raise CodebookError(f"filter: {exc}") from None
+        raise CodebookError("filter: {problem}", problem=exc) from None
 
 
 def coder_names(text: str) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ def memo_on(screen: Screen[Any], target: MemoTarget, done: Callable[[], None]) -
     try:
         memos = ctx.project.memos(target)
     except CodebookError as exc:
-        screen.notify(str(exc), severity="error")
+        screen.notify(context_of(screen).error(exc), severity="error")
         return
     heading = ctx.t("memo_on", target=target.label)
     if not memos:
@@ -74,7 +74,7 @@ def _edit(
             else:
                 return
         except CodebookError as exc:
-            screen.notify(str(exc), severity="error")
+            screen.notify(context_of(screen).error(exc), severity="error")
             return
         ctx.changed()
         screen.notify(message)

@@ -92,7 +92,7 @@ def merge(screen: Screen[Any], item: CodeItem, items: Sequence[CodeItem], confir
         try:
             plan = ctx.project.plan_merge(item.id, target)
         except CodebookError as exc:
-            screen.notify(str(exc), severity="error")
+            screen.notify(context_of(screen).error(exc), severity="error")
             return
         confirm(
             ctx.t(
@@ -126,7 +126,7 @@ def split(screen: Screen[Any], item: CodeItem, confirm: Confirm) -> None:
         try:
             codings = ctx.project.codings(code=item.id)
         except CodebookError as exc:
-            screen.notify(str(exc), severity="error")
+            screen.notify(context_of(screen).error(exc), severity="error")
             return
         screen.app.push_screen(
             SplitAssign(item.path, names, codings),
@@ -150,7 +150,7 @@ def _split_preview(
     try:
         plan = ctx.project.plan_split(item.id, names, assignment, default)
     except CodebookError as exc:
-        screen.notify(str(exc), severity="error")
+        screen.notify(context_of(screen).error(exc), severity="error")
         return
     unassigned = plan.counts()[0] - sum(1 for n in assignment.values() if n == default)
     lines = plan.lines()

@@ -46,7 +46,7 @@ def edit_turn(
         try:
             plan = ctx.project.plan_turn_edit(document_id, position, new_text)
         except CodebookError as exc:
-            screen.notify(str(exc), severity="error")
+            screen.notify(context_of(screen).error(exc), severity="error")
             return
         if not plan.changes_text:
             return
@@ -95,7 +95,7 @@ def _apply(screen: Screen[Any], plan: TextEditPlan, done: Callable[[], None]) ->
     try:
         ctx.project.apply_text_edit(plan)
     except CodebookError as exc:
-        screen.notify(str(exc), severity="error")
+        screen.notify(context_of(screen).error(exc), severity="error")
         return
     done()
     screen.notify(ctx.t("text_edited", description=plan.description))

@@ -34,10 +34,10 @@ def _check(request: AgreementRequest) -> None:
     if len(set(request.coders)) != len(request.coders):
         raise CodebookError("a coder is named twice in --coders")
     if len(request.coders) > MAX_CODERS:
-        raise CodebookError(f"agreement compares at most {MAX_CODERS} coders")
+        raise CodebookError("agreement compares at most {limit} coders", limit=MAX_CODERS)
     if request.min_overlap is not None and not 0 < request.min_overlap <= 1:
         raise CodebookError(
-            f"--min-overlap must be above 0 and at most 1, not {request.min_overlap}"
+            "--min-overlap must be above 0 and at most 1, not {value}", value=request.min_overlap
         )
 
 
@@ -75,8 +75,12 @@ def _compared_documents(
         if len(who) == len(coders) and (allowed is None or d in allowed)
     ]
     if not wanted:
-        where = " matching the filter" if allowed is not None else ""
-        raise CodebookError(f"no document{where} is coded by all of {', '.join(names)}")
+        if allowed is not None:
+            raise CodebookError(
+                "no document matching the filter is coded by all of {coders}",
+                coders=", ".join(names),
+            )
+        raise CodebookError("no document is coded by all of {coders}", coders=", ".join(names))
     found = session.execute(
         select(Document.id, Document.name, func.length(Document.text)).where(
             Document.id.in_(wanted)

@@ -35,7 +35,7 @@ def grid_for(data: CodingSet, request: TableRequest, codes: Sequence[int] | None
         return data.crosstab_grid(
             request.rows, request.columns, codes=codes, with_children=children
         )
-    raise CodebookError(f"table '{request.kind}' has no cells to list quotes of")
+    raise CodebookError("table '{kind}' has no cells to list quotes of", kind=request.kind)
 
 
 def cell_quotes(

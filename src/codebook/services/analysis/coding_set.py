@@ -171,7 +171,9 @@ class CodingSet:
     def cell(self, grid: Grid, row: str, column: str) -> list[CodingRecord]:
         """The codings ``tabulate`` counts in one cell (for listing the quotes behind it)."""
         if row not in grid.rows or column not in grid.columns:
-            raise CodebookError(f"no cell '{row}' x '{column}' in this table")
+            raise CodebookError(
+                "no cell '{row}' x '{column}' in this table", row=row, column=column
+            )
         where = (grid.rows.index(row), grid.columns.index(column))
         return self._cells(grid).get(where, [])
 
@@ -423,5 +425,12 @@ class CodingSet:
         for candidate in known:
             if candidate.lower() == name.lower():
                 return candidate
-        listed = ", ".join(sorted(known)) or "none yet"
-        raise CodebookError(f"unknown attribute '{name}' (attributes: {listed})")
+        if not known:
+            raise CodebookError(
+                "unknown attribute '{attribute}' (attributes: none yet)", attribute=name
+            )
+        raise CodebookError(
+            "unknown attribute '{attribute}' (attributes: {attributes})",
+            attribute=name,
+            attributes=", ".join(sorted(known)),
+        )

@@ -136,7 +136,7 @@ def resolve_code(session: Session, ref: str) -> Code:
         raise unknown_code(ref, [c.name for c in codes])
     paths = load_code_tree(session, include_retired=True).paths()
     where = "; ".join(sorted(paths[c.id] for c in (active or matches)))
-    raise CodebookError(f"code name '{ref}' is ambiguous; use a path: {where}")
+    raise CodebookError("code name '{ref}' is ambiguous; use a path: {where}", ref=ref, where=where)
 
 
 def unknown_code(ref: str, names: Iterable[str]) -> CodebookError:
@@ -148,14 +148,29 @@ def unknown_code(ref: str, names: Iterable[str]) -> CodebookError:
     by_lower = {name.lower(): name for name in names}
     near = difflib.get_close_matches(ref.lower(), list(by_lower), n=3)
     if not near:
-        return CodebookError(f"unknown code '{ref}'")
-    listed = " or ".join(f"'{by_lower[n]}'" for n in near)
-    return CodebookError(f"unknown code '{ref}' – did you mean {listed}?")
+        return CodebookError("unknown code '{ref}'", ref=ref)
+    first, *others = (by_lower[n] for n in near)
+    if not others:
+        return CodebookError("unknown code '{ref}' – did you mean '{first}'?", ref=ref, first=first)
+    if len(others) == 1:
+        return CodebookError(
+            "unknown code '{ref}' – did you mean '{first}' or '{second}'?",
+            ref=ref,
+            first=first,
+            second=others[0],
+        )
+    return CodebookError(
+        "unknown code '{ref}' – did you mean '{first}' or '{second}' or '{third}'?",
+        ref=ref,
+        first=first,
+        second=others[0],
+        third=others[1],
+    )
 
 
 def check_color(color: str) -> str:
     if not COLOR_RE.match(color):
-        raise CodebookError(f"colour '{color}' is not of the form #RRGGBB")
+        raise CodebookError("colour '{color}' is not of the form #RRGGBB", color=color)
     return color.upper()
 
 
@@ -166,7 +181,9 @@ def check_sibling_name(
     if not name.strip():
         raise CodebookError("a code needs a name")
     if ">" in name:
-        raise CodebookError(f"code name '{name}' may not contain '>' (it separates path parts)")
+        raise CodebookError(
+            "code name '{name}' may not contain '>' (it separates path parts)", name=name
+        )
     query = select(Code.id).where(
         Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id,
         func.lower(Code.name) == name.strip().lower(),
@@ -175,7 +192,9 @@ def check_sibling_name(
     if exclude_id is not None:
         query = query.where(Code.id != exclude_id)
     if session.scalar(query) is not None:
-        raise CodebookError(f"a code named '{name}' already exists at that place in the codebook")
+        raise CodebookError(
+            "a code named '{name}' already exists at that place in the codebook", name=name
+        )
 
 
 def next_position(session: Session, parent_id: int | None) -> int:
@@ -228,7 +247,9 @@ def create_code(
     else:
         parent_code = resolve_code(session, parent)
         if parent_code.retired:
-            raise CodebookError(f"code '{parent_code.name}' is retired; unretire it first")
+            raise CodebookError(
+                "code '{code}' is retired; unretire it first", code=parent_code.name
+            )
         parent_id = parent_code.id
     check_sibling_name(session, parent_id, fields.name)
     rec = Recorder(session, coder_id, "codebook.create", f"create code '{fields.name}'")

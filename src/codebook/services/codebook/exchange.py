@@ -89,7 +89,7 @@ def read_codebook_file(path: str | Path) -> CodebookSpec:
         from codebook.services.codebook.qdc_format import load_qdc
 
         return load_qdc(path)
-    raise CodebookError(f"{path}: unknown codebook format (use .yaml, .yml or .qdc)")
+    raise CodebookError("{file}: unknown codebook format (use .yaml, .yml or .qdc)", file=path)
 
 
 def write_codebook_file(spec: CodebookSpec, path: str | Path) -> None:
@@ -102,13 +102,14 @@ def write_codebook_file(spec: CodebookSpec, path: str | Path) -> None:
     elif suffix in QDC_SUFFIXES:
         if any(c.retired for c in walk_codes(spec.codes)):
             raise CodebookError(
-                f"{path}: a .qdc cannot mark codes as retired; export retired codes to YAML"
+                "{file}: a .qdc cannot mark codes as retired; export retired codes to YAML",
+                file=path,
             )
         from codebook.services.codebook.qdc_format import save_qdc
 
         save_qdc(spec, path)
     else:
-        raise CodebookError(f"{path}: unknown codebook format (use .yaml, .yml or .qdc)")
+        raise CodebookError("{file}: unknown codebook format (use .yaml, .yml or .qdc)", file=path)
 
 
 def export_codebook(
@@ -315,7 +316,9 @@ def _merged_target(
     if guid in by_guid:
         return by_guid[guid]
     raise CodebookError(
-        f"code '{e.path}': merged_into {guid} is neither in the file nor in the project"
+        "code '{code}': merged_into {guid} is neither in the file nor in the project",
+        code=e.path,
+        guid=guid,
     )
 
 

@@ -109,12 +109,16 @@ def snapshot_at(session: Session, version: int) -> Snapshot:
     """The codebook as it was right after ``version`` (version 0: before any revision)."""
     latest = current_version(session)
     if not 0 <= version <= latest:
-        raise CodebookError(f"unknown codebook version {version} (versions are 0 to {latest})")
+        raise CodebookError(
+            "unknown codebook version {version} (versions are 0 to {latest})",
+            version=version,
+            latest=latest,
+        )
     if version == 0:
         return []
     event = session.scalar(select(CodebookEvent).where(CodebookEvent.version == version))
     if event is None:
-        raise CodebookError(f"codebook version {version} is missing from the log")
+        raise CodebookError("codebook version {version} is missing from the log", version=version)
     return list(event.snapshot)
 
 

@@ -43,10 +43,12 @@ def plan_merge(session: Session, source: CodeRef, target: CodeRef) -> MergePlan:
     src = live_code(session, source)
     tgt = live_code(session, target)
     if src.id == tgt.id:
-        raise CodebookError(f"cannot merge '{src.name}' into itself")
+        raise CodebookError("cannot merge '{code}' into itself", code=src.name)
     if tgt.id in descendant_ids(session, src.id):
         raise CodebookError(
-            f"cycle: cannot merge '{src.name}' into its own descendant '{tgt.name}'"
+            "cycle: cannot merge '{code}' into its own descendant '{descendant}'",
+            code=src.name,
+            descendant=tgt.name,
         )
     children = [i for i, _ in children_of(session, src.id)]
     taken = {
@@ -62,8 +64,11 @@ def plan_merge(session: Session, source: CodeRef, target: CodeRef) -> MergePlan:
     ):
         if not retired and name.lower() in taken:
             raise CodebookError(
-                f"'{tgt.name}' already has a sub-code '{name}', like '{src.name}'; "
-                "rename or merge that one first"
+                "'{target}' already has a sub-code '{name}', like '{code}'; "
+                "rename or merge that one first",
+                target=tgt.name,
+                name=name,
+                code=src.name,
             )
     on_target = {
         (d, s, e, c): i
@@ -175,7 +180,7 @@ def plan_split(
     for i, spec in enumerate(specs):
         check_sibling_name(session, old.parent_id, spec.name, exclude_id=old.id)
         if spec.name.lower() in index:
-            raise CodebookError(f"new code '{spec.name}' is named twice")
+            raise CodebookError("new code '{name}' is named twice", name=spec.name)
         if spec.color:
             check_color(spec.color)
         index[spec.name.lower()] = i
@@ -184,7 +189,9 @@ def plan_split(
         found = index.get(name.strip().lower())
         if found is None:
             names = ", ".join(s.name for s in specs)
-            raise CodebookError(f"'{name}' is not one of the new codes ({names})")
+            raise CodebookError(
+                "'{name}' is not one of the new codes ({names})", name=name, names=names
+            )
         return found
 
     codings = list(
@@ -194,15 +201,20 @@ def plan_split(
     assignment: dict[int, int] = {}
     for coding_id, name in assign.items():
         if coding_id not in own:
-            raise CodebookError(f"coding {coding_id} is not a coding of '{old.name}'")
+            raise CodebookError(
+                "coding {coding} is not a coding of '{code}'", coding=coding_id, code=old.name
+            )
         assignment[coding_id] = pick(name)
     fallback = None if default is None else pick(default)
     rest = [c for c in codings if c not in assignment]
     if rest and fallback is None:
         shown = ", ".join(str(c) for c in rest[:5]) + (" ..." if len(rest) > 5 else "")
         raise CodebookError(
-            f"{len(rest)} codings of '{old.name}' are not assigned ({shown}); "
-            "assign them or give a default new code"
+            "{count} codings of '{code}' are not assigned ({shown}); "
+            "assign them or give a default new code",
+            count=len(rest),
+            code=old.name,
+            shown=shown,
         )
     for coding_id in rest:
         assert fallback is not None

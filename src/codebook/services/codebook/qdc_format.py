@@ -118,7 +118,9 @@ def dump_qdc(spec: CodebookSpec) -> bytes:
         add(codes, code)
     schema = codebook_schema()
     if not schema.validate(root):  # pragma: no cover - a bug in this module, not user input
-        raise CodebookFileError(f"internal error: .qdc does not validate: {schema.error_log}")
+        raise CodebookFileError(
+            "internal error: .qdc does not validate: {problem}", problem=schema.error_log
+        )
     data: bytes = etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", pretty_print=True, standalone=True
     )
@@ -166,7 +168,9 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
         line = _line_of(raw, b"<!DOCTYPE" if b"<!DOCTYPE" in raw else b"<!ENTITY")
         raise CodebookFileError(
-            f"{source}:{line}: DOCTYPE and entity declarations are not allowed in a .qdc"
+            "{file}:{line}: DOCTYPE and entity declarations are not allowed in a .qdc",
+            file=source,
+            line=line,
         )
     from codebook.services.safe_xml import safe_parser
 
@@ -176,11 +180,17 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
         line, column = exc.position
         message = str(exc.msg).split(" (line")[0] if exc.msg else "malformed XML"
         raise CodebookFileError(
-            f"{source}:{line}:{column + 1}: not well-formed XML: {message}"
+            "{file}:{line}:{column}: not well-formed XML: {problem}",
+            file=source,
+            line=line,
+            column=column + 1,
+            problem=message,
         ) from None
     if root.getroottree().docinfo.internalDTD is not None:
         raise CodebookFileError(
-            f"{source}:1: DOCTYPE and entity declarations are not allowed in a .qdc"
+            "{file}:{line}: DOCTYPE and entity declarations are not allowed in a .qdc",
+            file=source,
+            line=1,
         )
     warnings = _forgive_empty_sets(root, source)
     schema = codebook_schema()
@@ -189,7 +199,10 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
         error = next(iter(errors))
         message = str(error.message).replace(f"{{{NAMESPACE}}}", "")
         raise CodebookFileError(
-            f"{source}:{error.line}: not a valid REFI-QDA codebook: {message}"
+            "{file}:{line}: not a valid REFI-QDA codebook: {problem}",
+            file=source,
+            line=error.line,
+            problem=message,
         ) from None
     ns = f"{{{NAMESPACE}}}"
     seen = _Seen({})
@@ -198,19 +211,32 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
         line: int = getattr(element, "sourceline", None) or 0
         name = (element.get("name") or "").strip()
         if not name:
-            raise CodebookFileError(f"{source}:{line}: code without a name")
+            raise CodebookFileError("{file}:{line}: code without a name", file=source, line=line)
         if ">" in name:
             raise CodebookFileError(
-                f"{source}:{line}: code '{name}': a name may not contain '>' (it separates paths)"
+                "{file}:{line}: code '{name}': a name may not contain '>' (it separates paths)",
+                file=source,
+                line=line,
+                name=name,
             )
         guid_text = element.get("guid") or ""
         if not GUID_RE.match(guid_text.strip()):  # pragma: no cover - the schema checks this
-            raise CodebookFileError(f"{source}:{line}: code '{name}': bad guid {guid_text!r}")
+            raise CodebookFileError(
+                "{file}:{line}: code '{name}': bad guid {guid!r}",
+                file=source,
+                line=line,
+                name=name,
+                guid=guid_text,
+            )
         guid = normalize_guid(guid_text)
         if guid in seen.guids:
             raise CodebookFileError(
-                f"{source}:{line}: code '{name}': guid {guid} already used on line "
-                f"{seen.guids[guid]}"
+                "{file}:{line}: code '{name}': guid {guid} already used on line {first}",
+                file=source,
+                line=line,
+                name=name,
+                guid=guid,
+                first=seen.guids[guid],
             )
         seen.guids[guid] = line
         description = element.find(ns + "Description")
@@ -228,10 +254,19 @@ def parse_qdc(raw: bytes, source: str = "<qdc>") -> CodebookSpec:
             spec = read(element, path)
             key = spec.fields.name.lower()
             if key in names:
-                where = f"under '{path}'" if path else "at the top level"
+                if not path:
+                    raise CodebookFileError(
+                        "{file}:{line}: duplicate sibling name '{name}' at the top level",
+                        file=source,
+                        line=element.sourceline,
+                        name=spec.fields.name,
+                    )
                 raise CodebookFileError(
-                    f"{source}:{element.sourceline}: duplicate sibling name "
-                    f"'{spec.fields.name}' {where}"
+                    "{file}:{line}: duplicate sibling name '{name}' under '{parent}'",
+                    file=source,
+                    line=element.sourceline,
+                    name=spec.fields.name,
+                    parent=path,
                 )
             names.add(key)
             out.append(spec)
@@ -267,5 +302,7 @@ def load_qdc(path: str | Path) -> CodebookSpec:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CodebookFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise CodebookFileError(
+            "{file}: cannot read: {problem}", file=path, problem=exc.strerror or exc
+        ) from None
     return parse_qdc(raw, str(path))

@@ -52,7 +52,7 @@ def find_code(session: Session, ref: CodeRef) -> Code:
     if isinstance(ref, int):
         code = session.get(Code, ref, populate_existing=True)
         if code is None:
-            raise CodebookError(f"unknown code {ref}")
+            raise CodebookError("unknown code {ref}", ref=ref)
         return code
     code = resolve_code(session, ref)
     session.refresh(code)
@@ -62,7 +62,7 @@ def find_code(session: Session, ref: CodeRef) -> Code:
 def live_code(session: Session, ref: CodeRef) -> Code:
     code = find_code(session, ref)
     if code.retired:
-        raise CodebookError(f"code '{code.name}' is retired; unretire it first")
+        raise CodebookError("code '{code}' is retired; unretire it first", code=code.name)
     return code
 
 
@@ -93,7 +93,7 @@ def commit_revision(
 ) -> Revision:
     """Log the revision, close its journal action, and say what happened."""
     if not rec.changes:
-        raise CodebookError(f"nothing to change: {summary}")
+        raise CodebookError("nothing to change: {summary}", summary=summary)
     version = record_event(session, rec.coder_id, kind, {"summary": summary, **payload}, reason)
     rec.finish(event_version=version)
     refresh_codes(session)
@@ -113,7 +113,7 @@ def rename_code(
     check_sibling_name(session, target.parent_id, name, exclude_id=target.id)
     old = target.name
     if name == old:
-        raise CodebookError(f"code '{old}' is already called that")
+        raise CodebookError("code '{code}' is already called that", code=old)
     rec = Recorder(session, coder_id, "codebook.rename", f"rename '{old}' to '{name}'")
     rec.update(Code, [target.id], {"name": name})
     payload = {"code_ids": [target.id], "guid": target.guid, "old": old, "new": name}
@@ -147,7 +147,9 @@ def redefine_code(
     unknown = [k for k in changes if k not in STRUCTURED_FIELDS]
     if unknown:
         raise CodebookError(
-            f"unknown field '{unknown[0]}' (fields: {', '.join(STRUCTURED_FIELDS)})"
+            "unknown field '{field}' (fields: {fields})",
+            field=unknown[0],
+            fields=", ".join(STRUCTURED_FIELDS),
         )
     if not changes:
         raise CodebookError("nothing to change: give at least one field")
@@ -214,8 +216,13 @@ def move_code(
     else:
         parent = live_code(session, under)
         if parent.id in descendant_ids(session, target.id):
-            what = "itself" if parent.id == target.id else f"its own descendant '{parent.name}'"
-            raise CodebookError(f"cycle: cannot move '{target.name}' under {what}")
+            if parent.id == target.id:
+                raise CodebookError("cycle: cannot move '{code}' under itself", code=target.name)
+            raise CodebookError(
+                "cycle: cannot move '{code}' under its own descendant '{descendant}'",
+                code=target.name,
+                descendant=parent.name,
+            )
         new_parent = parent.id
     if new_parent != old_parent:
         check_sibling_name(session, new_parent, target.name, exclude_id=target.id)
@@ -286,11 +293,13 @@ def unretire_code(
     """
     target = find_code(session, code)
     if not target.retired:
-        raise CodebookError(f"code '{target.name}' is not retired")
+        raise CodebookError("code '{code}' is not retired", code=target.name)
     if target.parent_id is not None:
         parent = session.get(Code, target.parent_id, populate_existing=True)
         if parent is not None and parent.retired:
-            raise CodebookError(f"the parent '{parent.name}' is retired; unretire it first")
+            raise CodebookError(
+                "the parent '{parent}' is retired; unretire it first", parent=parent.name
+            )
     check_sibling_name(session, target.parent_id, target.name, exclude_id=target.id)
     ids = [target.id]
     if children:
@@ -307,7 +316,8 @@ def unretire_code(
                     check_sibling_name(session, current, name, exclude_id=cid)
                     if name.lower() in seen:
                         raise CodebookError(
-                            f"two retired sub-codes are named '{name}'; unretire them one by one"
+                            "two retired sub-codes are named '{name}'; unretire them one by one",
+                            name=name,
                         )
                     seen.add(name.lower())
                     ids.append(cid)

@@ -59,10 +59,13 @@ def normalize_guid(guid: str) -> str:
 
 
 class _Problem(Exception):
-    def __init__(self, node: Node | None, message: str, mark: Any = None) -> None:
-        super().__init__(message)
+    """A problem at a node; ``problem`` is the error without the place, so the place
+    is added once and the face still shows the words in the reader's language."""
+
+    def __init__(self, node: Node | None, problem: CodebookFileError, mark: Any = None) -> None:
+        super().__init__(str(problem))
         self.mark = mark if mark is not None else (node.start_mark if node is not None else None)
-        self.message = message
+        self.problem = problem
 
 
 class _Loader(yaml.SafeLoader):
@@ -85,7 +88,9 @@ class _Loader(yaml.SafeLoader):
             if alias in self._open_anchors:
                 raise _Problem(
                     None,
-                    f"cycle: alias *{alias} makes a code part of itself",
+                    CodebookFileError(
+                        "cycle: alias *{alias} makes a code part of itself", alias=alias
+                    ),
                     event.start_mark,
                 )
             node = super().compose_node(parent, index)
@@ -110,19 +115,34 @@ def _where(source: str, mark: Any) -> str:
     return f"{source}:{mark.line + 1}:{mark.column + 1}"
 
 
-def _mapping(node: Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]]:
+def _mapping(
+    node: Node, allowed: tuple[str, ...], what: CodebookFileError
+) -> dict[str, tuple[Node, Node]]:
+    """``what`` names the part of the file in words, so it too is worded per language."""
     if not isinstance(node, MappingNode):
-        raise _Problem(node, f"{what} must be a mapping of keys to values")
+        raise _Problem(
+            node, CodebookFileError("{what} must be a mapping of keys to values", what=what)
+        )
     out: dict[str, tuple[Node, Node]] = {}
     for key, value in node.value:
         if not isinstance(key, ScalarNode):
-            raise _Problem(key, f"{what} has a key that is not a plain name")
+            raise _Problem(
+                key, CodebookFileError("{what} has a key that is not a plain name", what=what)
+            )
         name = str(key.value)
         if name in out:
-            raise _Problem(key, f"duplicate field '{name}' in {what}")
+            raise _Problem(
+                key, CodebookFileError("duplicate field '{name}' in {what}", name=name, what=what)
+            )
         if name not in allowed:
             raise _Problem(
-                key, f"unknown field '{name}' in {what} (known fields: {', '.join(allowed)})"
+                key,
+                CodebookFileError(
+                    "unknown field '{name}' in {what} (known fields: {fields})",
+                    name=name,
+                    what=what,
+                    fields=", ".join(allowed),
+                ),
             )
         out[name] = (key, value)
     return out
@@ -133,7 +153,9 @@ def _text(entry: tuple[Node, Node] | None, label: str) -> str:
         return ""
     _key, node = entry
     if not isinstance(node, ScalarNode):
-        raise _Problem(node, f"'{label}' must be text, not a list or mapping")
+        raise _Problem(
+            node, CodebookFileError("'{field}' must be text, not a list or mapping", field=label)
+        )
     return "" if node.tag == _NULL else str(node.value)
 
 
@@ -142,7 +164,7 @@ def _bool(entry: tuple[Node, Node] | None, label: str) -> bool:
         return False
     _key, node = entry
     if not isinstance(node, ScalarNode) or node.tag != _BOOL:
-        raise _Problem(node, f"'{label}' must be true or false")
+        raise _Problem(node, CodebookFileError("'{field}' must be true or false", field=label))
     return str(node.value).lower() in ("true", "yes", "on")
 
 
@@ -152,7 +174,14 @@ def _guid(entry: tuple[Node, Node] | None, label: str) -> str | None:
         return None
     if not GUID_RE.match(value):
         assert entry is not None
-        raise _Problem(entry[1], f"'{label}' {value!r} is not a guid (8-4-4-4-12 hex digits)")
+        raise _Problem(
+            entry[1],
+            CodebookFileError(
+                "'{field}' {value!r} is not a guid (8-4-4-4-12 hex digits)",
+                field=label,
+                value=value,
+            ),
+        )
     return normalize_guid(value)
 
 
@@ -163,11 +192,13 @@ def _keywords(entry: tuple[Node, Node] | None) -> tuple[str, ...]:
     if isinstance(node, ScalarNode) and node.tag == _NULL:
         return ()
     if not isinstance(node, SequenceNode):
-        raise _Problem(node, "'keywords' must be a list, e.g. [samenwerk, overleg]")
+        raise _Problem(
+            node, CodebookFileError("'keywords' must be a list, e.g. [samenwerk, overleg]")
+        )
     out = []
     for item in node.value:
         if not isinstance(item, ScalarNode) or item.tag == _NULL:
-            raise _Problem(item, "each keyword must be a word or phrase")
+            raise _Problem(item, CodebookFileError("each keyword must be a word or phrase"))
         out.append(str(item.value))
     return tuple(out)
 
@@ -178,16 +209,21 @@ class _Walk:
 
 
 def _code(node: Node, walk: _Walk, parent_retired: bool) -> CodeSpec:
-    entries = _mapping(node, CODE_KEYS, "a code")
+    entries = _mapping(node, CODE_KEYS, CodebookFileError("a code"))
     name_entry = entries.get("name")
     if name_entry is None:
-        raise _Problem(node, "code without a name")
+        raise _Problem(node, CodebookFileError("code without a name"))
     name = _text(name_entry, "name")
-    label = f"code '{name.strip()}'"
-    if not name.strip():
-        raise _Problem(name_entry[1], "code without a name (the name is empty)")
+    label = name.strip()
+    if not label:
+        raise _Problem(name_entry[1], CodebookFileError("code without a name (the name is empty)"))
     if ">" in name:
-        raise _Problem(name_entry[1], f"{label}: a name may not contain '>' (it separates paths)")
+        raise _Problem(
+            name_entry[1],
+            CodebookFileError(
+                "code '{name}': a name may not contain '>' (it separates paths)", name=label
+            ),
+        )
     guid = _guid(entries.get("guid"), "guid")
     if guid is not None:
         if guid in walk.guids:
@@ -195,20 +231,45 @@ def _code(node: Node, walk: _Walk, parent_retired: bool) -> CodeSpec:
             # The same node again means an alias repeated this code: point at the alias.
             where = node if first is entries["guid"][1] else entries["guid"][1]
             line = first.start_mark.line + 1
-            raise _Problem(where, f"{label}: guid {guid} already used on line {line}")
+            raise _Problem(
+                where,
+                CodebookFileError(
+                    "code '{name}': guid {guid} already used on line {line}",
+                    name=label,
+                    guid=guid,
+                    line=line,
+                ),
+            )
         walk.guids[guid] = entries["guid"][1]
     color = _text(entries.get("color"), "color").strip()
     if color and not COLOR_RE.match(color):
-        raise _Problem(entries["color"][1], f"{label}: colour {color!r} is not of the form #RRGGBB")
+        raise _Problem(
+            entries["color"][1],
+            CodebookFileError(
+                "code '{name}': colour {color!r} is not of the form #RRGGBB",
+                name=label,
+                color=color,
+            ),
+        )
     retired = _bool(entries.get("retired"), "retired")
     if parent_retired and not retired:
-        raise _Problem(node, f"{label} is live but its parent is retired")
+        raise _Problem(
+            node, CodebookFileError("code '{name}' is live but its parent is retired", name=label)
+        )
     merged_into = _guid(entries.get("merged_into"), "merged_into")
     if merged_into is not None and not retired:
-        raise _Problem(entries["merged_into"][1], f"{label}: only a retired code can be merged")
+        raise _Problem(
+            entries["merged_into"][1],
+            CodebookFileError("code '{name}': only a retired code can be merged", name=label),
+        )
     children: tuple[CodeSpec, ...] = ()
     if "children" in entries:
-        children = _code_list(entries["children"][1], walk, retired, f"children of {label}")
+        children = _code_list(
+            entries["children"][1],
+            walk,
+            retired,
+            CodebookFileError("children of code '{name}'", name=label),
+        )
     fields = CodeFields(
         name=name.strip(),
         brief_definition=_text(entries.get("brief_definition"), "brief_definition"),
@@ -222,11 +283,15 @@ def _code(node: Node, walk: _Walk, parent_retired: bool) -> CodeSpec:
     return CodeSpec(fields, guid, children, retired, merged_into)
 
 
-def _code_list(node: Node, walk: _Walk, parent_retired: bool, what: str) -> tuple[CodeSpec, ...]:
+def _code_list(
+    node: Node, walk: _Walk, parent_retired: bool, what: CodebookFileError
+) -> tuple[CodeSpec, ...]:
     if isinstance(node, ScalarNode) and node.tag == _NULL:
         return ()
     if not isinstance(node, SequenceNode):
-        raise _Problem(node, f"{what} must be a list of codes ('- name: ...')")
+        raise _Problem(
+            node, CodebookFileError("{what} must be a list of codes ('- name: ...')", what=what)
+        )
     codes: list[CodeSpec] = []
     seen: dict[str, CodeSpec] = {}
     for item in node.value:
@@ -234,7 +299,14 @@ def _code_list(node: Node, walk: _Walk, parent_retired: bool, what: str) -> tupl
         key = spec.fields.name.lower()
         if not spec.retired:
             if key in seen:
-                raise _Problem(item, f"duplicate sibling name '{spec.fields.name}' in {what}")
+                raise _Problem(
+                    item,
+                    CodebookFileError(
+                        "duplicate sibling name '{name}' in {what}",
+                        name=spec.fields.name,
+                        what=what,
+                    ),
+                )
             seen[key] = spec
         codes.append(spec)
     return tuple(codes)
@@ -242,14 +314,18 @@ def _code_list(node: Node, walk: _Walk, parent_retired: bool, what: str) -> tupl
 
 def _codebook(root: Node | None) -> CodebookSpec:
     if root is None:
-        raise _Problem(None, "empty file: a codebook needs at least 'name' and 'codes'")
-    entries = _mapping(root, TOP_KEYS, "the codebook")
+        raise _Problem(
+            None, CodebookFileError("empty file: a codebook needs at least 'name' and 'codes'")
+        )
+    entries = _mapping(root, TOP_KEYS, CodebookFileError("the codebook"))
     if "name" not in entries or not _text(entries["name"], "name").strip():
-        raise _Problem(entries.get("name", (root, root))[1], "the codebook has no name")
+        raise _Problem(
+            entries.get("name", (root, root))[1], CodebookFileError("the codebook has no name")
+        )
     language = _text(entries.get("language"), "language").strip() or "en"
     codes: tuple[CodeSpec, ...] = ()
     if "codes" in entries:
-        codes = _code_list(entries["codes"][1], _Walk(), False, "codes")
+        codes = _code_list(entries["codes"][1], _Walk(), False, CodebookFileError("codes"))
     return CodebookSpec(
         name=_text(entries["name"], "name").strip(),
         codes=codes,
@@ -264,13 +340,19 @@ def parse_yaml(text: str, source: str = "<codebook>") -> CodebookSpec:
     try:
         return _codebook(loader.get_single_node())
     except _Problem as exc:
-        raise CodebookFileError(f"{_where(source, exc.mark)}: {exc.message}") from None
+        raise CodebookFileError(
+            "{where}: {problem}", where=_where(source, exc.mark), problem=exc.problem
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise CodebookFileError(f"{_where(source, mark)}: invalid YAML: {problem}") from None
+        raise CodebookFileError(
+            "{where}: invalid YAML: {problem}", where=_where(source, mark), problem=problem
+        ) from None
     except yaml.YAMLError as exc:
-        raise CodebookFileError(f"{source}: invalid YAML: {exc}") from None
+        raise CodebookFileError(
+            "{where}: invalid YAML: {problem}", where=source, problem=exc
+        ) from None
     finally:
         loader.dispose()
 
@@ -281,12 +363,14 @@ def load_yaml(path: str | Path) -> CodebookSpec:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CodebookFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise CodebookFileError(
+            "{file}: cannot read: {problem}", file=path, problem=exc.strerror or exc
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise CodebookFileError(f"{path}:{line}: not UTF-8 text") from None
+        raise CodebookFileError("{file}:{line}: not UTF-8 text", file=path, line=line) from None
     return parse_yaml(text, str(path))
 
 

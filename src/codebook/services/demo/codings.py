@@ -158,7 +158,7 @@ def read_demo_file(path: str | Path) -> DemoFile:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CodebookError(f"{path}: cannot read ({exc})") from exc
+        raise CodebookError("{file}: cannot read ({problem})", file=path, problem=exc) from exc
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
@@ -171,26 +171,36 @@ def read_demo_file(path: str | Path) -> DemoFile:
         )
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise CodebookError(f"{path}{where}: not valid YAML: {problem}") from exc
+        if mark is None:
+            raise CodebookError(
+                "{file}: not valid YAML: {problem}", file=path, problem=problem
+            ) from exc
+        raise CodebookError(
+            "{file}:{line}: not valid YAML: {problem}",
+            file=path,
+            line=mark.line + 1,
+            problem=problem,
+        ) from exc
     finally:
         loader.dispose()
 
 
 def _sections(path: Path, root: yaml.Node) -> dict[str, list[yaml.Node]]:
     """The entries under ``codings:`` and ``memos:`` (either may be left out)."""
-    expected = "expected 'codings:' or 'memos:' at the top"
     if not isinstance(root, yaml.MappingNode):
-        raise CodebookError(f"{path}:{root.start_mark.line + 1}: {expected}")
+        raise _no_sections(path, root.start_mark.line + 1)
     found: dict[str, list[yaml.Node]] = {}
     for key, value in root.value:
         line = key.start_mark.line + 1
         if key.value not in _SECTIONS:
             if not any(k.value in _SECTIONS for k, _v in root.value):
-                raise CodebookError(f"{path}:1: {expected}")
+                raise _no_sections(path, 1)
             raise CodebookError(
-                f"{path}:{line}: unknown top-level key '{key.value}' (use codings, memos)"
+                "{file}:{line}: unknown top-level key '{key}' (use codings, memos)",
+                file=path,
+                line=line,
+                key=key.value,
             )
         if isinstance(value, yaml.ScalarNode) and value.value in ("", "~", "null"):
             found[key.value] = []
@@ -198,9 +208,18 @@ def _sections(path: Path, root: yaml.Node) -> dict[str, list[yaml.Node]]:
             found[key.value] = list(value.value)
         else:
             raise CodebookError(
-                f"{path}:{value.start_mark.line + 1}: '{key.value}' must be a list of entries"
+                "{file}:{line}: '{key}' must be a list of entries",
+                file=path,
+                line=value.start_mark.line + 1,
+                key=key.value,
             )
     return {name: found.get(name, []) for name in _SECTIONS}
+
+
+def _no_sections(path: Path, line: int) -> CodebookError:
+    return CodebookError(
+        "{file}:{line}: expected 'codings:' or 'memos:' at the top", file=path, line=line
+    )
 
 
 def _mapping(
@@ -208,7 +227,7 @@ def _mapping(
     loader: yaml.SafeLoader,
     node: yaml.Node,
     keys: Collection[str],
-    what: tuple[str, str, str],
+    what: tuple[CodebookError, str, CodebookError],
 ) -> tuple[int, Mapping[Any, Any]]:
     """An entry's line and its mapping, with only ``keys`` in it.
 
@@ -217,30 +236,47 @@ def _mapping(
     line = node.start_mark.line + 1
     entry, fields, key_name = what
     if not isinstance(node, yaml.MappingNode):
-        raise CodebookError(f"{path}:{line}: {entry} must be a mapping ({fields})")
+        raise CodebookError(
+            "{file}:{line}: {entry} must be a mapping ({fields})",
+            file=path,
+            line=line,
+            entry=entry,
+            fields=fields,
+        )
     data: Mapping[Any, Any] = loader.construct_mapping(node, deep=True)
     unknown = sorted(str(k) for k in data if k not in keys)
     if unknown:
         raise CodebookError(
-            f"{path}:{line}: unknown {key_name} '{unknown[0]}' (use {', '.join(sorted(keys))})"
+            "{file}:{line}: unknown {kind} '{key}' (use {choices})",
+            file=path,
+            line=line,
+            kind=key_name,
+            key=unknown[0],
+            choices=", ".join(sorted(keys)),
         )
     return line, data
 
 
 def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
-    what = ("an entry", "document, code, quote", "key")
+    what = (CodebookError("an entry"), "document, code, quote", CodebookError("key"))
     line, data = _mapping(path, loader, node, _KEYS, what)
     for key in _REQUIRED:
         if not isinstance(data.get(key), str) or not data[key].strip():
-            raise CodebookError(f"{path}:{line}: '{key}' is missing or empty")
+            raise CodebookError(
+                "{file}:{line}: '{key}' is missing or empty", file=path, line=line, key=key
+            )
     occurrence = data.get("occurrence")
     if occurrence is not None and (
         isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1
     ):
-        raise CodebookError(f"{path}:{line}: 'occurrence' must be a whole number from 1")
+        raise CodebookError(
+            "{file}:{line}: 'occurrence' must be a whole number from 1", file=path, line=line
+        )
     for key in ("coder", "memo"):
         if data.get(key) is not None and not isinstance(data[key], str):
-            raise CodebookError(f"{path}:{line}: '{key}' must be text")
+            raise CodebookError(
+                "{file}:{line}: '{key}' must be text", file=path, line=line, key=key
+            )
     return DemoCoding(
         line=line,
         document=data["document"].strip(),
@@ -253,27 +289,40 @@ def _entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoCoding:
 
 
 def _memo_entry(path: Path, loader: yaml.SafeLoader, node: yaml.Node) -> DemoMemo:
-    what = ("a memo", "code, title, text", "memo key")
+    what = (CodebookError("a memo"), "code, title, text", CodebookError("memo key"))
     line, data = _mapping(path, loader, node, _MEMO_KEYS, what)
     if not isinstance(data.get("text"), str) or not data["text"].strip():
-        raise CodebookError(f"{path}:{line}: the memo's 'text' is missing or empty")
+        raise CodebookError(
+            "{file}:{line}: the memo's 'text' is missing or empty", file=path, line=line
+        )
     for key in ("coder", "title", "code", "document"):
         if data.get(key) is not None and not isinstance(data[key], str):
-            raise CodebookError(f"{path}:{line}: '{key}' must be text")
+            raise CodebookError(
+                "{file}:{line}: '{key}' must be text", file=path, line=line, key=key
+            )
     title = data.get("title") or ""
     if "\n" in title.strip() or len(title.strip()) > TITLE_MAX:
-        raise CodebookError(f"{path}:{line}: 'title' must be one line of at most {TITLE_MAX}")
+        raise CodebookError(
+            "{file}:{line}: 'title' must be one line of at most {limit}",
+            file=path,
+            line=line,
+            limit=TITLE_MAX,
+        )
     on_project = data.get("project", False)
     if not isinstance(on_project, bool):
-        raise CodebookError(f"{path}:{line}: 'project' must be true or false")
+        raise CodebookError("{file}:{line}: 'project' must be true or false", file=path, line=line)
     targets = [k for k in ("code", "document") if data.get(k)] + (["project"] if on_project else [])
     if len(targets) != 1:
         raise CodebookError(
-            f"{path}:{line}: a memo is on exactly one of code, document or project: true"
+            "{file}:{line}: a memo is on exactly one of code, document or project: true",
+            file=path,
+            line=line,
         )
     written = data.get("date")
     if written is not None and (isinstance(written, datetime) or not isinstance(written, date)):
-        raise CodebookError(f"{path}:{line}: 'date' must be a date (yyyy-mm-dd)")
+        raise CodebookError(
+            "{file}:{line}: 'date' must be a date (yyyy-mm-dd)", file=path, line=line
+        )
     return DemoMemo(
         line=line,
         text=data["text"],
@@ -300,18 +349,27 @@ def locate(entry: DemoCoding, text: SqueezedText, document: str) -> tuple[int, i
     found = text.find_all(needle)
     short = needle if len(needle) <= 60 else needle[:57] + "..."
     if not found:
-        raise CodebookError(f"quote not found in '{document}': \"{short}\"")
+        raise CodebookError(
+            "quote not found in '{document}': \"{quote}\"", document=document, quote=short
+        )
     if entry.occurrence is None:
         if len(found) > 1:
             raise CodebookError(
-                f"quote occurs {len(found)} times in '{document}': \"{short}\"; "
-                f"add 'occurrence: 1' to {len(found)}"
+                "quote occurs {count} times in '{document}': \"{quote}\"; "
+                "add 'occurrence: 1' to {count}",
+                count=len(found),
+                document=document,
+                quote=short,
             )
         return found[0]
     if entry.occurrence > len(found):
         raise CodebookError(
-            f"occurrence {entry.occurrence} asked, but the quote occurs {len(found)} "
-            f"time(s) in '{document}': \"{short}\""
+            "occurrence {occurrence} asked, but the quote occurs {count} "
+            "time(s) in '{document}': \"{quote}\"",
+            occurrence=entry.occurrence,
+            count=len(found),
+            document=document,
+            quote=short,
         )
     return found[entry.occurrence - 1]
 
@@ -339,12 +397,14 @@ def apply_demo_file(session: Session, path: str | Path, default_coder: str) -> D
             document = resolve_document(session, entry.document)
             code = resolve_code(session, entry.code)
             if code.retired:
-                raise CodebookError(f"code '{entry.code}' is retired")
+                raise CodebookError("code '{code}' is retired", code=entry.code)
             if document.id not in texts:
                 texts[document.id] = SqueezedText(document.text)
             start, end = locate(entry, texts[document.id], document.name)
         except CodebookError as exc:
-            raise CodebookError(f"{path}:{entry.line}: {exc}") from exc
+            raise CodebookError(
+                "{file}:{line}: {problem}", file=path, line=entry.line, problem=exc
+            ) from exc
         coder = entry.coder or default_coder
         batches.setdefault(coder, []).append(
             NewCoding(document.id, code.id, start, end, entry.memo)
@@ -354,7 +414,9 @@ def apply_demo_file(session: Session, path: str | Path, default_coder: str) -> D
         try:
             target = _memo_target(session, memo)
         except CodebookError as exc:
-            raise CodebookError(f"{path}:{memo.line}: {exc}") from exc
+            raise CodebookError(
+                "{file}:{line}: {problem}", file=path, line=memo.line, problem=exc
+            ) from exc
         written = None if memo.written is None else datetime.combine(memo.written, time(12))
         drafts.setdefault(memo.coder or default_coder, []).append(
             MemoDraft(target, memo.text, memo.title, written)

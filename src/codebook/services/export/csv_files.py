@@ -47,7 +47,11 @@ def write_csv_files(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CodebookError(f"{folder}: cannot create the folder ({exc.strerror or exc})") from exc
+        raise CodebookError(
+            "{folder}: cannot create the folder ({problem})",
+            folder=folder,
+            problem=exc.strerror or exc,
+        ) from exc
     paths = []
     for done, table in enumerate(tables, start=1):
         path = folder / f"{table.key}.csv"

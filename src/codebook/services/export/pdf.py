@@ -108,10 +108,11 @@ def find_soffice() -> Path | None:
     return None
 
 
-def missing_message(target: Path) -> str:
-    return (
-        f"{target}: a PDF needs LibreOffice (soffice), which was not found; "
-        "install LibreOffice, or export the Word report (docx) instead"
+def libreoffice_missing(target: Path) -> CodebookError:
+    return CodebookError(
+        "{file}: a PDF needs LibreOffice (soffice), which was not found; "
+        "install LibreOffice, or export the Word report (docx) instead",
+        file=target,
     )
 
 
@@ -131,7 +132,7 @@ def export_pdf(
     target = Path(out)
     soffice = find_soffice()
     if soffice is None:
-        raise CodebookError(missing_message(target))
+        raise libreoffice_missing(target)
     with tempfile.TemporaryDirectory(prefix="codebook-pdf-") as work:
         folder = Path(work)
         report = folder / "report.docx"
@@ -161,7 +162,7 @@ def convert_to_pdf(soffice: Path, docx: Path, folder: Path, target: Path) -> Pat
     env = {**os.environ, SOURCE_VARIABLE: str(docx), TARGET_VARIABLE: str(pdf)}
     _run([*base, "--nologo", "--nodefault", MACRO], env, target)
     if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
-        raise CodebookError(f"{target}: LibreOffice could not convert the report to PDF")
+        raise CodebookError("{file}: LibreOffice could not convert the report to PDF", file=target)
     return pdf
 
 
@@ -180,7 +181,9 @@ def _install_macro(basic: Path, target: Path) -> None:
             path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise CodebookError(
-            f"{target}: cannot prepare LibreOffice ({exc.strerror or exc})"
+            "{file}: cannot prepare LibreOffice ({problem})",
+            file=target,
+            problem=exc.strerror or exc,
         ) from exc
 
 
@@ -197,7 +200,9 @@ def _run(command: list[str], env: Mapping[str, str], target: Path) -> None:
             start_new_session=posix,
         )
     except OSError as exc:
-        raise CodebookError(f"{target}: cannot start LibreOffice ({exc.strerror or exc})") from exc
+        raise CodebookError(
+            "{file}: cannot start LibreOffice ({problem})", file=target, problem=exc.strerror or exc
+        ) from exc
     try:
         process.wait(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -207,5 +212,7 @@ def _run(command: list[str], env: Mapping[str, str], target: Path) -> None:
             process.kill()
         process.wait()
         raise CodebookError(
-            f"{target}: LibreOffice did not finish the PDF within {TIMEOUT:.0f} seconds"
+            "{file}: LibreOffice did not finish the PDF within {seconds} seconds",
+            file=target,
+            seconds=f"{TIMEOUT:.0f}",
         ) from None

@@ -177,7 +177,13 @@ def codebook_table(session: Session, lab: Mapping[str, str]) -> ExportTable:
 def history_table(session: Session, lab: Mapping[str, str]) -> ExportTable:
     header = [lab["version"], lab["kind"], lab["who"], lab["when_utc"], lab["reason"]]
     rows: list[list[Cell]] = [
-        [r.version, r.kind, r.coder, r.created_at.replace(microsecond=0), r.reason]
+        [
+            r.version,
+            lab.get(f"revision_{r.kind}", r.kind),
+            r.coder,
+            r.created_at.replace(microsecond=0),
+            r.reason,
+        ]
         for r in codebook_history(session)
     ]
     return ExportTable("history", lab["sheet_history"], header, rows)

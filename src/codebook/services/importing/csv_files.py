@@ -24,11 +24,13 @@ def read_small_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise ImportFailed(f"{path}: file not found") from None
+        raise ImportFailed("{file}: file not found", file=path) from None
     except IsADirectoryError:
-        raise ImportFailed(f"{path}: is a directory, not a file") from None
+        raise ImportFailed("{file}: is a directory, not a file", file=path) from None
     except OSError as error:
-        raise ImportFailed(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise ImportFailed(
+            "{file}: cannot be read ({problem})", file=path, problem=error.strerror or error
+        ) from None
 
 
 def read_text_file(path: Path) -> str:
@@ -50,4 +52,6 @@ def csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
                 yield line, cells
             line = reader.line_num + 1
     except csv.Error as error:
-        raise ImportFailed(f"{path}: line {line}: malformed CSV ({error})") from None
+        raise ImportFailed(
+            "{file}: line {line}: malformed CSV ({problem})", file=path, line=line, problem=error
+        ) from None

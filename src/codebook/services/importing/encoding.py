@@ -105,11 +105,11 @@ def decode_text(data: bytes, source: str) -> DecodedText:
     normalization is a separate step.
     """
     if _BINARY_SIGNATURES.match(data):
-        raise ImportFailed(f"{source}: not a text file (binary content)")
+        raise ImportFailed("{file}: not a text file (binary content)", file=source)
     decoded = _decode(data, source)
     if not _mostly_text(decoded.text):
         # valid in the encoding but full of control characters: not something a person wrote
-        raise ImportFailed(f"{source}: not a text file (binary content)")
+        raise ImportFailed("{file}: not a text file (binary content)", file=source)
     return decoded
 
 
@@ -176,8 +176,11 @@ def _decode_strict(data: bytes, codec: str, source: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         raise ImportFailed(
-            f"{source}: not valid {codec.upper()} text although it starts with a "
-            f"{codec.upper()} byte order mark (bad bytes at offset {error.start})"
+            "{file}: not valid {codec} text although it starts with a "
+            "{codec} byte order mark (bad bytes at offset {offset})",
+            file=source,
+            codec=codec.upper(),
+            offset=error.start,
         ) from None
 
 
@@ -223,7 +226,7 @@ def _guess_single_byte(data: bytes, source: str) -> DecodedText:
         ):
             return DecodedText(as_cp1252, "cp1252")
     if best is None:
-        raise ImportFailed(f"{source}: not a text file (binary content)")
+        raise ImportFailed("{file}: not a text file (binary content)", file=source)
     return DecodedText(str(best), codecs.lookup(best.encoding).name)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from codebook.domain import ImportFailed
+from codebook.domain import CodebookError, ImportFailed
 from codebook.services.importing.conversation_tables import table_lines
 from codebook.services.importing.extracted import DocumentText
 from codebook.services.importing.tracked_changes import accepted_changes_warning
@@ -62,29 +62,37 @@ def read(path: Path, data: bytes) -> DocumentText:
     except Exception as error:  # odfpy lets zip, XML and attribute errors through
         message = str(error).strip().splitlines()
         reason = f"{type(error).__name__}: {message[0]}" if message else type(error).__name__
-        raise ImportFailed(f"{path}: not a valid OpenDocument text ({reason})") from None
+        raise _invalid(path, reason) from None
     return DocumentText("\n".join(_block_lines(body)), warnings=_tracked_change_warnings(body))
 
 
-def _check_package(path: Path, data: bytes) -> None:
-    def refuse(reason: str) -> ImportFailed:
-        return ImportFailed(f"{path}: not a valid OpenDocument text ({reason})")
+def _invalid(path: Path, reason: CodebookError | str) -> ImportFailed:
+    return ImportFailed(
+        "{file}: not a valid OpenDocument text ({reason})", file=path, reason=reason
+    )
 
+
+def _check_package(path: Path, data: bytes) -> None:
     if not data:
-        raise refuse("empty file")
+        raise _invalid(path, CodebookError("empty file"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             if "content.xml" not in names:
-                raise refuse("a zip archive without content.xml")
+                raise _invalid(path, CodebookError("a zip archive without content.xml"))
             if "mimetype" in names:
                 mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
                 if not mimetype.startswith(_TEXT_MIMETYPE):
-                    raise refuse(f"a different kind of OpenDocument file: {mimetype}")
+                    raise _invalid(
+                        path,
+                        CodebookError(
+                            "a different kind of OpenDocument file: {mimetype}", mimetype=mimetype
+                        ),
+                    )
     except zipfile.BadZipFile:
-        raise refuse("not a zip archive, or truncated") from None
+        raise _invalid(path, CodebookError("not a zip archive, or truncated")) from None
     except (EOFError, OSError, ValueError):
-        raise refuse("damaged zip archive") from None
+        raise _invalid(path, CodebookError("damaged zip archive")) from None
 
 
 def _block_lines(element: Any) -> Iterator[str]:

@@ -77,18 +77,27 @@ def load_pseudonyms(path: Path) -> dict[str, str]:
             cells.pop()
         if len(cells) != 2:
             raise ImportFailed(
-                f"{path}: line {line}: expected 2 columns (name, pseudonym), found {len(cells)}"
+                "{file}: line {line}: expected 2 columns (name, pseudonym), found {found}",
+                file=path,
+                line=line,
+                found=len(cells),
             )
         name, pseudonym = cells
-        if not name or not pseudonym:
-            missing = "name" if not name else "pseudonym"
-            raise ImportFailed(f"{path}: line {line}: empty {missing}")
+        if not name:
+            raise ImportFailed("{file}: line {line}: empty name", file=path, line=line)
+        if not pseudonym:
+            raise ImportFailed("{file}: line {line}: empty pseudonym", file=path, line=line)
         key = _key(name)
         earlier = first_seen.setdefault(key, (line, pseudonym))
         if earlier[1] != pseudonym:
             raise ImportFailed(
-                f"{path}: line {line}: '{name}' already has pseudonym '{earlier[1]}' "
-                f"(line {earlier[0]})"
+                "{file}: line {line}: '{name}' already has pseudonym '{pseudonym}' "
+                "(line {earlier})",
+                file=path,
+                line=line,
+                name=name,
+                pseudonym=earlier[1],
+                earlier=earlier[0],
             )
         mapping[name] = pseudonym
     return mapping

@@ -65,11 +65,14 @@ def read_transcript(
     if reader is None:
         shown = extension or "(none)"
         raise ImportFailed(
-            f"{path}: unsupported format '{shown}' (supported: {', '.join(SUPPORTED_EXTENSIONS)})"
+            "{file}: unsupported format '{extension}' (supported: {choices})",
+            file=path,
+            extension=shown,
+            choices=", ".join(SUPPORTED_EXTENSIONS),
         )
     data = _read_bytes(path, max_bytes)
     if not data and extension not in (".docx", ".odt"):
-        raise ImportFailed(f"{path}: empty transcript")
+        raise ImportFailed("{file}: empty transcript", file=path)
 
     extracted = reader(path, data)
     pseudonymiser = Pseudonymiser(pseudonyms or {})
@@ -91,7 +94,7 @@ def read_transcript(
         text, turns = pseudonymise_turns(text, detected.turns, pseudonymiser)
 
     if not text.strip():
-        raise ImportFailed(f"{path}: empty transcript")
+        raise ImportFailed("{file}: empty transcript", file=path)
     if not any(turn.speaker for turn in turns):
         warnings.append(NO_SPEAKERS)
     return ParsedTranscript(
@@ -103,21 +106,34 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ImportFailed(f"{path}: file not found") from None
+        raise ImportFailed("{file}: file not found", file=path) from None
     except OSError as error:
-        raise ImportFailed(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise _unreadable(path, error) from None
     if path.is_dir():
-        raise ImportFailed(f"{path}: is a directory, not a file")
+        raise ImportFailed("{file}: is a directory, not a file", file=path)
     if size > max_bytes:
-        raise ImportFailed(f"{path}: too large ({_size(size)}, limit {_size(max_bytes)})")
+        raise ImportFailed(
+            "{file}: too large ({size}, limit {limit})",
+            file=path,
+            size=_size(size),
+            limit=_size(max_bytes),
+        )
     try:
         with path.open("rb") as file:
             data = file.read(max_bytes + 1)
     except OSError as error:
-        raise ImportFailed(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise _unreadable(path, error) from None
     if len(data) > max_bytes:  # the file grew after stat()
-        raise ImportFailed(f"{path}: too large (over the limit of {_size(max_bytes)})")
+        raise ImportFailed(
+            "{file}: too large (over the limit of {limit})", file=path, limit=_size(max_bytes)
+        )
     return data
+
+
+def _unreadable(path: Path, error: OSError) -> ImportFailed:
+    return ImportFailed(
+        "{file}: cannot be read ({problem})", file=path, problem=error.strerror or error
+    )
 
 
 def _size(size: int) -> str:

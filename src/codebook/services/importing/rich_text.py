@@ -20,7 +20,7 @@ def read(path: Path, data: bytes) -> DocumentText:
     rtf_to_text: Callable[..., object] = untyped_rtf_to_text
 
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        raise ImportFailed(f"{path}: not an RTF file (it does not start with {{\\rtf)")
+        raise ImportFailed("{file}: not an RTF file (it does not start with {{\\rtf)", file=path)
     # RTF is 7-bit ASCII with escapes; stray 8-bit bytes are in the document's
     # code page, and latin-1 maps every byte so decoding cannot fail.
     source = data.decode("latin-1")
@@ -33,7 +33,9 @@ def read(path: Path, data: bytes) -> DocumentText:
     try:
         text = rtf_to_text(source, encoding=encoding, errors="replace")
     except Exception as error:  # striprtf raises whatever its regexes and codecs raise
-        raise ImportFailed(f"{path}: not a valid RTF file ({type(error).__name__})") from None
+        raise ImportFailed(
+            "{file}: not a valid RTF file ({problem})", file=path, problem=type(error).__name__
+        ) from None
     if not isinstance(text, str):
-        raise ImportFailed(f"{path}: not a valid RTF file")
+        raise ImportFailed("{file}: not a valid RTF file", file=path)
     return DocumentText(text)

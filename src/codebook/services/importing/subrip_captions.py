@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from codebook.domain import ImportFailed
+from codebook.domain import CodebookError, ImportFailed
 from codebook.services.importing.captions import attribute_prefixes, cue_text_parts
 from codebook.services.importing.encoding import decode_text
 from codebook.services.importing.extracted import CaptionTrack, Cue
@@ -37,17 +37,17 @@ def read(path: Path, data: bytes) -> CaptionTrack:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as error:
         problem = _describe_unparsed(text, error.expected_start, error.actual_start)
-        raise ImportFailed(f"{path}: not a valid SubRip file ({problem})") from None
+        raise _invalid(path, problem) from None
     except srt.TimestampParseError as error:
-        raise ImportFailed(f"{path}: not a valid SubRip file ({error})") from None
+        raise _invalid(path, str(error)) from None
 
     cues: list[Cue] = []
     for subtitle in subtitles:
         start = subtitle.start.total_seconds()
         end = subtitle.end.total_seconds()
         if end < start:
-            raise ImportFailed(
-                f"{path}: not a valid SubRip file (cue {subtitle.index} ends before it starts)"
+            raise _invalid(
+                path, CodebookError("cue {cue} ends before it starts", cue=subtitle.index)
             )
         for voice, part in cue_text_parts(subtitle.content, normalizer.normalize):
             cues.append(Cue(part, start, end, voice))
@@ -80,14 +80,22 @@ def _check_timings(text: str, path: Path) -> None:
             continue
         match = _TIMING_LINE.fullmatch(line)
         if match is None or any(int(match.group(i)) > 59 for i in (2, 3, 6, 7)):
-            raise ImportFailed(
-                f"{path}: not a valid SubRip file (line {number}: bad cue timing {_quote(line)})"
-            )
+            raise _invalid(path, _bad_timing(number, line))
         if _milliseconds(match.groups()[4:]) < _milliseconds(match.groups()[:4]):
-            raise ImportFailed(
-                f"{path}: not a valid SubRip file "
-                f"(line {number}: cue ends before it starts {_quote(line)})"
+            raise _invalid(
+                path,
+                CodebookError(
+                    "line {line}: cue ends before it starts {text}", line=number, text=_quote(line)
+                ),
             )
+
+
+def _invalid(path: Path, problem: CodebookError | str) -> ImportFailed:
+    return ImportFailed("{file}: not a valid SubRip file ({problem})", file=path, problem=problem)
+
+
+def _bad_timing(number: int, line: str) -> CodebookError:
+    return CodebookError("line {line}: bad cue timing {text}", line=number, text=_quote(line))
 
 
 def _milliseconds(parts: tuple[str | None, ...]) -> int:
@@ -96,19 +104,19 @@ def _milliseconds(parts: tuple[str | None, ...]) -> int:
     return total + int((fraction or "").ljust(3, "0"))
 
 
-def _describe_unparsed(text: str, start: int, end: int) -> str:
+def _describe_unparsed(text: str, start: int, end: int) -> CodebookError:
     """Point at the line srt could not read: a broken timing line if there is one."""
     first_line = text.count("\n", 0, start) + 1
     lines = text[start:end].split("\n")
     numbered = [(first_line + index, line.strip()) for index, line in enumerate(lines)]
     content = [(number, line) for number, line in numbered if line]
     if not content:
-        return f"line {first_line}: unexpected text"
+        return CodebookError("line {line}: unexpected text", line=first_line)
     for number, line in content:
         if _TIMING_ATTEMPT.search(line):
-            return f"line {number}: bad cue timing {_quote(line)}"
+            return _bad_timing(number, line)
     number, line = content[0]
-    return f"line {number}: unexpected text {_quote(line)}"
+    return CodebookError("line {line}: unexpected text {text}", line=number, text=_quote(line))
 
 
 def _quote(line: str) -> str:

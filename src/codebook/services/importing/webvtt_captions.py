@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from codebook.domain import ImportFailed
+from codebook.domain import CodebookError, ImportFailed
 from codebook.services.importing.captions import attribute_prefixes, cue_text_parts
 from codebook.services.importing.encoding import decode_text
 from codebook.services.importing.extracted import CaptionTrack, Cue
@@ -48,7 +48,7 @@ def read(path: Path, data: bytes) -> CaptionTrack:
     try:
         captions = webvtt.from_buffer(io.StringIO("\n".join(body))).captions
     except (MalformedFileError, MalformedCaptionError) as error:
-        raise ImportFailed(f"{path}: not a valid WebVTT file ({error})") from None
+        raise _invalid(path, str(error)) from None
 
     cues: list[Cue] = []
     for caption in captions:
@@ -66,22 +66,34 @@ def _header_line(lines: list[str], path: Path) -> int:
     header = next((n for n, line in enumerate(lines) if _HEADER.fullmatch(line)), None)
     first = lines[0]
     if header is None:
-        found = _quote(first) if first.strip() else "a blank line"
-        raise ImportFailed(
-            f"{path}: not a valid WebVTT file (line 1: expected the WEBVTT header, found {found})"
+        found = _quote(first) if first.strip() else CodebookError("a blank line")
+        raise _invalid(
+            path, CodebookError("line 1: expected the WEBVTT header, found {found}", found=found)
         )
     before = [(n, line) for n, line in enumerate(lines[:header], 1) if line.strip()]
     timing = next(((n, line) for n, line in before if "-->" in line), None)
     if timing is not None:
-        raise ImportFailed(
-            f"{path}: not a valid WebVTT file (line {timing[0]}: cue timing "
-            f"{_quote(timing[1])} before the WEBVTT header on line {header + 1})"
+        raise _invalid(
+            path,
+            CodebookError(
+                "line {line}: cue timing {text} before the WEBVTT header on line {header}",
+                line=timing[0],
+                text=_quote(timing[1]),
+                header=header + 1,
+            ),
         )
     if len(before) > MAX_LINES_BEFORE_HEADER:
         number, line = before[0]
-        raise ImportFailed(
-            f"{path}: not a valid WebVTT file (line {number}: {_quote(line)} and "
-            f"{len(before) - 1} more lines before the WEBVTT header on line {header + 1})"
+        raise _invalid(
+            path,
+            CodebookError(
+                "line {line}: {text} and {more} more lines "
+                "before the WEBVTT header on line {header}",
+                line=number,
+                text=_quote(line),
+                more=len(before) - 1,
+                header=header + 1,
+            ),
         )
     return header
 
@@ -92,15 +104,22 @@ def _check_timings(lines: list[str], path: Path) -> None:
             continue
         match = _TIMING_LINE.fullmatch(line)
         if match is None or not _valid_timestamps(match):
-            raise ImportFailed(
-                f"{path}: not a valid WebVTT file (line {number}: bad cue timing {_quote(line)})"
+            raise _invalid(
+                path,
+                CodebookError("line {line}: bad cue timing {text}", line=number, text=_quote(line)),
             )
         start, end = _milliseconds(match.groups()[:4]), _milliseconds(match.groups()[4:8])
         if end < start:
-            raise ImportFailed(
-                f"{path}: not a valid WebVTT file "
-                f"(line {number}: cue ends before it starts {_quote(line)})"
+            raise _invalid(
+                path,
+                CodebookError(
+                    "line {line}: cue ends before it starts {text}", line=number, text=_quote(line)
+                ),
             )
+
+
+def _invalid(path: Path, problem: CodebookError | str) -> ImportFailed:
+    return ImportFailed("{file}: not a valid WebVTT file ({problem})", file=path, problem=problem)
 
 
 def _skipped_before_header(lines: list[str]) -> list[str]:

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from codebook.domain import ImportFailed
+from codebook.domain import CodebookError, ImportFailed
 from codebook.services.importing.conversation_tables import table_lines
 from codebook.services.importing.extracted import DocumentText
 from codebook.services.importing.tracked_changes import accepted_changes_warning
@@ -45,31 +45,35 @@ def read(path: Path, data: bytes) -> DocumentText:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises anything from KeyError to lxml errors
-        raise ImportFailed(f"{path}: not a valid Word document ({_describe(error)})") from None
+        raise _invalid(path, _describe(error)) from None
 
     body = document.element.body
     return DocumentText("\n".join(_body_lines(body)), warnings=_tracked_change_warnings(body))
 
 
+def _invalid(path: Path, reason: CodebookError | str) -> ImportFailed:
+    return ImportFailed("{file}: not a valid Word document ({reason})", file=path, reason=reason)
+
+
 def _check_package(path: Path, data: bytes) -> None:
-    def refuse(reason: str) -> ImportFailed:
-        return ImportFailed(f"{path}: not a valid Word document ({reason})")
 
     if not data:
-        raise refuse("empty file")
+        raise _invalid(path, CodebookError("empty file"))
     if data.startswith(_OLE2_SIGNATURE):
-        raise refuse("old .doc format or password-protected; save it as .docx")
+        raise _invalid(
+            path, CodebookError("old .doc format or password-protected; save it as .docx")
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
-                raise refuse("a zip archive without word/document.xml")
+                raise _invalid(path, CodebookError("a zip archive without word/document.xml"))
             if archive.testzip() is not None:
-                raise refuse("damaged zip archive")
+                raise _invalid(path, CodebookError("damaged zip archive"))
     except zipfile.BadZipFile:
-        raise refuse("not a zip archive, or truncated") from None
+        raise _invalid(path, CodebookError("not a zip archive, or truncated")) from None
     except (zipfile.LargeZipFile, EOFError, OSError, ValueError):
-        raise refuse("damaged zip archive") from None
+        raise _invalid(path, CodebookError("damaged zip archive")) from None
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -124,8 +124,9 @@ def apply_qdpx(
     """
     if not into and (documents_by_digest(session) or code_ids_by_guid(session)):
         raise CodebookError(
-            f"{file}: the project already holds documents or codes; "
-            "import into it with --into, or into a new project"
+            "{file}: the project already holds documents or codes; "
+            "import into it with --into, or into a new project",
+            file=file,
         )
     rec = Recorder(session, importer, "project.import", f"import '{file}'")
     state = _Import(session, rec, importer, refi, prepared, into, language)
@@ -257,7 +258,11 @@ def _source(
                 recorder=state.rec,
             )
         except DuplicateDocument as exc:  # pragma: no cover - ruled out by the digest lookup
-            raise CodebookError(str(exc)) from exc
+            raise CodebookError(
+                "{name}: same text as document '{existing}', already imported",
+                name=name,
+                existing=exc.existing,
+            ) from exc
         known[digest] = (doc_id, name)
         names.add(name)
         state.count("sources")

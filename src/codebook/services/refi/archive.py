@@ -89,7 +89,10 @@ class QdpxArchive:
             return self._zip.read(info)
         except _READ_ERRORS as exc:
             raise CodebookFileError(
-                f"{self.path}: {info.filename}: cannot be read (damaged archive: {exc})"
+                "{file}: {entry}: cannot be read (damaged archive: {problem})",
+                file=self.path,
+                entry=info.filename,
+                problem=exc,
             ) from None
 
 
@@ -99,13 +102,16 @@ def open_qdpx(path: Path) -> Iterator[QdpxArchive]:
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise CodebookFileError(f"{path}: no such file") from None
+        raise CodebookFileError("{file}: no such file", file=path) from None
     except zipfile.BadZipFile:
         raise CodebookFileError(
-            f"{path}: not a zip archive, or a damaged or truncated one (a .qdpx is a zip)"
+            "{file}: not a zip archive, or a damaged or truncated one (a .qdpx is a zip)",
+            file=path,
         ) from None
     except _READ_ERRORS as exc:
-        raise CodebookFileError(f"{path}: cannot be opened: {exc}") from None
+        raise CodebookFileError(
+            "{file}: cannot be opened: {problem}", file=path, problem=exc
+        ) from None
     with archive:
         check_entries(path, archive.infolist())
         yield QdpxArchive(path, archive)
@@ -118,20 +124,28 @@ def check_entries(path: Path, entries: list[zipfile.ZipInfo]) -> None:
         name = info.filename
         if _escapes(name):
             raise CodebookFileError(
-                f"{path}: entry {name!r} points outside the archive's folder (refused for safety)"
+                "{file}: entry {entry} points outside the archive's folder (refused for safety)",
+                file=path,
+                entry=repr(name),
             )
         total += info.file_size
         if total > MAX_TOTAL_SIZE:
             raise CodebookFileError(
-                f"{path}: holds more than {MAX_TOTAL_SIZE // 1024**3} GiB uncompressed "
-                "(refused as a possible zip bomb)"
+                "{file}: holds more than {limit} GiB uncompressed (refused as a possible zip bomb)",
+                file=path,
+                limit=MAX_TOTAL_SIZE // 1024**3,
             )
         if info.file_size > RATIO_FLOOR and (
             info.compress_size == 0 or info.file_size / info.compress_size > MAX_RATIO
         ):
             raise CodebookFileError(
-                f"{path}: entry {name!r} expands {info.file_size:,} bytes from "
-                f"{info.compress_size:,} (more than {MAX_RATIO}:1, refused as a possible zip bomb)"
+                "{file}: entry {entry} expands {size} bytes from "
+                "{compressed} (more than {ratio}:1, refused as a possible zip bomb)",
+                file=path,
+                entry=repr(name),
+                size=f"{info.file_size:,}",
+                compressed=f"{info.compress_size:,}",
+                ratio=MAX_RATIO,
             )
 
 
@@ -157,10 +171,13 @@ def _project_member(path: Path, entries: list[zipfile.ZipInfo]) -> zipfile.ZipIn
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise CodebookFileError(f"{path}: no project file (project.qde) in the archive")
+        raise CodebookFileError("{file}: no project file (project.qde) in the archive", file=path)
     names = ", ".join(sorted(info.filename for info in candidates))
     raise CodebookFileError(
-        f"{path}: {len(candidates)} project files ({names}) and none named project.qde"
+        "{file}: {count} project files ({names}) and none named project.qde",
+        file=path,
+        count=len(candidates),
+        names=names,
     )
 
 
@@ -178,7 +195,9 @@ def decode_text(data: bytes, where: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise CodebookFileError(f"{where}: damaged UTF-16 text") from None
+                raise CodebookFileError("{where}: damaged UTF-16 text", where=where) from None
         raise CodebookFileError(
-            f"{where}: not UTF-8 text (invalid byte at offset {exc.start})"
+            "{where}: not UTF-8 text (invalid byte at offset {offset})",
+            where=where,
+            offset=exc.start,
         ) from None

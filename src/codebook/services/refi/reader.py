@@ -22,7 +22,7 @@ from typing import Protocol
 
 from lxml import etree
 
-from codebook.domain import CodebookFileError, CodebookSpec, CodeFields, CodeSpec
+from codebook.domain import CodebookError, CodebookFileError, CodebookSpec, CodeFields, CodeSpec
 from codebook.gc_pause import gc_paused
 from codebook.services.codebook.qdc_format import parse_description
 from codebook.services.codebook.yaml_format import normalize_guid
@@ -85,7 +85,9 @@ def read_qdpx(path: Path) -> RefiProject:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise CodebookFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise CodebookFileError(
+                "{file}: cannot read: {problem}", file=path, problem=exc.strerror or exc
+            ) from None
         return read_project_xml(data, str(path))
     with open_qdpx(path) as archive:
         return read_project_xml(archive.read_project(), archive.where, archive)
@@ -112,15 +114,28 @@ class _Reader:
         self.folder_codes: set[str] = set()
         self.moments: dict[str, datetime | None] = {}
 
-    def fail(self, element: etree._Element, problem: str) -> CodebookFileError:
-        return CodebookFileError(f"{self.where}: line {line_of(element)}: {problem}")
+    def fail(self, element: etree._Element, problem: CodebookError) -> CodebookFileError:
+        return CodebookFileError(
+            "{where}: line {line}: {problem}",
+            where=self.where,
+            line=line_of(element),
+            problem=problem,
+        )
 
     def claim(self, kind: str, element: etree._Element) -> str:
         """The element's GUID, refused if another of its kind already has it."""
         guid = normalize_guid(element.get("guid", ""))
         first = self.claimed.get((kind, guid))
         if first is not None:
-            raise self.fail(element, f"{kind} GUID {guid} is already used on line {first}")
+            raise self.fail(
+                element,
+                CodebookError(
+                    "{kind} GUID {guid} is already used on line {first}",
+                    kind=kind,
+                    guid=guid,
+                    first=first,
+                ),
+            )
         self.claimed[(kind, guid)] = line_of(element)
         return guid
 
@@ -186,7 +201,7 @@ class _Reader:
         guid = self.claim("code", element)
         name = element.get("name", "").strip()
         if not name:
-            raise self.fail(element, "a code without a name")
+            raise self.fail(element, CodebookError("a code without a name"))
         if element.get("isCodable", "true").strip() in ("false", "0"):
             self.folder_codes.add(guid)
         retired, merged_into, description = retirement(child_text(element, "Description"))
@@ -409,7 +424,10 @@ class _Reader:
             elif child.tag == _NOTE_REF:
                 notes.append(self.reference(child))
         if code_guid is None:
-            raise self.fail(element, "a Coding without a CodeRef: which code it applies is lost")
+            raise self.fail(
+                element,
+                CodebookError("a Coding without a CodeRef: which code it applies is lost"),
+            )
         return RefiCoding(
             guid=self.required_guid(element),
             code_guid=code_guid,
@@ -421,26 +439,43 @@ class _Reader:
     def required_guid(self, element: etree._Element) -> str:
         value = element.get("guid")
         if value is None:
-            raise self.fail(element, f"<{etree.QName(element).localname}> without a guid")
+            raise self.fail(
+                element,
+                CodebookError("<{element}> without a guid", element=etree.QName(element).localname),
+            )
         return value.strip().strip("{}").lower()
 
     def reference(self, element: etree._Element) -> str:
         value = element.get("targetGUID")
         if value is None:
-            raise self.fail(element, f"<{etree.QName(element).localname}> without a targetGUID")
+            raise self.fail(
+                element,
+                CodebookError(
+                    "<{element}> without a targetGUID", element=etree.QName(element).localname
+                ),
+            )
         return value.strip().strip("{}").lower()
 
     def position(self, element: etree._Element, attribute: str) -> int:
         value = element.get(attribute)
         if value is None:
-            raise self.fail(element, f"the attribute '{attribute}' is required but missing")
+            raise self.fail(
+                element,
+                CodebookError(
+                    "the attribute '{attribute}' is required but missing", attribute=attribute
+                ),
+            )
         try:
             return int(value)
         except ValueError:
             raise self.fail(
                 element,
-                f"attribute '{attribute}': '{value}' is not a valid value of the atomic type "
-                "'xs:integer'",
+                CodebookError(
+                    "attribute '{attribute}': '{value}' is not a valid value of the atomic type "
+                    "'xs:integer'",
+                    attribute=attribute,
+                    value=value,
+                ),
             ) from None
 
     def moment(self, element: etree._Element, attribute: str) -> datetime | None:

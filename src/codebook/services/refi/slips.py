@@ -28,7 +28,7 @@ from typing import Any
 
 from lxml import etree
 
-from codebook.domain import CodebookFileError
+from codebook.domain import CodebookError, CodebookFileError
 from codebook.services.refi.xml import (
     PROJECT_NAMESPACE,
     PROJECT_XSD,
@@ -109,7 +109,12 @@ def check_project(root: etree._Element, where: str) -> tuple[str, ...]:
     _tidy(root, tables.types["ProjectType"], tables, found)
     if not _valid(root):
         line, problem = _first_error(root)
-        raise CodebookFileError(f"{where}: line {line}: not a valid REFI-QDA project: {problem}")
+        raise CodebookFileError(
+            "{where}: line {line}: not a valid REFI-QDA project: {problem}",
+            where=where,
+            line=line,
+            problem=problem,
+        )
     return tuple(_warning(message, lines) for message, lines in found.items())
 
 
@@ -158,15 +163,20 @@ def _check_root(root: etree._Element, where: str) -> None:
     if name.namespace == PROJECT_NAMESPACE and name.localname == "Project":
         return
     if name.localname == "Project":
-        problem = (
-            f"the root element is not in the REFI-QDA namespace {PROJECT_NAMESPACE} "
-            f"(it is in {name.namespace or 'no namespace'})"
+        problem = CodebookError(
+            "the root element is not in the REFI-QDA namespace {expected} (it is in {found})",
+            expected=PROJECT_NAMESPACE,
+            found=name.namespace or CodebookError("no namespace"),
         )
     elif name.localname == "CodeBook":
-        problem = "this is a REFI-QDA codebook (.qdc), not a project"
+        problem = CodebookError("this is a REFI-QDA codebook (.qdc), not a project")
     else:
-        problem = f"not a REFI-QDA project: the root element is <{name.localname}>"
-    raise CodebookFileError(f"{where}: line {root.sourceline}: {problem}")
+        problem = CodebookError(
+            "not a REFI-QDA project: the root element is <{element}>", element=name.localname
+        )
+    raise CodebookFileError(
+        "{where}: line {line}: {problem}", where=where, line=root.sourceline, problem=problem
+    )
 
 
 def _tidy(

@@ -127,7 +127,7 @@ def _project_xml(project: RefiProject, step: Callable[[], None]) -> bytes:
         except etree.DocumentInvalid as exc:
             message = " ".join(str(exc).replace(f"{{{PROJECT_NAMESPACE}}}", "").split())
             raise CodebookFileError(
-                f"internal error: the project XML does not validate: {message}"
+                "internal error: the project XML does not validate: {problem}", problem=message
             ) from None
         step()
         data: bytes = etree.tostring(
@@ -143,13 +143,15 @@ def _when(value: datetime) -> str:
     return value.isoformat() + "Z"
 
 
-def _check_text(text: str, what: str) -> str:
+def _check_text(text: str, what: CodebookError) -> str:
     """``text`` unchanged, or a one-line error naming ``what`` when XML cannot hold it."""
     bad = _NOT_XML.search(text)
     if bad is not None:
         raise CodebookError(
-            f"{what} contains a character a REFI-QDA file cannot hold "
-            f"(U+{ord(bad.group()):04X}); remove it and export again"
+            "{what} contains a character a REFI-QDA file cannot hold "
+            "(U+{character}); remove it and export again",
+            what=what,
+            character=f"{ord(bad.group()):04X}",
         )
     return text
 
@@ -171,7 +173,7 @@ class _Builder:
     def build(self) -> etree._Element:
         project = self.project
         root = etree.Element(_q("Project"), nsmap={None: PROJECT_NAMESPACE})  # type: ignore[dict-item]
-        root.set("name", _check_text(project.name, "the project name"))
+        root.set("name", _check_text(project.name, CodebookError("the project name")))
         root.set("origin", ORIGIN)
         if project.user_guid is not None:
             root.set("creatingUserGUID", project.user_guid)
@@ -180,7 +182,7 @@ class _Builder:
         if project.users:
             users = etree.SubElement(root, _q("Users"))
             for user in project.users:
-                name = _check_text(user.name, f"user '{user.name}'")
+                name = _check_text(user.name, CodebookError("user '{name}'", name=user.name))
                 etree.SubElement(users, _q("User"), {"guid": user.guid, "name": name})
         if project.codebook.codes:
             codes = etree.SubElement(etree.SubElement(root, _q("CodeBook")), _q("Codes"))
@@ -210,10 +212,10 @@ class _Builder:
     def code(self, parent: etree._Element, code: CodeSpec) -> None:
         fields = code.fields
         if code.guid is None:
-            raise CodebookFileError(f"internal error: code '{fields.name}' has no GUID")
+            raise CodebookFileError("internal error: code '{code}' has no GUID", code=fields.name)
         attributes = {
             "guid": code.guid,
-            "name": _check_text(fields.name, f"code '{fields.name}'"),
+            "name": _check_text(fields.name, CodebookError("code '{code}'", code=fields.name)),
             "isCodable": "true",
         }
         if fields.color:
@@ -226,7 +228,10 @@ class _Builder:
         if code.merged_into is not None:
             lines.append(f"{MERGED_INTO_PREFIX}{code.merged_into}")
         if lines:
-            text = _check_text("\n".join(lines), f"the definition of code '{fields.name}'")
+            text = _check_text(
+                "\n".join(lines),
+                CodebookError("the definition of code '{code}'", code=fields.name),
+            )
             etree.SubElement(element, _q("Description")).text = text
         self.note_refs(element, self.project.code_notes.get(code.guid, ()))
         for child in code.children:
@@ -235,28 +240,39 @@ class _Builder:
     def variables(self, root: etree._Element, variables: Iterable[RefiVariable]) -> None:
         parent = etree.SubElement(root, _q("Variables"))
         for variable in variables:
-            name = _check_text(variable.name, f"attribute '{variable.name}'")
+            name = _check_text(
+                variable.name, CodebookError("attribute '{name}'", name=variable.name)
+            )
             element = etree.SubElement(
                 parent,
                 _q("Variable"),
                 {"guid": variable.guid, "name": name, "typeOfVariable": variable.kind},
             )
             if variable.description:
-                description = _check_text(variable.description, f"attribute '{name}'")
+                description = _check_text(
+                    variable.description, CodebookError("attribute '{name}'", name=name)
+                )
                 etree.SubElement(element, _q("Description")).text = description
 
     def values(
-        self, parent: etree._Element, values: Iterable[RefiValue], kinds: dict[str, str], where: str
+        self,
+        parent: etree._Element,
+        values: Iterable[RefiValue],
+        kinds: dict[str, str],
+        where: CodebookError,
     ) -> None:
         for value in values:
             kind = kinds.get(value.variable_guid, "")
             if kind not in _VALUE_ELEMENTS:
                 raise CodebookFileError(
-                    f"internal error: a value of {where} refers to no variable of a known type"
+                    "internal error: a value of {where} refers to no variable of a known type",
+                    where=where,
                 )
             element = etree.SubElement(parent, _q("VariableValue"))
             etree.SubElement(element, _q("VariableRef"), {"targetGUID": value.variable_guid})
-            text = _check_text(self.value_text(kind, value.value), f"a value of {where}")
+            text = _check_text(
+                self.value_text(kind, value.value), CodebookError("a value of {where}", where=where)
+            )
             etree.SubElement(element, _q(_VALUE_ELEMENTS[kind])).text = text
 
     def value_text(self, kind: str, value: VariableValue) -> str:
@@ -276,12 +292,13 @@ class _Builder:
     def cases(self, root: etree._Element, cases: Iterable[RefiCase], kinds: dict[str, str]) -> None:
         parent = etree.SubElement(root, _q("Cases"))
         for case in cases:
-            name = _check_text(case.name, f"case '{case.name}'")
+            name = _check_text(case.name, CodebookError("case '{name}'", name=case.name))
             element = etree.SubElement(parent, _q("Case"), {"guid": case.guid, "name": name})
+            where = CodebookError("case '{name}'", name=name)
             if case.description:
-                description = _check_text(case.description, f"case '{name}'")
+                description = _check_text(case.description, where)
                 etree.SubElement(element, _q("Description")).text = description
-            self.values(element, case.values, kinds, f"case '{name}'")
+            self.values(element, case.values, kinds, where)
             for guid in case.source_guids:
                 etree.SubElement(element, _q("SourceRef"), {"targetGUID": guid})
             for guid in case.selection_guids:
@@ -292,7 +309,7 @@ class _Builder:
         selection_tag, coding_tag = _q("PlainTextSelection"), _q("Coding")
         code_ref_tag, note_ref_tag = _q("CodeRef"), _q("NoteRef")
         when = self.when
-        name = _check_text(source.name, f"document '{source.name}'")
+        name = _check_text(source.name, CodebookError("document '{name}'", name=source.name))
         attributes = {
             "guid": source.guid,
             "name": name,
@@ -324,10 +341,12 @@ class _Builder:
             for guid in selection.note_guids:
                 sub(selected, note_ref_tag, {"targetGUID": guid})
         self.note_refs(element, source.note_guids)
-        self.values(element, source.values, kinds, f"document '{name}'")
+        self.values(element, source.values, kinds, CodebookError("document '{name}'", name=name))
 
     def note(self, parent: etree._Element, note: RefiNote) -> None:
-        what = f"memo '{note.name}'" if note.name else "a memo"
+        what = (
+            CodebookError("memo '{name}'", name=note.name) if note.name else CodebookError("a memo")
+        )
         attributes = {"guid": note.guid}
         if note.name:
             attributes["name"] = _check_text(note.name, what)

@@ -18,7 +18,7 @@ from typing import NoReturn
 
 from lxml import etree
 
-from codebook.domain import CodebookFileError
+from codebook.domain import CodebookError, CodebookFileError
 from codebook.services.safe_xml import safe_parser
 
 PROJECT_NAMESPACE = "urn:QDA-XML:project:1.0"
@@ -49,7 +49,7 @@ def parse_untrusted(data: bytes, where: str) -> etree._Element:
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as exc:
-        raise CodebookFileError(_syntax_message(data, where, exc)) from None
+        raise _syntax_error(data, where, exc) from None
     if root.getroottree().docinfo.internalDTD is not None:
         _refuse_declarations(where, 1)
     return root
@@ -63,21 +63,33 @@ def line_of(element: etree._Element) -> int:
 
 def _refuse_declarations(where: str, line: int) -> NoReturn:
     raise CodebookFileError(
-        f"{where}: line {line}: a DOCTYPE or entity declaration is not allowed (refused for safety)"
+        "{where}: line {line}: a DOCTYPE or entity declaration is not allowed (refused for safety)",
+        where=where,
+        line=line,
     )
 
 
-def _syntax_message(data: bytes, where: str, exc: etree.XMLSyntaxError) -> str:
+def _syntax_error(data: bytes, where: str, exc: etree.XMLSyntaxError) -> CodebookFileError:
     """One line for a parse error; a document that stops mid-element is called cut off."""
     if not data.strip():
-        return f"{where}: the file is empty"
+        return CodebookFileError("{where}: the file is empty", where=where)
     line, column = exc.position
     last_line = data.count(b"\n") + 1
     last_length = len(data) - (data.rfind(b"\n") + 1)
     if line == last_line and column > last_length:
-        return f"{where}: line {line}: the XML ends inside an element: the file is cut off"
-    message = _POSITION_SUFFIX.sub("", str(exc.msg)) if exc.msg else "malformed XML"
-    return f"{where}: line {line}, column {column}: not well-formed XML: {message}"
+        return CodebookFileError(
+            "{where}: line {line}: the XML ends inside an element: the file is cut off",
+            where=where,
+            line=line,
+        )
+    message = _POSITION_SUFFIX.sub("", str(exc.msg)) if exc.msg else CodebookError("malformed XML")
+    return CodebookFileError(
+        "{where}: line {line}, column {column}: not well-formed XML: {problem}",
+        where=where,
+        line=line,
+        column=column,
+        problem=message,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -214,7 +214,7 @@ def _code_ids(ctx: Context, leaf: Code) -> list[int]:
     if isinstance(leaf.ref, int):
         code_id = leaf.ref
         if code_id not in ctx.tree:
-            raise CodebookError(f"unknown code {code_id}")
+            raise CodebookError("unknown code {ref}", ref=code_id)
     else:
         code_id = resolve_code(ctx.session, leaf.ref).id
     return ctx.tree.descendants(code_id) if leaf.with_children else [code_id]

@@ -47,8 +47,15 @@ def matching_documents(session: Session, where: Mapping[str, Sequence[str]]) -> 
     known = {n.lower(): n for n in session.scalars(select(Attribute.name))}
     for key in where:
         if key.lower() not in known:
-            listed = ", ".join(sorted(known.values())) or "none yet"
-            raise CodebookError(f"unknown attribute '{key}' (attributes: {listed})")
+            if not known:
+                raise CodebookError(
+                    "unknown attribute '{attribute}' (attributes: none yet)", attribute=key
+                )
+            raise CodebookError(
+                "unknown attribute '{attribute}' (attributes: {attributes})",
+                attribute=key,
+                attributes=", ".join(sorted(known.values())),
+            )
     wanted = {
         known[k.lower()]: {v.casefold() for v in values} for k, values in where.items() if values
     }
@@ -100,6 +107,11 @@ def coder_ids(session: Session, names: Sequence[str]) -> list[int] | None:
     found = {k: v for k, v in session.execute(select(Coder.name, Coder.id))}
     missing = [n for n in names if n not in found]
     if missing:
-        listed = ", ".join(sorted(found)) or "none yet"
-        raise CodebookError(f"unknown coder '{missing[0]}' (coders: {listed})")
+        if not found:
+            raise CodebookError("unknown coder '{coder}' (coders: none yet)", coder=missing[0])
+        raise CodebookError(
+            "unknown coder '{coder}' (coders: {coders})",
+            coder=missing[0],
+            coders=", ".join(sorted(found)),
+        )
     return [found[n] for n in names]

@@ -27,7 +27,7 @@ def apply_text_edit(session: Session, coder_id: int, plan: TextEditPlan) -> Text
     """Make the planned edit; a plan for a text that did not change writes nothing."""
     document = session.get(Document, plan.document_id)
     if document is None:
-        raise CodebookError(f"unknown document '{plan.document}'")
+        raise CodebookError("unknown document '{document}'", document=plan.document)
     _check_current(session, document, plan)
     vanished = [m for m in plan.moves if m.new_start is None]
     result = TextEditResult(
@@ -73,22 +73,27 @@ def apply_text_edit(session: Session, coder_id: int, plan: TextEditPlan) -> Text
 
 def _check_current(session: Session, document: Document, plan: TextEditPlan) -> None:
     """The document's text, turns and codings as the plan saw them, or a refusal."""
-    what = "text"
-    if document.sha256 == plan.old_sha256:
-        what = "turns"
-        if tuple(stored_turns(session, document.id)) == plan.old_turns:
-            what = "codings"
-            codings = session.execute(
-                select(Coding.id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end).where(
-                    Coding.document_id == document.id
-                )
-            )
-            planned = {(m.id, m.code_id, m.coder_id, m.old_start, m.old_end) for m in plan.moves}
-            if {tuple(row) for row in codings} == planned:
-                return
-    raise CodebookError(
-        f"the {what} of '{document.name}' changed since the edit was planned; plan it again"
+    if document.sha256 != plan.old_sha256:
+        raise CodebookError(
+            "the text of '{document}' changed since the edit was planned; plan it again",
+            document=document.name,
+        )
+    if tuple(stored_turns(session, document.id)) != plan.old_turns:
+        raise CodebookError(
+            "the turns of '{document}' changed since the edit was planned; plan it again",
+            document=document.name,
+        )
+    codings = session.execute(
+        select(Coding.id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end).where(
+            Coding.document_id == document.id
+        )
     )
+    planned = {(m.id, m.code_id, m.coder_id, m.old_start, m.old_end) for m in plan.moves}
+    if {tuple(row) for row in codings} != planned:
+        raise CodebookError(
+            "the codings of '{document}' changed since the edit was planned; plan it again",
+            document=document.name,
+        )
 
 
 def _moves(move: CodingMove) -> bool:

@@ -78,11 +78,17 @@ def plan_turn_edit(
 
     stored = stored_turns(session, document.id)
     if not 0 <= position < len(stored):
-        raise CodebookError(f"'{document.name}' has no turn {position + 1}")
+        raise CodebookError(
+            "'{document}' has no turn {turn}", document=document.name, turn=position + 1
+        )
     turn = stored[position]
     text = normalize_text(new_text).strip()
     if not text:
-        raise CodebookError(f"'{document.name}': the edit would empty turn {position + 1}")
+        raise CodebookError(
+            "'{document}': the edit would empty turn {turn}",
+            document=document.name,
+            turn=position + 1,
+        )
     old = document.text
     new = old[: turn.start] + text + old[turn.end :]
     check_unique(session, document, new, f"'{document.name}'")
@@ -110,8 +116,12 @@ def _check_encoding(document: Document, parsed: ParsedTranscript, path: Path) ->
     if parsed.text.isascii() and _family(new) == "utf-8" and not _family(old).startswith("utf"):
         return  # ASCII bytes read the same in any single-byte code page
     raise CodebookError(
-        f"{path}: read as {new}, but '{document.name}' was imported from {old}; "
-        f"save it as {old} or add --force"
+        "{file}: read as {new}, but '{document}' was imported from {old}; "
+        "save it as {old} or add --force",
+        file=path,
+        new=new,
+        document=document.name,
+        old=old,
     )
 
 
@@ -126,13 +136,18 @@ def _family(encoding: str) -> str:
 def _check_similar(document: Document, diff: TextDiff, path: Path) -> None:
     if diff.coarse:
         raise CodebookError(
-            f"{path}: comparing it with '{document.name}' took too long to be reliable; "
-            "check it is the corrected file, or add --force"
+            "{file}: comparing it with '{document}' took too long to be reliable; "
+            "check it is the corrected file, or add --force",
+            file=path,
+            document=document.name,
         )
     if diff.kept_share < MIN_KEPT_SHARE:
         raise CodebookError(
-            f"{path}: shares only {diff.kept_share:.0%} of its characters with "
-            f"'{document.name}', probably another file; add --force to replace anyway"
+            "{file}: shares only {share:.0%} of its characters with "
+            "'{document}', probably another file; add --force to replace anyway",
+            file=path,
+            share=diff.kept_share,
+            document=document.name,
         )
 
 
@@ -144,7 +159,7 @@ def check_unique(session: Session, document: Document, text: str, where: str) ->
         )
     )
     if other is not None:
-        raise CodebookError(f"{where}: same text as document '{other}'")
+        raise CodebookError("{where}: same text as document '{other}'", where=where, other=other)
 
 
 def stored_turns(session: Session, document_id: int) -> list[TurnSpan]:

@@ -191,7 +191,7 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             written = self.ctx.project.export(kind, target, options, progress)
         except (CodebookError, OSError) as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, self.ctx.error(exc))
             return
         self.app.call_from_thread(self._finished, written)
 

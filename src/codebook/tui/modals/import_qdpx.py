@@ -92,7 +92,7 @@ class ImportDialog(ModalScreen[ExchangeReport | None]):
         try:
             report = self.ctx.project.import_qdpx(file, into=True, check=True, progress=progress)
         except (CodebookError, OSError) as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, self.ctx.error(exc))
             return
         self.app.call_from_thread(self._finished, report)
 

@@ -265,7 +265,7 @@ def write_adjustment(
     try:
         adjusted = ctx.project.adjust(coding_id, start, end)
     except CodebookError as exc:
-        screen.notify(str(exc), severity="error")
+        screen.notify(context_of(screen).error(exc), severity="error")
         return
     old = model.remove(coding_id)
     model.add(adjusted)

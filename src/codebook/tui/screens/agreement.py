@@ -142,7 +142,7 @@ class AgreementScreen(ProjectScreen):
             names = self.project.coders_with_codings()
             reference = self.project.reference_coder() or "consensus"
         except CodebookError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
             names, reference = [], ""
         compared = [name for name in names if name != reference]
         self.app.call_from_thread(self._coders_loaded, compared)
@@ -183,7 +183,7 @@ class AgreementScreen(ProjectScreen):
         try:
             queue, error = self.project.disagreement_queue(request), None
         except CodebookError as exc:
-            queue, error = None, str(exc)
+            queue, error = None, self.ctx.error(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, number, queue, error)
 
@@ -316,7 +316,7 @@ class AgreementScreen(ProjectScreen):
         try:
             items = [item for item in self.project.code_items() if not item.retired]
         except CodebookError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.ctx.error(exc), severity="error")
             return
         self.app.push_screen(CodePalette(self.ctx.t("recode_prompt"), items), code_chosen)
 
@@ -365,7 +365,7 @@ class AgreementScreen(ProjectScreen):
         try:
             self.project.resolve(request)
         except CodebookError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
             return
         self.app.call_from_thread(self._written)
 

@@ -266,7 +266,7 @@ class AnalysisScreen(ProjectScreen):
             coders = self.project.coders()
             paths = [item.path for item in self.project.code_items()]
         except CodebookError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
             names, coders, paths = [], [], []
         self.app.call_from_thread(self._attributes_loaded, names, coders, paths)
 
@@ -349,7 +349,7 @@ class AnalysisScreen(ProjectScreen):
         try:
             frame, error = self.project.table(choice.request()), None
         except CodebookError as exc:
-            frame, error = None, str(exc)
+            frame, error = None, self.ctx.error(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, number, choice, frame, error, loud)
 

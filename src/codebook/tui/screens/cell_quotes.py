@@ -99,7 +99,7 @@ class CellQuotesScreen(QuoteListScreen):
             found = self.project.cell_quotes(cell.request, cell.row, cell.column, context=CONTEXT)
             error = None
         except CodebookError as exc:
-            found, error = [], str(exc)
+            found, error = [], self.ctx.error(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, number, found, error)
 

@@ -22,8 +22,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from codebook.domain import CodebookError
+from codebook.domain.action_texts import action_text
 from codebook.domain.codebook import CodeItem
 from codebook.domain.history import CodebookDiff, HistoryEntry, WordChange, word_changes
+from codebook.tui.labels import LABELS
 from codebook.tui.screens.base import ProjectScreen
 from codebook.tui.widgets.busy import BusyIndicator
 from codebook.tui.widgets.keybar import KeyBar
@@ -51,16 +53,22 @@ def changed_field(label: str, old: str, new: str, indent: str = "") -> Text:
     return text
 
 
-def diff_text(diff: CodebookDiff, t: Translate) -> Text:
+def _kind(t: Translate, prefix: str, kind: str) -> str:
+    """A revision or diff kind as a word of the user's language; an unknown one as stored."""
+    key = f"{prefix}_{kind}"
+    return t(key) if key in LABELS["en"] else kind
+
+
+def diff_text(diff: CodebookDiff, t: Translate, lang: str) -> Text:
     """Every change between two codebook versions, definitions word by word."""
     if not diff.entries:
         return Text(t("no_changes"), style="dim")
     lines: list[Text] = []
     for entry in diff.entries:
-        head = Text(f"{entry.kind}: ", style="bold")
+        head = Text(f"{_kind(t, 'diff', entry.kind)}: ", style="bold")
         head.append(entry.path)
         if entry.detail:
-            head.append(f" {entry.detail}", style="dim")
+            head.append(f" {action_text(entry.detail, lang)}", style="dim")
         lines.append(head)
         lines.extend(
             changed_field(t(f"field_{change.field}"), change.old, change.new, indent="  ")
@@ -118,7 +126,7 @@ class CodeHistoryScreen(ProjectScreen):
         try:
             entries = self.project.codebook_history(self.code.id)
         except CodebookError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, self.ctx.error(exc))
             return
         self.app.call_from_thread(self._loaded, number, entries)
 
@@ -137,8 +145,8 @@ class CodeHistoryScreen(ProjectScreen):
                 Text(f"v{e.version}", style="bold"),
                 e.created_at.strftime("%Y-%m-%d %H:%M"),
                 e.coder,
-                e.kind,
-                e.summary,
+                _kind(t, "revision", e.kind),
+                action_text(e.summary, self.ctx.lang),
                 e.reason,
             ]
             for e in entries
@@ -178,13 +186,13 @@ class CodeHistoryScreen(ProjectScreen):
         try:
             diff = self.project.codebook_diff(version - 1, version)
         except CodebookError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, self.ctx.error(exc))
             return
         self.app.call_from_thread(self._changes_read, version, diff)
 
     def _changes_read(self, version: int, diff: CodebookDiff) -> None:
         if version == self.shown and self.is_attached:
-            self.query_one("#changes", Static).update(diff_text(diff, self.ctx.t))
+            self.query_one("#changes", Static).update(diff_text(diff, self.ctx.t, self.ctx.lang))
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -224,7 +232,7 @@ class CodebookDiffScreen(ProjectScreen):
         try:
             diff = self.project.codebook_diff(self.old, self.new)
         except CodebookError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            self.app.call_from_thread(self._failed, self.ctx.error(exc))
             return
         self.app.call_from_thread(self._loaded, number, diff)
 
@@ -238,7 +246,7 @@ class CodebookDiffScreen(ProjectScreen):
         t = self.ctx.t
         title = t("diff_title", old=diff.old_version, new=diff.new_version, count=len(diff.entries))
         self.query_one("#title", Static).update(title)
-        self.query_one("#changes", Static).update(diff_text(diff, t))
+        self.query_one("#changes", Static).update(diff_text(diff, t, self.ctx.lang))
         self.ready = True
 
     def action_back(self) -> None:

@@ -133,7 +133,7 @@ class CodebookScreen(ProjectScreen):
             memos = self.project.code_memos()
             awaiting = self.project.review_counts()
         except CodebookError as exc:
-            self.app.call_from_thread(self._load_failed, str(exc))
+            self.app.call_from_thread(self._load_failed, self.ctx.error(exc))
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, items, memos, awaiting)
@@ -249,7 +249,7 @@ class CodebookScreen(ProjectScreen):
         try:
             current = self.project.summary().codebook_version
         except CodebookError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.ctx.error(exc), severity="error")
             return
 
         def answered(text: str | None) -> None:
@@ -289,7 +289,7 @@ class CodebookScreen(ProjectScreen):
         try:
             new_id = self.project.create_code(name, parent_id)
         except CodebookError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.ctx.error(exc), severity="error")
             return
         ctx.changed()
         self.notify(ctx.t("code_created", code=name))
@@ -370,7 +370,7 @@ class CodebookScreen(ProjectScreen):
         try:
             summary = change(self.project).summary
         except CodebookError as exc:
-            self.app.call_from_thread(self._revised, None, str(exc), select)
+            self.app.call_from_thread(self._revised, None, self.ctx.error(exc), select)
             return
         self.app.call_from_thread(self._revised, summary, None, select)
 

@@ -184,7 +184,7 @@ class CodingScreen(CodingView):
         try:
             prepared = prepare(self.ctx, self.document_id)
         except CodebookError as exc:
-            self.app.call_from_thread(self._load_failed, str(exc))
+            self.app.call_from_thread(self._load_failed, self.ctx.error(exc))
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, prepared.model, prepared.items, changes)
@@ -262,7 +262,7 @@ class CodingScreen(CodingView):
         try:
             view = self.project.code(model.document_id, code_id, start, end)
         except CodebookError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.ctx.error(exc), severity="error")
             return
         # Committed: only now does the screen show it.
         self._wrote()
@@ -338,7 +338,7 @@ class CodingScreen(CodingView):
         try:
             self.project.uncode([coding_id])
         except CodebookError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.ctx.error(exc), severity="error")
             return
         self._wrote()
         removed = model.remove(coding_id)
@@ -383,7 +383,7 @@ class CodingScreen(CodingView):
         try:
             self.project.set_coding_memo(coding_id, text or None)
         except CodebookError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.ctx.error(exc), severity="error")
             return
         self._wrote()
         model.replace(replace(model.codings[coding_id], note=text or None))

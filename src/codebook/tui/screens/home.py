@@ -131,7 +131,7 @@ class HomeScreen(DocumentOpener):
             rows = self.project.documents()
             awaiting = sum(self.project.review_counts().values())
         except CodebookError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
             rows, awaiting = [], 0
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(setattr, self, "awaiting_review", awaiting)

@@ -36,7 +36,7 @@ class DocumentOpener(ProjectScreen):
         try:
             prepared = prepare(self.ctx, document)
         except CodebookError as exc:
-            self.app.call_from_thread(self._open_failed, str(exc))
+            self.app.call_from_thread(self._open_failed, self.ctx.error(exc))
             return
         if not get_current_worker().is_cancelled:  # the app may be closing
             self.app.call_from_thread(self._open, document, prepared, selection)

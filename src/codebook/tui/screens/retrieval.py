@@ -161,7 +161,7 @@ class RetrievalScreen(QuoteListScreen):
         try:
             found, error = run_request(self.project, request), None
         except CodebookError as exc:
-            error = str(exc)
+            error = self.ctx.error(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, number, found, error, loud)
 

@@ -100,7 +100,7 @@ class ReviewScreen(ProjectScreen):
         try:
             queue, error = self.project.review_queue(), None
         except CodebookError as exc:
-            queue, error = None, str(exc)
+            queue, error = None, self.ctx.error(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, number, queue, error)
 
@@ -204,7 +204,7 @@ class ReviewScreen(ProjectScreen):
         try:
             items = self.project.code_items()
         except CodebookError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(self.ctx.error(exc), severity="error")
             return
         palette = CodePalette(
             self.ctx.t("review_recode_prompt"), items, exclude=frozenset({item.coding.code_id})
@@ -221,7 +221,7 @@ class ReviewScreen(ProjectScreen):
             else:
                 self.project.uncode([coding])
         except CodebookError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
             return
         self.app.call_from_thread(self._written)
 
