@@ -47,11 +47,15 @@ def test_demo_project_is_complete(demo: Path) -> None:
             .join(Document, Document.id == Coding.document_id)
         ).all()
     store.close()
-    assert info.documents == 15
+    transcripts = [d for d in docs if d.source_format != "csv"]
+    answers = [d for d in docs if d.source_format == "csv"]
+    assert len(transcripts) == 15 and info.documents == 15 + len(answers)
+    assert answers and all(d.name.startswith("Vragenlijst R") for d in answers)
     assert info.codes >= 30
     assert info.coders == ["analist-a", "analist-b"]
     assert len(per_coder) == 2
-    assert all({"werkplaats", "rol", "soort", "datum"} <= set(d.attributes) for d in docs)
+    assert all({"werkplaats", "rol", "soort", "datum"} <= set(d.attributes) for d in transcripts)
+    assert all({"werkplaats", "rol"} <= set(d.attributes) for d in answers)
     assert {d.attributes["werkplaats"] for d in docs} == {"WOA", "POINT", "WOU"}
     shipped = yaml.safe_load((ROOT / "transcripts" / "demo-codings.yaml").read_text("utf-8"))
     expected = {(c["document"], squeeze(c["quote"])) for c in shipped["codings"]}
@@ -66,10 +70,12 @@ def test_every_person_in_the_demo_is_a_case(demo: Path) -> None:
         cases = {c.name: c.links for c in list_cases(s)}
         matrix = code_case_matrix(s)
     store.close()
+    respondents = {n for n in cases if n.startswith("Vragenlijst R")}
+    assert len(respondents) == 48  # who wrote an open answer: their answers are documents
     interviewees = {n for n in cases if n.split()[0] in ("WOA", "POINT", "WOU")}
     assert len(interviewees) == 12 and "WOA coördinator" in interviewees
     assert all(link.speaker is None for n in interviewees for link in cases[n])
-    researchers = set(cases) - interviewees
+    researchers = set(cases) - interviewees - respondents
     assert len(researchers) == 15  # 4-5 per focus group, the moderators not among them
     assert all(
         [(link.document.split("-")[1], link.speaker) for link in cases[n]] == [("05", n)]

@@ -90,6 +90,7 @@ def test_structure_headings_and_toc(study: Study, tmp_path: Path) -> None:
     assert [b.text for b in kennis if b.style == SECTION] == [
         "Definition",
         "Counts",
+        "Figures",  # the theme's coded segments per werkplaats
         "Quotes",
         "Memos",
     ]
@@ -284,6 +285,7 @@ def test_dutch_report(study: Study, tmp_path: Path) -> None:
     assert [b.text for b in kennis if b.style == SECTION] == [
         "Definitie",
         "Aantallen",
+        "Figuren",
         "Citaten",
         "Memo's",
     ]

@@ -383,7 +383,9 @@ def test_the_demo_project_exports_complete_and_valid(tmp_path: Path) -> None:
         store.close()
     assert SCHEMA.validate(root), SCHEMA.error_log
     check_references(root)
-    assert len(sources(root)) == info.documents == 15
+    assert (
+        len(sources(root)) == info.documents == 15 + 48
+    )  # transcripts, and open answers of the questionnaire
     assert len(list(root.iterfind(".//q:PlainTextSelection/q:Coding", NS))) == info.codings
     assert len(root.findall("q:Notes/q:Note", NS)) == memos + noted
     assert len(root.findall("q:Cases/q:Case", NS)) == cases

@@ -68,7 +68,7 @@ def test_the_demo_project_comes_back_whole_with_its_guids(demo_qdpx: Path, tmp_p
     )
     with imported:
         assert report.checked and report.differences == ()
-        assert report.counts["sources"] == 15 and report.counts["codings"] >= 150
+        assert report.counts["sources"] == 15 + 48 and report.counts["codings"] >= 150
         again = imported.export("qdpx", tmp_path / "again.qdpx", QdpxOptions(check=True))
     assert again.report is not None and again.report.differences == ()
     first, second = qde(demo_qdpx), qde(tmp_path / "again.qdpx")
@@ -88,7 +88,7 @@ def test_one_undo_takes_the_whole_import_back(demo_qdpx: Path, tmp_path: Path) -
     with Project.open(tmp_path / "p.db", coder="lead") as target:
         before = target.summary()
         target.import_qdpx(demo_qdpx)
-        assert target.summary().documents == 15
+        assert target.summary().documents == 15 + 48
         assert target.undo() == f"import '{demo_qdpx.name}'"
         after = target.summary()
         assert (after.documents, after.codes, after.codings) == (0, 0, 0)

@@ -33,6 +33,7 @@ from codebook.cli.merge import merge_app
 from codebook.cli.review import review_app
 from codebook.cli.run_options import ActingCoderOpt, DbOpt, LangOpt, settings
 from codebook.cli.speakers import speakers_app
+from codebook.cli.survey import survey_app
 
 app = command_group("codebook", "Qualitative analysis of interview and focus-group transcripts.")
 
@@ -64,6 +65,7 @@ app.add_typer(core_app)
 app.add_typer(codebook_app, name="codebook")
 app.add_typer(memo_app, name="memo")
 app.add_typer(case_app, name="case")
+app.add_typer(survey_app, name="survey")
 app.add_typer(export_app, name="export")
 app.add_typer(analysis_app)
 app.add_typer(agree_app)

@@ -92,6 +92,21 @@ HighlightOpt = Annotated[
     HighlightChoice,
     typer.Option(help="Show the code's keywords in the quotes: none, bold, or colour (bold too)."),
 ]
+FiguresOpt = Annotated[
+    bool,
+    typer.Option(
+        "--figures/--no-figures",
+        help="Each theme's figures: its linked questionnaire items, its segments per group.",
+    ),
+]
+SplitOpt = Annotated[
+    float,
+    typer.Option(
+        "--split-threshold",
+        metavar="P",
+        help="Split an item's figure per group when its test gives p below this.",
+    ),
+]
 
 
 def _refuse_to_replace(existing: tuple[Path, ...], target: Path, csv_folder: bool) -> None:
@@ -133,12 +148,15 @@ def _report_options(
     max_quotes: int | None,
     by: list[str] | None,
     highlight: HighlightChoice = HighlightChoice.none,
+    figures: tuple[bool, float] = (True, 0.05),
 ) -> ReportOptions:
     from codebook.domain import CodebookError
     from codebook.domain.exports import ReportOptions
 
     if max_quotes is not None and max_quotes < 0:
         raise CodebookError("--max-quotes must be 0 or more")
+    if not 0 < figures[1] < 1:
+        raise CodebookError("--split-threshold must be between 0 and 1")
     return ReportOptions(
         themes=tuple(themes or ()),
         filters=filters(*filter_args),
@@ -146,6 +164,8 @@ def _report_options(
         by=tuple(by or ()),
         lang=settings.lang,
         highlight=highlight.value,
+        figures=figures[0],
+        split_threshold=figures[1],
     )
 
 
@@ -161,11 +181,18 @@ def docx(
     max_quotes: MaxQuotesOpt = None,
     by: ByOpt = None,
     highlight: HighlightOpt = HighlightChoice.none,
+    figures: FiguresOpt = True,
+    split_threshold: SplitOpt = 0.05,
     force: ForceOpt = False,
 ) -> None:
     """Write the Word theme report (language from --lang)."""
     options = _report_options(
-        themes, (where, coded_by, sum_coders, reference), max_quotes, by, highlight
+        themes,
+        (where, coded_by, sum_coders, reference),
+        max_quotes,
+        by,
+        highlight,
+        (figures, split_threshold),
     )
     result = _export(project, "docx", out, options, "Writing report", force)
     console().print(f"Wrote {result.path}: {result.themes} themes, {result.quotes} quotes")
@@ -183,13 +210,20 @@ def pdf(
     max_quotes: MaxQuotesOpt = None,
     by: ByOpt = None,
     highlight: HighlightOpt = HighlightChoice.none,
+    figures: FiguresOpt = True,
+    split_threshold: SplitOpt = 0.05,
     force: ForceOpt = False,
 ) -> None:
     """Write the theme report as PDF, its contents with page numbers (needs LibreOffice)."""
     from codebook.cli.labels.export import LABELS
 
     options = _report_options(
-        themes, (where, coded_by, sum_coders, reference), max_quotes, by, highlight
+        themes,
+        (where, coded_by, sum_coders, reference),
+        max_quotes,
+        by,
+        highlight,
+        (figures, split_threshold),
     )
     result = _export(project, "pdf", out, options, translated(LABELS, "pdf_writing"), force)
     say(

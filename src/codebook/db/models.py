@@ -228,3 +228,47 @@ class Action(Base):
     event_version: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[list[Any]] = mapped_column(JSON)
     __table_args__ = (Index("ix_action_coder_id_state", "coder_id", "state"),)
+
+
+class Survey(Base):
+    """A questionnaire imported beside the interviews (one file, one import action)."""
+
+    __tablename__ = "survey"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    source: Mapped[str] = mapped_column(String(400))
+    encoding: Mapped[str | None] = mapped_column(String(32))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SurveyItem(Base):
+    """One column of a questionnaire: its kind, its scale's labels, the theme it belongs to."""
+
+    __tablename__ = "survey_item"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    labels: Mapped[list[str]] = mapped_column(JSON)
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("code.id"), index=True)
+    __table_args__ = (UniqueConstraint("survey_id", "position"),)
+
+
+class Respondent(Base):
+    """One respondent of a questionnaire, with all their answers in one value.
+
+    ``answers`` is aligned with the survey's items (a label's index, a number,
+    an open answer's text, or null): counting an item reads every answer of a
+    survey anyway, and one row per respondent makes an import of 10,000
+    respondents 10,000 inserts instead of 600,000. ``attributes`` (name to
+    [type, value]) are the ones counts are grouped and filtered by.
+    """
+
+    __tablename__ = "respondent"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"))
+    external_id: Mapped[str] = mapped_column(String(200))
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    answers: Mapped[list[Any]] = mapped_column(JSON)
+    __table_args__ = (UniqueConstraint("survey_id", "external_id"),)

@@ -16,7 +16,7 @@ from codebook.db.engine import Store, describe, is_url, make_engine, translate_e
 from codebook.domain import CodebookError
 
 #: Every schema revision this version of codebook knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -24,18 +24,22 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 def _check_sqlite_file(path: Path, *, create: bool) -> None:
     if not path.exists():
         if not create:
-            raise CodebookError(f"{path}: no such project (create it with 'codebook init')")
+            raise CodebookError(
+                "{file}: no such project (create it with 'codebook init')", file=path
+            )
         if not path.parent.exists():
-            raise CodebookError(f"{path}: folder {path.parent} does not exist")
+            raise CodebookError(
+                "{file}: folder {folder} does not exist", file=path, folder=path.parent
+            )
         return
     if path.is_dir():
-        raise CodebookError(f"{path}: is a folder, not a project file")
+        raise CodebookError("{file}: is a folder, not a project file", file=path)
     with path.open("rb") as fh:
         head = fh.read(len(SQLITE_MAGIC))
     if head and head != SQLITE_MAGIC:
-        raise CodebookError(f"{path}: not a SQLite database, or the file is damaged")
+        raise CodebookError("{where}: not a SQLite database, or the file is damaged", where=path)
     if not head and not create:
-        raise CodebookError(f"{path}: empty file, not a codebook project")
+        raise CodebookError("{file}: empty file, not a codebook project", file=path)
 
 
 def _current_revision(conn: Connection) -> str | None:
@@ -99,19 +103,23 @@ def open_store(location: str | Path, *, create: bool = False) -> Store:
             try:
                 revision = _current_revision(conn)
             except CodebookError as exc:
-                raise CodebookError(f"{where}: {exc}") from None
+                raise CodebookError("{where}: {problem}", where=where, problem=exc) from None
             conn.rollback()
             if revision is None:
                 if not create:
-                    raise CodebookError(f"{where}: no codebook project here (use 'codebook init')")
+                    raise CodebookError(
+                        "{where}: no codebook project here (use 'codebook init')", where=where
+                    )
                 _upgrade(conn)
                 conn.commit()
             elif create:
-                raise CodebookError(f"{where}: a project already exists here")
+                raise CodebookError("{where}: a project already exists here", where=where)
             elif revision not in KNOWN_REVISIONS:
                 raise CodebookError(
-                    f"{where}: written by a newer version of codebook (schema {revision}); "
-                    "upgrade codebook to open it"
+                    "{where}: written by a newer version of codebook (schema {revision}); "
+                    "upgrade codebook to open it",
+                    where=where,
+                    revision=revision,
                 )
             elif revision != HEAD_REVISION:
                 if store.is_sqlite:

@@ -10,7 +10,7 @@ answers per group, and the decision whether to split.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from codebook.domain.transcripts import AttributeValue
@@ -136,3 +136,39 @@ class SplitDecision:
     test: SplitTest
     p: float | None
     threshold: float
+
+
+@dataclass(frozen=True)
+class SurveyRequest:
+    """Which columns of a questionnaire file are what: the options of ``survey import``.
+
+    ``id_column`` None: respondents are numbered by their row. ``scales`` maps a column to one of
+    ``SCALE_NAMES``. ``name`` None: the survey is named after the file's stem.
+    """
+
+    id_column: str | None = None
+    attributes: tuple[str, ...] = ()
+    open_columns: tuple[str, ...] = ()
+    scales: Mapping[str, str] = field(default_factory=dict)
+    sheet: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class SurveyImport:
+    """What an import of a questionnaire stored, for the face to report.
+
+    ``items``: the closed items; ``open_answers``: the short documents made of
+    open answers. ``repeated_answers``: open answers whose document would have
+    had the text of one already in the project (the same respondent giving the
+    same answer twice); a document's text is unique, so these stay on the
+    respondent's row only.
+    """
+
+    survey: str
+    source: str
+    encoding: str | None
+    respondents: int
+    items: int
+    open_answers: int
+    repeated_answers: int = 0

@@ -32,6 +32,7 @@ from codebook.project.resolutions import ResolutionDoor
 from codebook.project.review import ReviewDoor
 from codebook.project.sharing import SharingDoor
 from codebook.project.speakers import SpeakerDoor
+from codebook.project.surveys import SurveyDoor
 from codebook.project.text_edits import TextEditDoor
 from codebook.services import project_store
 
@@ -51,6 +52,7 @@ class Project(
     MergeDoor,
     CaseDoor,
     SpeakerDoor,
+    SurveyDoor,
     TextEditDoor,
     CopyDoor,
     SharingDoor,

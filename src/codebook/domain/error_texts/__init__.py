@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from codebook.domain.error_texts import codebook, exchange, faces, importing, work
+from codebook.domain.error_texts import codebook, exchange, faces, importing, surveys, work
 
 
 @cache
 def _tables() -> dict[str, dict[str, str]]:
     dutch: dict[str, str] = {}
-    for table in (importing.DUTCH, exchange.DUTCH, codebook.DUTCH, work.DUTCH, faces.DUTCH):
+    areas = (importing.DUTCH, exchange.DUTCH, codebook.DUTCH, work.DUTCH, faces.DUTCH)
+    for table in (*areas, surveys.DUTCH):
         dutch.update(table)
     return {"nl": dutch}
 

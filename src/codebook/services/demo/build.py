@@ -3,7 +3,8 @@
 ``make demo`` runs this package (``python -m codebook.services.demo``). It
 uses only the public services, in the order an analyst would: create the
 project, import the transcripts with their attribute sidecar, import the
-codebook, apply the two analysts' codings and memos. So the demo doubles as
+codebook, apply the two analysts' codings and memos, import the questionnaire
+and link its items to their themes. So the demo doubles as
 an end-to-end check that those services fit together.
 """
 
@@ -42,7 +43,7 @@ def build_demo(location: str | Path, root: Path) -> None:
         )
         failed = [o.detail for o in outcomes if o.status == "failed"]
         if failed:
-            raise CodebookError(f"demo transcripts did not import: {failed[0]}")
+            raise CodebookError("demo transcripts did not import: {problem}", problem=failed[0])
         with store.write() as session:
             _link_cases(session, coder_id(session, DEMO_CODER), outcomes, sidecar)
         with store.write() as session:
@@ -54,6 +55,8 @@ def build_demo(location: str | Path, root: Path) -> None:
             )
         with store.write() as session:
             apply_demo_file(session, transcripts / "demo-codings.yaml", DEMO_CODER)
+        with store.write() as session:
+            _import_questionnaire(session, coder_id(session, DEMO_CODER), transcripts)
     finally:
         store.close()
 
@@ -73,6 +76,42 @@ def _link_cases(
         else:
             name = f"{attributes['werkplaats']} {attributes['rol']}"
             link_case(session, coder, name, outcome.document_id)
+
+
+SCHOOL_LEADER = "Vormgeving van de samenwerking > Rol van de schoolleider"
+SURVEY_THEMES = {
+    "De schoolleider faciliteert mijn onderzoekstijd": SCHOOL_LEADER,
+    "De schoolleider stimuleert kennisdeling in het team": SCHOOL_LEADER,
+    "De schoolleider heeft een onderzoekende houding": SCHOOL_LEADER,
+    "Ben je betrokken geweest bij het opstellen van de onderzoeksvraag?": "Kennisdeling",
+}
+
+
+def _import_questionnaire(session: Session, coder: int, transcripts: Path) -> None:
+    """The teacher-researchers' and colleagues' questionnaire beside the interviews, its
+    school-leader statements in that theme's chapter and the involvement item in knowledge
+    sharing's, where the report shows their figures."""
+    from dataclasses import replace
+
+    from codebook.services.surveys.reading import read_survey
+    from codebook.services.surveys.storage import link_item, store_survey
+
+    parsed = read_survey(
+        transcripts / "vragenlijst-leerkrachtonderzoekers.csv",
+        id_column="respondent",
+        attributes=("werkplaats", "rol"),
+        open_columns=("Wat levert de werkplaats jouw school op?",),
+        scales={
+            **{statement: "likert5" for statement in list(SURVEY_THEMES)[:3]},
+            "Ervaar je een gelijkwaardige samenwerkingsrelatie met de HO-onderzoeker?": "yesno",
+            "Door wie wordt de kennis uit jouw onderzoek nu gebruikt?": "choice",
+            "Ben je betrokken geweest bij het opstellen van de onderzoeksvraag?": "yesno",
+        },
+        sheet=None,
+    )
+    store_survey(session, coder, replace(parsed, name="Vragenlijst"), language="nl")
+    for item, theme in SURVEY_THEMES.items():
+        link_item(session, coder, item, theme)
 
 
 def main(argv: list[str]) -> int:

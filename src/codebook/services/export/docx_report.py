@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from codebook.domain.analysis import MISSING, TOTAL
 from codebook.domain.codebook import CodeItem
-from codebook.domain.exports import Highlight, ReportOptions, ReportResult
+from codebook.domain.exports import ReportOptions, ReportResult
 from codebook.domain.history import HistoryEntry
 from codebook.domain.quotes import Quote
 from codebook.domain.transcripts import attribute_text, timecode
@@ -42,6 +43,7 @@ from codebook.services.analysis import CodingSet
 from codebook.services.atomic import atomic_path
 from codebook.services.export import Progress
 from codebook.services.export.docx_xml import Body, set_language, set_update_fields
+from codebook.services.export.figures import add_figure
 from codebook.services.export.keywords import keyword_pattern, keyword_spans
 from codebook.services.export.labels import WORD_LANGUAGE, labels, long_date
 from codebook.services.export.report import (
@@ -85,6 +87,7 @@ def export_docx(
     document = docx.Document()
     _setup(document, options.lang, head, lab)
     quotes = 0
+    figures = FigureCount()
     with Body.of(document) as body:
         _title_page(body, head, lab, options.lang)
         body.paragraph(lab["contents"], "TOC Heading")
@@ -92,7 +95,7 @@ def export_docx(
         for done, theme_id in enumerate(head.theme_ids, start=1):
             theme = gather_theme(session, data, head, theme_id, options)
             quotes += theme.quote_count
-            _chapter(body, theme, head, lab, options.highlight)
+            _chapter(body, theme, head, lab, options, figures)
             if progress:
                 progress(done, steps)
         _codebook(body, head.codebook, lab)
@@ -165,9 +168,22 @@ def _title_page(body: Body, head: ReportHead, lab: Labels, lang: str) -> None:
     body.page_break()
 
 
+@dataclass
+class FigureCount:
+    """The number of the last figure written: figures are numbered through the report."""
+
+    number: int = 0
+
+
 def _chapter(
-    body: Body, theme: Theme, head: ReportHead, lab: Labels, highlight: Highlight = "none"
+    body: Body,
+    theme: Theme,
+    head: ReportHead,
+    lab: Labels,
+    options: ReportOptions,
+    figures: FigureCount,
 ) -> None:
+    highlight, lang = options.highlight, options.lang
     body.paragraph(theme.code.path, "Heading 1", page_break_before=True)
     body.paragraph(lab["definition"], SECTION_STYLE)
     if theme.code.brief_definition:
@@ -180,6 +196,11 @@ def _chapter(
             _count_table(body, table, lab)
         for line in head.counted:
             body.paragraph(line, italic=True)
+    if theme.figures:
+        body.paragraph(lab["figures"], SECTION_STYLE)
+        for figure in theme.figures:
+            figures.number += 1
+            add_figure(body, figure.png, figure.caption, figure.note, figures.number, lang=lang)
     body.paragraph(lab["quotes"], SECTION_STYLE)
     for group in theme.groups:
         body.paragraph(group.label, "Heading 2")
@@ -309,7 +330,13 @@ def _history(body: Body, rows: Sequence[HistoryEntry], lab: Labels) -> None:
     body.table(
         [lab["version"], lab["kind"], lab["who"], lab["when"], lab["reason"]],
         [
-            [r.version, r.kind, r.coder, r.created_at.strftime("%Y-%m-%d %H:%M"), r.reason]
+            [
+                r.version,
+                lab.get(f"revision_{r.kind}", r.kind),
+                r.coder,
+                r.created_at.strftime("%Y-%m-%d %H:%M"),
+                r.reason,
+            ]
             for r in rows
         ],
         widths=(0.1, 0.15, 0.15, 0.2, 0.4),

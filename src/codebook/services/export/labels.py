@@ -26,6 +26,8 @@ EN: dict[str, str] = {
     "toc_placeholder": "Right-click and choose Update Field to show the table of contents.",
     "definition": "Definition",
     "counts": "Counts",
+    "figures": "Figures",
+    "segments_figure": "Coded segments of {theme} per {attribute}",
     "counts_by": "Counts by {attribute}",
     "segments": "Segments",
     "words_coded": "Words coded",
@@ -50,6 +52,19 @@ EN: dict[str, str] = {
     "appendix_memos": "Appendix C. Memos on the project and documents",
     "memo_on": "On",
     "no_history": "No revisions recorded.",
+    # revision kinds (the history stores create, rename, ...)
+    "revision_create": "create",
+    "revision_rename": "rename",
+    "revision_redefine": "redefine",
+    "revision_recolour": "recolour",
+    "revision_move": "move",
+    "revision_merge": "merge",
+    "revision_split": "split",
+    "revision_retire": "retire",
+    "revision_unretire": "unretire",
+    "revision_undo": "undo",
+    "revision_redo": "redo",
+    "revision_import": "import",
     "name": "Name",
     "brief_definition": "Brief definition",
     "full_definition": "Full definition",
@@ -83,12 +98,12 @@ EN: dict[str, str] = {
     "sheet_cooccurrence": "Co-occurrence",
     "sheet_counting": "Counted",
     "counted_header": "What the matrix and co-occurrence count",
-    "codings_rows": "The {sheet} sheet is the raw data: one row per coding, so a passage "
+    "codings_rows": "The {sheet} sheet is the raw data: one row per coding, so a segment "
     "several coders coded has a row for each of their codings.",
     "sheet_codebook": "Codebook",
     "sheet_history": "History",
     "sheet_memos": "Memos",
-    "passage": "Passage",
+    "passage": "Segment",
     "created_utc": "Created (UTC)",
     "when_utc": "When (UTC)",
     "edited_utc": "Last edited (UTC)",
@@ -191,6 +206,8 @@ NL: dict[str, str] = {
     "te tonen.",
     "definition": "Definitie",
     "counts": "Aantallen",
+    "figures": "Figuren",
+    "segments_figure": "Gecodeerde fragmenten van {theme} per {attribute}",
     "counts_by": "Aantallen per {attribute}",
     "segments": "Fragmenten",
     "words_coded": "Gecodeerde woorden",
@@ -215,6 +232,19 @@ NL: dict[str, str] = {
     "appendix_memos": "Bijlage C. Memo's bij het project en de documenten",
     "memo_on": "Bij",
     "no_history": "Geen revisies vastgelegd.",
+    # revision kinds (the history stores create, rename, ...)
+    "revision_create": "aangemaakt",
+    "revision_rename": "hernoemd",
+    "revision_redefine": "opnieuw gedefinieerd",
+    "revision_recolour": "nieuwe kleur",
+    "revision_move": "verplaatst",
+    "revision_merge": "samengevoegd",
+    "revision_split": "gesplitst",
+    "revision_retire": "buiten gebruik gesteld",
+    "revision_unretire": "weer in gebruik",
+    "revision_undo": "ongedaan gemaakt",
+    "revision_redo": "opnieuw gedaan",
+    "revision_import": "geïmporteerd",
     "name": "Naam",
     "brief_definition": "Korte definitie",
     "full_definition": "Volledige definitie",
@@ -249,7 +279,7 @@ NL: dict[str, str] = {
     "sheet_counting": "Geteld",
     "counted_header": "Wat de matrix en de co-occurrentie tellen",
     "codings_rows": "Het blad {sheet} bevat de ruwe gegevens: één rij per codering, dus een "
-    "passage die meerdere codeurs codeerden heeft een rij voor elk van hun coderingen.",
+    "fragment dat meerdere codeurs codeerden heeft een rij voor elk van hun coderingen.",
     "sheet_codebook": "Codeboek",
     "sheet_history": "Geschiedenis",
     "sheet_memos": "Memo's",
@@ -351,7 +381,7 @@ def labels(lang: str) -> Mapping[str, str]:
     try:
         return LANGUAGES[lang]
     except KeyError:
-        raise CodebookError(f"unknown language '{lang}' (use en or nl)") from None
+        raise CodebookError("unknown language '{lang}' (use en or nl)", lang=lang) from None
 
 
 def long_date(day: date, lang: str) -> str:

@@ -21,15 +21,24 @@ from codebook.domain.history import HistoryEntry
 from codebook.domain.queries import Code, Filters
 from codebook.domain.quotes import Quote
 from codebook.domain.review import ReviewedCount
+from codebook.domain.surveys import SurveyItem
 from codebook.services.analysis import CodingSet
 from codebook.services.codebook.codes import load_code_tree, resolve_code
 from codebook.services.codebook.history import codebook_history
 from codebook.services.codebook.log import current_version
 from codebook.services.documents import attribute_names
+from codebook.services.export.labels import labels
+from codebook.services.export.report_figures import (
+    ReportFigure,
+    linked_items,
+    segments_figure_of,
+    survey_figures,
+)
 from codebook.services.memos import list_memos
 from codebook.services.project_store import coders_by_id, meta
 from codebook.services.retrieval.quotes import retrieve
 from codebook.services.review import reviewed_counts
+from codebook.services.surveys.storage import list_items
 from codebook.services.workspace import code_items
 
 
@@ -78,6 +87,7 @@ class Theme:
     counts: tuple[CountTable, ...]
     groups: tuple[QuoteGroup, ...]
     memos: tuple[MemoRow, ...]
+    figures: tuple[ReportFigure, ...] = ()
 
     @property
     def quote_count(self) -> int:
@@ -108,6 +118,8 @@ class ReportHead:
     memos: list[MemoRow] = field(default_factory=list)
     #: by code id, how many of its codings were re-checked after its definition changed
     reviewed: dict[int, ReviewedCount] = field(default_factory=dict)
+    #: every questionnaire item, read once for the chapters that show linked ones
+    survey_items: list[SurveyItem] = field(default_factory=list)
 
 
 def describe_filters(filters: Filters) -> str:
@@ -154,8 +166,10 @@ def gather_head(
     known = {n.lower(): n for n in attribute_names(session)}
     for name in [*by, *(options.citation or ())]:
         if name.lower() not in known:
-            listed = ", ".join(sorted(known.values())) or "none yet"
-            raise CodebookError(f"unknown attribute '{name}' (attributes: {listed})")
+            listed = ", ".join(sorted(known.values())) or CodebookError("none yet")
+            raise CodebookError(
+                "unknown attribute '{name}' (attributes: {listed})", name=name, listed=listed
+            )
     by = [known[n.lower()] for n in by]
     if options.citation is not None:
         citation = [known[n.lower()] for n in options.citation]
@@ -177,6 +191,7 @@ def gather_head(
         history=codebook_history(session),
         memos=_general_memos(session),
         reviewed=reviewed_counts(session),
+        survey_items=list_items(session) if options.figures else [],
     )
 
 
@@ -240,7 +255,7 @@ def gather_theme(
     codes = {c.id: c for c in head.codebook}
     theme = codes.get(theme_id)
     if theme is None:
-        raise CodebookError(f"unknown code {theme_id}")
+        raise CodebookError("unknown code {code}", code=theme_id)
     theme_path = data.tree.path(theme_id)
     quotes = retrieve(session, Code(theme_id, with_children=True), options.filters)
     by_code: dict[int, list[Quote]] = {}
@@ -275,7 +290,27 @@ def gather_theme(
         counts=tuple(_counts(data, theme_id, name) for name in head.by),
         groups=tuple(groups),
         memos=tuple(_memos(session, members, data.tree.paths())),
+        figures=tuple(_figures(session, data, head, theme_id, options)) if options.figures else (),
     )
+
+
+def _figures(
+    session: Session, data: CodingSet, head: ReportHead, theme_id: int, options: ReportOptions
+) -> list[ReportFigure]:
+    """The theme's questionnaire figures, then its coded segments per the first count
+    attribute (werkplaats), each grouped by that attribute."""
+    if not head.by:
+        return []
+    by = head.by[0]
+    lab = labels(options.lang)
+    items = linked_items(head.survey_items, data.tree.path(theme_id))
+    figures = survey_figures(
+        session, items, by, options.filters.where, options.split_threshold, options.lang
+    )
+    name = data.tree.path(theme_id).rsplit(PATH_SEPARATOR, 1)[-1]
+    caption = lab["segments_figure"].format(theme=name, attribute=by)
+    segments = segments_figure_of(data, theme_id, by, caption, options.lang)
+    return [*figures, *([segments] if segments else [])]
 
 
 def total_row(table: CountTable) -> CountRow:

@@ -35,7 +35,11 @@ def load_sidecar(path: Path) -> Attributes:
         return _load_csv(path)
     if suffix in (".yaml", ".yml"):
         return _load_yaml(path)
-    raise ImportFailed(f"{path}: unsupported attribute file '{suffix}' (supported: .csv, .yaml)")
+    raise ImportFailed(
+        "{file}: unsupported attribute file '{suffix}' (supported: .csv, .yaml)",
+        file=path,
+        suffix=suffix,
+    )
 
 
 def parse_attr_flag(flag: str) -> tuple[str, AttributeType, AttributeValue]:
@@ -43,21 +47,21 @@ def parse_attr_flag(flag: str) -> tuple[str, AttributeType, AttributeValue]:
     key, separator, raw = flag.partition("=")
     key = key.strip()
     if not separator or not key:
-        raise ImportFailed(f"--attr {flag!r}: expected key=value or key:type=value")
+        raise ImportFailed("--attr {flag}: expected key=value or key:type=value", flag=repr(flag))
     where = f"--attr {flag!r}"
-    name, declared = _split_type(key, where)
+    name, declared = split_type(key, where)
     value = raw.strip()
     if not value:
-        raise ImportFailed(f"{where}: empty value")
-    kind = declared if declared is not None else _infer([value])
-    return name, kind, _convert(value, kind, where)
+        raise ImportFailed("{where}: empty value", where=where)
+    kind = declared if declared is not None else infer_type([value])
+    return name, kind, convert_value(value, kind, where)
 
 
 def parse_speaker_flag(flag: str) -> tuple[str, str]:
     """Parse ``--speaker I=Interviewer`` into (label as written, name to use)."""
     label, sep, name = flag.partition("=")
     if not sep or not label.strip() or not name.strip():
-        raise CodebookError(f"--speaker '{flag}': use LABEL=NAME, e.g. I=Interviewer")
+        raise CodebookError("--speaker '{flag}': use LABEL=NAME, e.g. I=Interviewer", flag=flag)
     return label.strip(), name.strip()
 
 
@@ -65,19 +69,30 @@ def _load_csv(path: Path) -> Attributes:
     rows = iter(csv_rows(path))
     header_row = next(rows, None)
     if header_row is None:
-        raise ImportFailed(f"{path}: empty attribute file")
+        raise ImportFailed("{file}: empty attribute file", file=path)
     header_line, header = header_row
     while header and not header[-1]:
         header.pop()
     if not header or not header[0]:
-        raise ImportFailed(f"{path}: line {header_line}: the first column must name the file")
+        raise ImportFailed(
+            "{file}: line {line}: the first column must name the file", file=path, line=header_line
+        )
     columns: list[tuple[str, AttributeType | None]] = []
     for cell in header[1:]:
         if not cell:
-            raise ImportFailed(f"{path}: line {header_line}: a column has no name")
-        name, declared = _split_type(cell, f"{path}: line {header_line}")
+            raise ImportFailed(
+                "{file}: line {line}: a column has no name", file=path, line=header_line
+            )
+        name, declared = split_type(
+            cell, CodebookError("{file}: line {line}", file=path, line=header_line)
+        )
         if any(name == existing for existing, _ in columns):
-            raise ImportFailed(f"{path}: line {header_line}: column '{name}' appears twice")
+            raise ImportFailed(
+                "{file}: line {line}: column '{name}' appears twice",
+                file=path,
+                line=header_line,
+                name=name,
+            )
         columns.append((name, declared))
 
     records: list[tuple[int, str, list[str]]] = []
@@ -87,14 +102,24 @@ def _load_csv(path: Path) -> Attributes:
             cells.pop()
         if len(cells) > len(header):
             raise ImportFailed(
-                f"{path}: line {line}: {len(cells)} values but only {len(header)} columns"
+                "{file}: line {line}: {values} values but only {columns} columns",
+                file=path,
+                line=line,
+                values=len(cells),
+                columns=len(header),
             )
         file_name = _base_name(cells[0])
         if not file_name:
-            raise ImportFailed(f"{path}: line {line}: missing file name in the first column")
+            raise ImportFailed(
+                "{file}: line {line}: missing file name in the first column", file=path, line=line
+            )
         if file_name in seen:
             raise ImportFailed(
-                f"{path}: line {line}: '{file_name}' is already listed on line {seen[file_name]}"
+                "{file}: line {line}: '{name}' is already listed on line {earlier}",
+                file=path,
+                line=line,
+                name=file_name,
+                earlier=seen[file_name],
             )
         seen[file_name] = line
         records.append((line, file_name, cells[1:] + [""] * (len(header) - len(cells))))
@@ -103,10 +128,12 @@ def _load_csv(path: Path) -> Attributes:
     for index, (name, declared) in enumerate(columns):
         values = [(line, file_name, cells[index]) for line, file_name, cells in records]
         present = [(line, file_name, value) for line, file_name, value in values if value]
-        kind = declared if declared is not None else _infer([value for _, _, value in present])
+        kind = declared if declared is not None else infer_type([value for _, _, value in present])
         for line, file_name, value in present:
-            where = f"{path}: line {line}: column '{name}'"
-            result[file_name][name] = (kind, _convert(value, kind, where))
+            where = CodebookError(
+                "{file}: line {line}: column '{column}'", file=path, line=line, column=name
+            )
+            result[file_name][name] = (kind, convert_value(value, kind, where))
     return result
 
 
@@ -120,29 +147,42 @@ def _load_yaml(path: Path) -> Attributes:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ImportFailed(f"{path}: {where}malformed YAML ({problem})") from None
+        if mark is None:
+            raise ImportFailed(
+                "{file}: malformed YAML ({problem})", file=path, problem=problem
+            ) from None
+        raise ImportFailed(
+            "{file}: line {line}: malformed YAML ({problem})",
+            file=path,
+            line=mark.line + 1,
+            problem=problem,
+        ) from None
     finally:
         loader.dispose()
 
-    def fail(node: Any, problem: str) -> ImportFailed:
-        return ImportFailed(f"{path}: line {node.start_mark.line + 1}: {problem}")
+    def fail(node: Any, problem: CodebookError) -> ImportFailed:
+        return ImportFailed(
+            "{file}: line {line}: {problem}",
+            file=path,
+            line=node.start_mark.line + 1,
+            problem=problem,
+        )
 
-    def mapping(node: Any, what: str) -> list[tuple[Any, Any]]:
+    def mapping(node: Any, what: CodebookError | str) -> list[tuple[Any, Any]]:
         if not isinstance(node, yaml.MappingNode):
-            raise fail(node, f"{what} must be a mapping")
+            raise fail(node, CodebookError("{what} must be a mapping", what=what))
         return list(node.value)
 
     def scalar(node: Any) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            raise fail(node, "expected a single value, not a list or mapping")
+            raise fail(node, CodebookError("expected a single value, not a list or mapping"))
         return loader.construct_object(node)
 
     if root is None:
-        raise ImportFailed(f"{path}: empty attribute file")
+        raise ImportFailed("{file}: empty attribute file", file=path)
     types: dict[str, AttributeType] = {}
     files: list[tuple[Any, Any]] = []
-    for key_node, value_node in mapping(root, "the file"):
+    for key_node, value_node in mapping(root, CodebookError("the file")):
         key = scalar(key_node)
         if key == "types":
             for column_node, type_node in mapping(value_node, "'types'"):
@@ -151,33 +191,47 @@ def _load_yaml(path: Path) -> Attributes:
                     types[str(scalar(column_node))] = AttributeType(type_name)
                 except ValueError:
                     raise fail(
-                        type_node, f"unknown type '{type_name}' (use {_TYPE_NAMES})"
+                        type_node,
+                        CodebookError(
+                            "unknown type '{type}' (use {choices})",
+                            type=type_name,
+                            choices=_TYPE_NAMES,
+                        ),
                     ) from None
         elif key == "files":
             files = mapping(value_node, "'files'")
         else:
-            raise fail(key_node, f"unexpected key '{key}' (expected 'types' and 'files')")
+            raise fail(
+                key_node,
+                CodebookError("unexpected key '{key}' (expected 'types' and 'files')", key=key),
+            )
 
     collected: dict[str, list[tuple[Any, str, str]]] = {}
     result: Attributes = {}
     for file_node, attributes_node in files:
         file_name = _base_name(str(scalar(file_node)))
         if file_name in result:
-            raise fail(file_node, f"'{file_name}' is listed twice")
+            raise fail(file_node, CodebookError("'{name}' is listed twice", name=file_name))
         result[file_name] = {}
         if isinstance(attributes_node, yaml.ScalarNode) and scalar(attributes_node) is None:
             continue
-        for column_node, value_node in mapping(attributes_node, f"the attributes of '{file_name}'"):
+        attributes_of = CodebookError("the attributes of '{name}'", name=file_name)
+        for column_node, value_node in mapping(attributes_node, attributes_of):
             value = scalar(value_node)
             if value is None:
                 continue
             column = str(scalar(column_node))
             collected.setdefault(column, []).append((value_node, file_name, _yaml_text(value)))
     for column, entries in collected.items():
-        kind = types.get(column) or _infer([value for _, _, value in entries])
+        kind = types.get(column) or infer_type([value for _, _, value in entries])
         for node, file_name, value in entries:
-            where = f"{path}: line {node.start_mark.line + 1}: '{column}'"
-            result[file_name][column] = (kind, _convert(value, kind, where))
+            where = CodebookError(
+                "{file}: line {line}: '{column}'",
+                file=path,
+                line=node.start_mark.line + 1,
+                column=column,
+            )
+            result[file_name][column] = (kind, convert_value(value, kind, where))
     return result
 
 
@@ -189,7 +243,7 @@ def _yaml_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _split_type(cell: str, where: str) -> tuple[str, AttributeType | None]:
+def split_type(cell: str, where: CodebookError | str) -> tuple[str, AttributeType | None]:
     name, separator, type_name = cell.rpartition(":")
     if not separator:
         return cell.strip(), None
@@ -198,11 +252,15 @@ def _split_type(cell: str, where: str) -> tuple[str, AttributeType | None]:
         return name.strip(), AttributeType(type_name)
     except ValueError:
         raise ImportFailed(
-            f"{where}: unknown type '{type_name}' for '{name.strip()}' (use {_TYPE_NAMES})"
+            "{where}: unknown type '{type}' for '{name}' (use {choices})",
+            where=where,
+            type=type_name,
+            name=name.strip(),
+            choices=_TYPE_NAMES,
         ) from None
 
 
-def _infer(values: Sequence[str]) -> AttributeType:
+def infer_type(values: Sequence[str]) -> AttributeType:
     """Date if every value is ISO-shaped, number if every value is a number, else text."""
     if not values:
         return AttributeType.TEXT
@@ -213,18 +271,22 @@ def _infer(values: Sequence[str]) -> AttributeType:
     return AttributeType.TEXT
 
 
-def _convert(value: str, kind: AttributeType, where: str) -> AttributeValue:
+def convert_value(value: str, kind: AttributeType, where: CodebookError | str) -> AttributeValue:
     if kind is AttributeType.DATE:
         if not _ISO_DATE.fullmatch(value):
-            raise ImportFailed(f"{where}: '{value}' is not a date (expected yyyy-mm-dd)")
+            raise ImportFailed(
+                "{where}: '{value}' is not a date (expected yyyy-mm-dd)", where=where, value=value
+            )
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ImportFailed(f"{where}: '{value}' is not a valid date") from None
+            raise ImportFailed(
+                "{where}: '{value}' is not a valid date", where=where, value=value
+            ) from None
     if kind is AttributeType.NUMBER:
         number = _number(value)
         if number is None:
-            raise ImportFailed(f"{where}: '{value}' is not a number")
+            raise ImportFailed("{where}: '{value}' is not a number", where=where, value=value)
         return number
     return value
 
