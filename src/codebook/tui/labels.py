@@ -9,6 +9,8 @@ is one of them.
 
 from __future__ import annotations
 
+from codebook.domain.revision_words import CHANGE_KINDS, REVISION_KINDS, prefixed
+
 EN: dict[str, str] = {
     # global
     "help": "help",
@@ -217,27 +219,8 @@ EN: dict[str, str] = {
     "col_reason": "reason",
     "no_revisions": "No revisions yet",
     "no_changes": "Nothing changed between these versions",
-    "revision_create": "create",
-    "revision_rename": "rename",
-    "revision_redefine": "redefine",
-    "revision_recolour": "recolour",
-    "revision_move": "move",
-    "revision_merge": "merge",
-    "revision_split": "split",
-    "revision_retire": "retire",
-    "revision_unretire": "unretire",
-    "revision_undo": "undo",
-    "revision_redo": "redo",
-    "revision_import": "import",
-    "diff_added": "added",
-    "diff_removed": "removed",
-    "diff_retired": "retired",
-    "diff_unretired": "unretired",
-    "diff_renamed": "renamed",
-    "diff_moved": "moved",
-    "diff_merged": "merged",
-    "diff_redefined": "redefined",
-    "diff_reordered": "reordered",
+    **prefixed(REVISION_KINDS["en"], "revision_"),
+    **prefixed(CHANGE_KINDS["en"], "diff_"),
     "diff_title": "Codebook version {old} → {new}: {count} changes",
     "diff_versions_title": (
         "Compare which two codebook versions? Type old and new (0 is the empty codebook,"
@@ -639,27 +622,8 @@ NL: dict[str, str] = {
     "col_reason": "reden",
     "no_revisions": "Nog geen revisies",
     "no_changes": "Niets gewijzigd tussen deze versies",
-    "revision_create": "aangemaakt",
-    "revision_rename": "hernoemd",
-    "revision_redefine": "opnieuw gedefinieerd",
-    "revision_recolour": "nieuwe kleur",
-    "revision_move": "verplaatst",
-    "revision_merge": "samengevoegd",
-    "revision_split": "gesplitst",
-    "revision_retire": "buiten gebruik gesteld",
-    "revision_unretire": "weer in gebruik",
-    "revision_undo": "ongedaan gemaakt",
-    "revision_redo": "opnieuw gedaan",
-    "revision_import": "geïmporteerd",
-    "diff_added": "toegevoegd",
-    "diff_removed": "verwijderd",
-    "diff_retired": "buiten gebruik",
-    "diff_unretired": "weer in gebruik",
-    "diff_renamed": "hernoemd",
-    "diff_moved": "verplaatst",
-    "diff_merged": "samengevoegd",
-    "diff_redefined": "opnieuw gedefinieerd",
-    "diff_reordered": "anders geordend",
+    **prefixed(REVISION_KINDS["nl"], "revision_"),
+    **prefixed(CHANGE_KINDS["nl"], "diff_"),
     "diff_title": "Codeboekversie {old} → {new}: {count} wijzigingen",
     "diff_versions_title": (
         "Welke twee codeboekversies vergelijken? Typ oud en nieuw (0 is het lege codeboek,"

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from codebook.domain import CodebookError
+from codebook.domain.revision_words import REVISION_KINDS, prefixed
 
 EN: dict[str, str] = {
     "report_title": "Theme summary",
@@ -53,18 +54,7 @@ EN: dict[str, str] = {
     "memo_on": "On",
     "no_history": "No revisions recorded.",
     # revision kinds (the history stores create, rename, ...)
-    "revision_create": "create",
-    "revision_rename": "rename",
-    "revision_redefine": "redefine",
-    "revision_recolour": "recolour",
-    "revision_move": "move",
-    "revision_merge": "merge",
-    "revision_split": "split",
-    "revision_retire": "retire",
-    "revision_unretire": "unretire",
-    "revision_undo": "undo",
-    "revision_redo": "redo",
-    "revision_import": "import",
+    **prefixed(REVISION_KINDS["en"], "revision_"),
     "name": "Name",
     "brief_definition": "Brief definition",
     "full_definition": "Full definition",
@@ -233,18 +223,7 @@ NL: dict[str, str] = {
     "memo_on": "Bij",
     "no_history": "Geen revisies vastgelegd.",
     # revision kinds (the history stores create, rename, ...)
-    "revision_create": "aangemaakt",
-    "revision_rename": "hernoemd",
-    "revision_redefine": "opnieuw gedefinieerd",
-    "revision_recolour": "nieuwe kleur",
-    "revision_move": "verplaatst",
-    "revision_merge": "samengevoegd",
-    "revision_split": "gesplitst",
-    "revision_retire": "buiten gebruik gesteld",
-    "revision_unretire": "weer in gebruik",
-    "revision_undo": "ongedaan gemaakt",
-    "revision_redo": "opnieuw gedaan",
-    "revision_import": "geïmporteerd",
+    **prefixed(REVISION_KINDS["nl"], "revision_"),
     "name": "Naam",
     "brief_definition": "Korte definitie",
     "full_definition": "Volledige definitie",
