@@ -19,7 +19,8 @@ from codebook.services.codebook.codes import create_code
 from codebook.services.coding import apply_coding
 from codebook.services.documents import document_attributes, list_documents, sentences_of
 from codebook.services.project_store import coder_id
-from codebook.services.surveys.storage import item_counts, link_item, list_items, store_survey
+from codebook.services.surveys.items import item_counts, link_item, list_items
+from codebook.services.surveys.storage import store_survey
 from helpers import stored_rows
 
 AGREE = ("helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens")

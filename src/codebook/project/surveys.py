@@ -38,14 +38,14 @@ class SurveyDoor(ProjectBase):
 
     def survey_items(self, survey: str | None = None) -> list[SurveyItem]:
         """Every questionnaire item (of one survey, if named), with the theme it is linked to."""
-        from codebook.services.surveys.storage import list_items
+        from codebook.services.surveys.items import list_items
 
         with self._read() as session:
             return list_items(session, survey)
 
     def survey_item(self, item: str | int) -> SurveyItem:
         """One item by number, column header, or a part of the header only it has."""
-        from codebook.services.surveys.storage import resolve_item
+        from codebook.services.surveys.items import resolve_item
 
         with self._read() as session:
             return resolve_item(session, item)
@@ -57,21 +57,21 @@ class SurveyDoor(ProjectBase):
         where: Mapping[str, Sequence[str]] | None = None,
     ) -> ItemCounts:
         """The answers of a closed item counted per label, per value of the attribute ``by``."""
-        from codebook.services.surveys.storage import item_counts
+        from codebook.services.surveys.items import item_counts
 
         with self._read() as session:
             return item_counts(session, item, by, where)
 
     def link_item(self, item: str | int, code: str) -> SurveyItem:
         """Show an item's figure in the chapter of a theme (a code) of the report."""
-        from codebook.services.surveys.storage import link_item
+        from codebook.services.surveys.items import link_item
 
         with self._write() as session:
             return link_item(session, self._acting(session), item, code)
 
     def unlink_item(self, item: str | int) -> SurveyItem:
         """Show an item in no theme's chapter."""
-        from codebook.services.surveys.storage import link_item
+        from codebook.services.surveys.items import link_item
 
         with self._write() as session:
             return link_item(session, self._acting(session), item, None)

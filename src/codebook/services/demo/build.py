@@ -93,8 +93,9 @@ def _import_questionnaire(session: Session, coder: int, transcripts: Path) -> No
     sharing's, where the report shows their figures."""
     from dataclasses import replace
 
+    from codebook.services.surveys.items import link_item
     from codebook.services.surveys.reading import read_survey
-    from codebook.services.surveys.storage import link_item, store_survey
+    from codebook.services.surveys.storage import store_survey
 
     parsed = read_survey(
         transcripts / "vragenlijst-leerkrachtonderzoekers.csv",

@@ -38,7 +38,7 @@ from codebook.services.memos import list_memos
 from codebook.services.project_store import coders_by_id, meta
 from codebook.services.retrieval.quotes import retrieve
 from codebook.services.review import reviewed_counts
-from codebook.services.surveys.storage import list_items
+from codebook.services.surveys.items import list_items
 from codebook.services.workspace import code_items
 
 
