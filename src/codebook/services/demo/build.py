@@ -84,13 +84,18 @@ SURVEY_THEMES = {
     "De schoolleider stimuleert kennisdeling in het team": SCHOOL_LEADER,
     "De schoolleider heeft een onderzoekende houding": SCHOOL_LEADER,
     "Ben je betrokken geweest bij het opstellen van de onderzoeksvraag?": "Kennisdeling",
+    "Ervaar je een gelijkwaardige samenwerkingsrelatie met de HO-onderzoeker?": (
+        "Vormgeving van de samenwerking > Gelijkwaardige samenwerking met HO-onderzoeker"
+    ),
+    "Door wie wordt de kennis uit jouw onderzoek nu gebruikt?": "Schoolontwikkeling",
 }
 
 
 def _import_questionnaire(session: Session, coder: int, transcripts: Path) -> None:
     """The teacher-researchers' and colleagues' questionnaire beside the interviews, its
-    school-leader statements in that theme's chapter and the involvement item in knowledge
-    sharing's, where the report shows their figures."""
+    school-leader statements and the equal-partnership question in the chapter on shaping
+    the collaboration, who uses the knowledge in school development's, and the involvement
+    item in knowledge sharing's, where the report shows their figures."""
     from dataclasses import replace
 
     from codebook.services.surveys.items import link_item
