@@ -54,6 +54,7 @@ class CodebookApp(App[None]):
         Binding("f5", "analysis", "analysis", show=False),
         Binding("f6", "agreement", "agreement", show=False),
         Binding("f7", "review", "review", show=False),
+        Binding("f8", "surveys", "surveys", show=False),
         Binding("ctrl+e", "export", "export", show=False, priority=True),
         # priority: ctrl+q quits from anywhere, also while a text field or a prompt has the keys
         Binding("ctrl+q", "quit", "quit", priority=True),
@@ -128,6 +129,12 @@ class CodebookApp(App[None]):
         from codebook.tui.screens.review import ReviewScreen
 
         bring_forward(self, ReviewScreen)
+
+    def action_surveys(self) -> None:
+        from codebook.tui.screen_stack import bring_forward
+        from codebook.tui.screens.surveys import SurveyScreen
+
+        bring_forward(self, SurveyScreen)
 
     def action_export(self) -> None:
         # Priority, or the focused field's own ctrl+e ("end of line") would take the key.

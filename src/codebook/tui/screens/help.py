@@ -112,6 +112,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from codebook.tui.screens.quote_list import QuoteTable
     from codebook.tui.screens.retrieval import RetrievalScreen
     from codebook.tui.screens.review import ReviewScreen
+    from codebook.tui.screens.surveys import SurveyScreen
     from codebook.tui.widgets.code_tree import CodeTreeView
     from codebook.tui.widgets.transcript import TranscriptView
 
@@ -127,6 +128,7 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
         ("section_cell_quotes", [CellQuotesScreen, QuoteTable]),
         ("section_agreement", [AgreementScreen]),
         ("section_review", [ReviewScreen]),
+        ("section_surveys", [SurveyScreen]),
         ("section_export", [ExportDialog]),
         ("section_palette", [CodePalette]),
         ("section_choose_coding", [ChooseCoding]),
