@@ -25,13 +25,30 @@ class CodebookError(Exception):
     """
 
     def __init__(self, template: str, /, **values: object) -> None:
+        super().__init__(template)
         self.template = template
         self.values = values
-        super().__init__(_render(template, values, "en"))
+
+    def __str__(self) -> str:
+        """The English line, filled in when shown: a phrase built to name a place in a
+        message that is never raised (the REFI writer checks every name) costs nothing."""
+        return _render(self.template, self.values, "en")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Rebuilt from template and values whatever a subclass's ``__init__`` takes, so an
+        error crosses from an import's worker process to the face that shows it whole."""
+        return (_restore, (type(self), self.__dict__))
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang`` (English for a language or template without a translation)."""
         return _render(self.template, self.values, lang)
+
+
+def _restore(kind: type[CodebookError], state: dict[str, object]) -> CodebookError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, state["template"])
+    error.__dict__.update(state)
+    return error
 
 
 def _render(template: str, values: dict[str, object], lang: str) -> str:

@@ -59,13 +59,13 @@ def survey_figures(
     """One figure per code, scale and survey among ``items``; items a survey cannot group by
     ``by`` (it has no such attribute) are left out rather than drawn ungrouped."""
     from codebook.services.surveys.figures import bar_figure, likert_figure
-    from codebook.services.surveys.items import item_counts
+    from codebook.services.surveys.items import counts_of
     from codebook.services.surveys.split import decide_split
 
     groups: dict[tuple[str | None, str, tuple[str, ...], str], list[ItemCounts]] = {}
     for item in items:
         try:
-            counts = item_counts(session, item.id, by, where)
+            counts = counts_of(session, item, by, where)
         except CodebookError:
             continue
         if counts.n():

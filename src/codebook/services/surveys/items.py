@@ -86,7 +86,16 @@ def item_counts(
     a value of ``by``, without an answer, or outside ``where`` (attribute to
     accepted values, compared as text ignoring case) are not counted.
     """
-    item = resolve_item(session, ref)
+    return counts_of(session, resolve_item(session, ref), by, where)
+
+
+def counts_of(
+    session: Session,
+    item: SurveyItem,
+    by: str,
+    where: Mapping[str, Sequence[str]] | None = None,
+) -> ItemCounts:
+    """``item_counts`` of an item already found (the report's figures hold theirs)."""
     if item.kind not in CLOSED_KINDS:
         raise CodebookError(
             "questionnaire item '{item}' holds {kind} answers, which are not counted per label",
