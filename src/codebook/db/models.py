@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -272,3 +273,84 @@ class Respondent(Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(JSON)
     answers: Mapped[list[Any]] = mapped_column(JSON)
     __table_args__ = (UniqueConstraint("survey_id", "external_id"),)
+
+
+class IndexForm(Base):
+    """One word form of one language in the text index: its lower-cased norm and lemma.
+
+    A project of a million words has some tens of thousands of forms, so each
+    is lemmatised once, and a lemma search finds its forms here before it
+    touches any document.
+    """
+
+    __tablename__ = "index_form"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    norm: Mapped[str] = mapped_column(String(200))
+    lemma: Mapped[str] = mapped_column(String(200), index=True)
+    __table_args__ = (UniqueConstraint("language", "norm"),)
+
+
+class IndexDocument(Base):
+    """One document's tokens: their offsets and forms, packed, as of its text's digest.
+
+    Derived data with no foreign key: an index row whose document is gone or
+    whose digest or language no longer match is rebuilt or dropped before a
+    search, so deleting, editing, merging or undoing never has to know about it.
+    ``tokens``: uint32 start, end pairs; ``forms``: the uint32 form id of each token.
+    """
+
+    __tablename__ = "index_document"
+    document_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    sha256: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    tokens: Mapped[bytes] = mapped_column(LargeBinary)
+    forms: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class IndexPosting(Base):
+    """Where one form occurs in one document: its token positions, packed as uint32."""
+
+    __tablename__ = "index_posting"
+    form_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    document_id: Mapped[int] = mapped_column(
+        Integer, primary_key=True, autoincrement=False, index=True
+    )
+    positions: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Suggestion(Base):
+    """A passage the keywords or the model proposed for a code, and the analyst's decision.
+
+    No foreign keys: a suggestion of a deleted document or code is not shown,
+    and comes back with it when that deletion is undone; a rejected one stays
+    as the memory that keeps it from being proposed again.
+    """
+
+    __tablename__ = "suggestion"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(Integer)
+    code_id: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16))
+    keyword: Mapped[str | None] = mapped_column(String(200))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_by: Mapped[int | None] = mapped_column(Integer)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("document_id", "code_id", "start", "end"),)
+
+
+class SuggesterModel(Base):
+    """The project's trained code classifier (spaCy's bytes), kept in the project so a
+    team on PostgreSQL shares it and a copied project carries it."""
+
+    __tablename__ = "suggester_model"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trained_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(8))
+    codes: Mapped[list[Any]] = mapped_column(JSON)
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)
+    model: Mapped[bytes] = mapped_column(LargeBinary)

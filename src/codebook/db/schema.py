@@ -16,7 +16,7 @@ from codebook.db.engine import Store, describe, is_url, make_engine, translate_e
 from codebook.domain import CodebookError
 
 #: Every schema revision this version of codebook knows, oldest first.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
