@@ -48,12 +48,7 @@ def sentence_spans(
     With ``spread``, a text of several parts is split in worker processes
     (``services.workers``), with the same result.
     """
-    pieces = [
-        piece
-        for turn in turns
-        if turn.end > turn.start
-        for piece in _chunks(text, turn.start, turn.end)
-    ]
+    pieces = text_pieces(text, turns)
     if not pieces:
         return []
     parts = _parts(text, pieces, language) if spread else []
@@ -65,6 +60,22 @@ def sentence_spans(
         flat = iter(found)
         spans.extend(zip(flat, flat, strict=True))
     return spans
+
+
+def text_pieces(text: str, turns: Sequence[TurnSpan]) -> list[tuple[int, int]]:
+    """The turns cut into pieces spaCy takes whole (see ``_chunks``), as offsets into text."""
+    return [
+        piece
+        for turn in turns
+        if turn.end > turn.start
+        for piece in _chunks(text, turn.start, turn.end)
+    ]
+
+
+def tokenizer(language: str) -> Any:
+    """The tokenizer of the language's pipeline, for the text index: the same words the
+    sentences are made of."""
+    return _pipeline(language).tokenizer
 
 
 def warm_up(language: str = "nl") -> None:
