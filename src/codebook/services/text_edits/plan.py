@@ -224,8 +224,10 @@ def _remap_codings(
     """Every coding's move, and those that read differently or vanish, for the plan.
 
     Two codings of one coder with one code that land on the same passage
-    become one (the project holds each such coding once): the older keeps its
-    number and takes the other's memos.
+    become one (the project holds each such coding once): one whose passage
+    reads as before keeps its number (the older, if several do; else the
+    older of all) and takes the others' memos, so a coding the edit did not
+    touch is never reported as gone.
     """
     rows = session.execute(
         select(
@@ -243,12 +245,17 @@ def _remap_codings(
         .order_by(Coding.id)
     )
     old_text = document.text
+    landed = [
+        (row, coding_range(offsets, old_text, new_text, row[3], row[4])) for row in rows.all()
+    ]
+    holders: dict[tuple[int, int, Span], int] = {}
+    for (coding_id, code_id, coder_id, start, end, _, _), new in landed:
+        if new is not None and new_text[new[0] : new[1]] == old_text[start:end]:
+            holders.setdefault((code_id, coder_id, new), coding_id)
     moves: list[CodingMove] = []
     changed: list[CodingChange] = []
     vanished: list[CodingChange] = []
-    holders: dict[tuple[int, int, Span], int] = {}
-    for coding_id, code_id, coder_id, start, end, code, coder in rows:
-        new = coding_range(offsets, old_text, new_text, start, end)
+    for (coding_id, code_id, coder_id, start, end, code, coder), new in landed:
         before = CodingChange(coding_id, code, coder, start, end, old_text[start:end])
         if new is None:
             moves.append(CodingMove(coding_id, code_id, coder_id, start, end, None, None))
