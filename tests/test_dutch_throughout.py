@@ -167,7 +167,11 @@ def dutch_run(tmp_path: Path, study: Path) -> Iterator[tuple[str, ...]]:
     yield "reference", p
     yield "agree", p, "--coders", "anna,bram", "--resamples", "0"
     yield "speakers", p, "marieke"
+    yield "doc", "language", p, "marieke", "de"
     yield "review", p
+    yield "suggest", p, "--keywords", "--list"
+    yield "index", p
+    yield "search", p, "tijd", "--lemma", "--counts", "--code-as", "Faciliteren", "--yes"
     yield "codebook", "show", p, "Faciliteren"
     yield "codebook", "tree", p
     yield "codebook", "export", p, str(tmp_path / "codeboek.yaml")

@@ -26,13 +26,16 @@ from codebook.cli.codebook import codebook_app
 from codebook.cli.common import ERROR, command_group, fail
 from codebook.cli.copy import copy_app
 from codebook.cli.core import core_app
+from codebook.cli.doc import doc_app
 from codebook.cli.exchange import exchange_app
 from codebook.cli.export import export_app
 from codebook.cli.memo import memo_app
 from codebook.cli.merge import merge_app
 from codebook.cli.review import review_app
 from codebook.cli.run_options import ActingCoderOpt, DbOpt, LangOpt, settings
+from codebook.cli.search import search_app
 from codebook.cli.speakers import speakers_app
+from codebook.cli.suggest import suggest_app
 from codebook.cli.survey import survey_app
 
 app = command_group("codebook", "Qualitative analysis of interview and focus-group transcripts.")
@@ -64,6 +67,7 @@ def main_options(
 app.add_typer(core_app)
 app.add_typer(codebook_app, name="codebook")
 app.add_typer(memo_app, name="memo")
+app.add_typer(doc_app, name="doc")
 app.add_typer(case_app, name="case")
 app.add_typer(survey_app, name="survey")
 app.add_typer(export_app, name="export")
@@ -74,6 +78,8 @@ app.add_typer(speakers_app)
 app.add_typer(merge_app)
 app.add_typer(copy_app)
 app.add_typer(review_app)
+app.add_typer(suggest_app)
+app.add_typer(search_app)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,8 +7,9 @@ its use cases and prints the values they return; messages come from
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -35,6 +36,9 @@ from codebook.cli.common import (
 from codebook.cli.labels.core import LABELS
 from codebook.cli.tree import print_code_tree
 
+if TYPE_CHECKING:
+    from codebook.domain.documents import ImportOutcome
+
 core_app = top_level_commands()
 
 
@@ -52,14 +56,18 @@ def init(
     project: ProjectArg,
     name: Annotated[str | None, typer.Option(help="Project title.")] = None,
     language: Annotated[
-        str, typer.Option(help="Language of the transcripts: nl or en (--lang: of the labels).")
+        str,
+        typer.Option(
+            help="Language of the transcripts: nl, en, de, fr, ... (--lang: of the labels)."
+        ),
     ] = "nl",
 ) -> None:
     """Create a new, empty project."""
+    from codebook.domain.languages import checked_language
     from codebook.project import Project
 
     title = project if settings.db else name
-    Project.create(settings.db or project, title, language).close()
+    Project.create(settings.db or project, title, checked_language(language)).close()
     console().print(_t("created", project=project))
 
 
@@ -83,8 +91,11 @@ def import_(
         Path | None, typer.Option(help="CSV of name,pseudonym replaced before storing.")
     ] = None,
     language: Annotated[
-        str, typer.Option(help="Language of these transcripts: nl or en (--lang: of the labels).")
-    ] = "nl",
+        str | None,
+        typer.Option(
+            help="Language of these transcripts (nl, en, de, ...); detected per file when left out."
+        ),
+    ] = None,
     max_mb: Annotated[float, typer.Option(help="Refuse files larger than this.")] = 50.0,
     case: Annotated[
         list[str] | None,
@@ -179,6 +190,8 @@ def import_(
         s: sum(1 for o in outcomes if o.status == s) for s in ("imported", "duplicate", "failed")
     }
     out.print(_t("import_summary", **counts))
+    for line in _language_lines(outcomes):
+        out.print(escape(line))
     for o in outcomes:
         if o.status == "failed":
             fail(o.detail_text(settings.lang))
@@ -191,6 +204,32 @@ def import_(
         raise typer.Exit(130)  # as a shell reports Ctrl-C
     if counts["failed"]:
         raise typer.Exit(ERROR)
+
+
+def _language_lines(outcomes: Sequence[ImportOutcome]) -> list[str]:
+    """The languages the files were split in, below the table: a column would push the
+    file names out of an 80-column terminal. The most common language is counted, the
+    others name their files, and files too short to tell are named."""
+    from codebook.cli.labels.languages import LABELS as LANGUAGE_LABELS
+
+    files: dict[str, list[str]] = {}
+    kept: list[str] = []
+    for outcome in outcomes:
+        if outcome.status == "imported" and outcome.language is not None:
+            files.setdefault(outcome.language, []).append(outcome.path.name)
+            if outcome.language_defaulted:
+                kept.append(outcome.path.name)
+    if not files:
+        return []
+    main = max(files, key=lambda language: len(files[language]))
+    shown = [f"{main} ({len(files[main])})"]
+    shown += [
+        f"{language} ({', '.join(names)})" for language, names in files.items() if language != main
+    ]
+    lines = [translated(LANGUAGE_LABELS, "languages", languages="; ".join(shown))]
+    if kept:
+        lines.append(translated(LANGUAGE_LABELS, "kept", files=", ".join(kept)))
+    return lines
 
 
 @core_app.command()

@@ -17,6 +17,7 @@ from functools import cache
 DUTCH: dict[str, str] = {
     # coding
     "apply '{code}' at {start}-{end}": "'{code}' toegepast op {start}-{end}",
+    "reject '{code}' at {start}-{end}": "'{code}' op {start}-{end} afgewezen",
     "apply {count} codings": "{count} coderingen toegepast",
     "remove coding {id}": "codering {id} verwijderd",
     "remove {count} codings": "{count} coderingen verwijderd",
@@ -45,6 +46,9 @@ DUTCH: dict[str, str] = {
         "beurten van '{document}' opnieuw gezocht met label {labels}"
     ),
     "'{old}' to '{new}'": "'{old}' in '{new}'",
+    "set the language of '{document}' from {old} to {new}": (
+        "taal van '{document}' van {old} in {new} veranderd"
+    ),
     "link case '{case}' to {target}": "casus '{case}' gekoppeld aan {target}",
     "unlink case '{case}' from {target}": "casus '{case}' losgekoppeld van {target}",
     "speaker '{speaker}' in '{document}'": "spreker '{speaker}' in '{document}'",

@@ -59,6 +59,10 @@ class ImportOutcome:
     speakers: int = 0
     #: What the import repaired or could not decide, one line each (see ParsedTranscript).
     warnings: tuple[str, ...] = ()
+    #: The language the sentences were split in: given, detected, or the project's.
+    language: str | None = None
+    #: True when ``language`` is the project's because the text was too short or unclear.
+    language_defaulted: bool = False
 
     @property
     def detail(self) -> str:
@@ -87,9 +91,10 @@ class ImportRequest:
     ``LABEL=NAME`` (``I=Interviewer``), ``pseudonyms`` a CSV of ``name,pseudonym``
     replaced before storing. ``cases`` link every file to those cases;
     ``speaker_cases`` makes each participant speaker a case of their own.
+    ``language`` None detects each file's language (the project's when unclear).
     """
 
-    language: str = "nl"
+    language: str | None = None
     attributes: tuple[str, ...] = ()
     sidecar: Path | None = None
     speakers: tuple[str, ...] = ()

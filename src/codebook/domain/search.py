@@ -109,3 +109,12 @@ class BulkPreview:
     def new(self) -> int:
         """Segments that would become codings (the others are already coded with the code)."""
         return sum(1 for segment in self.segments if not segment.already_coded)
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """How much the text index holds: documents, words (tokens) and distinct word forms."""
+
+    documents: int
+    words: int
+    forms: int

@@ -26,12 +26,15 @@ from codebook.project.copying import CopyDoor
 from codebook.project.documents import DocumentDoor
 from codebook.project.exchange import ExchangeDoor
 from codebook.project.exports import ExportDoor
+from codebook.project.languages import LanguageDoor
 from codebook.project.memos import MemoDoor
 from codebook.project.merging import MergeDoor
 from codebook.project.resolutions import ResolutionDoor
 from codebook.project.review import ReviewDoor
+from codebook.project.search import SearchDoor
 from codebook.project.sharing import SharingDoor
 from codebook.project.speakers import SpeakerDoor
+from codebook.project.suggestions import SuggestionDoor
 from codebook.project.surveys import SurveyDoor
 from codebook.project.text_edits import TextEditDoor
 from codebook.services import project_store
@@ -52,10 +55,13 @@ class Project(
     MergeDoor,
     CaseDoor,
     SpeakerDoor,
+    LanguageDoor,
     SurveyDoor,
     TextEditDoor,
     CopyDoor,
     SharingDoor,
+    SuggestionDoor,
+    SearchDoor,
 ):
     """One open project (a SQLite file or a PostgreSQL database) and what a user can do with it.
 

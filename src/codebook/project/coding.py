@@ -76,7 +76,9 @@ class CodingDoor(ProjectBase):
 
     def _step(self, *, redo: bool) -> str | None:
         from codebook.services import undo
+        from codebook.services.text_index.store import forget_removed
 
         with self._write() as session:
             action = (undo.redo if redo else undo.undo)(session, self._acting(session))
+            forget_removed(session)
             return None if action is None else action.description

@@ -13,9 +13,11 @@ from codebook.domain.documents import (
     ImportOutcome,
     ImportRequest,
 )
+from codebook.domain.languages import checked_language
 from codebook.gc_pause import gc_paused
 from codebook.project.base import ProjectBase
 from codebook.services.documents import TypedValue, list_documents, set_attributes
+from codebook.services.project_store import meta
 from codebook.services.workspace import load_document
 
 Progress = Callable[[int, int], None]
@@ -37,8 +39,14 @@ class DocumentDoor(ProjectBase):
         from codebook.services.importing.sidecar import load_sidecar, parse_speaker_flag
         from codebook.services.transcripts import ImportOptions, expand_paths, import_files
 
+        if request.language is None:
+            with self._read() as session:
+                language = meta(session, "language", "nl")
+        else:
+            language = checked_language(request.language)
         options = ImportOptions(
-            language=request.language,
+            language=language,
+            detect=request.language is None,
             attributes=_attributes(request.attributes),
             sidecar=load_sidecar(request.sidecar) if request.sidecar else {},
             speaker_aliases=dict(parse_speaker_flag(flag) for flag in request.speakers),
@@ -61,9 +69,21 @@ class DocumentDoor(ProjectBase):
 
         if self.coder is None:
             raise CodebookError("no coder chosen: give --coder NAME")
-        return import_files(
+        outcomes = import_files(
             self._store, self.coder, paths, options, progress=stored, stop_on_interrupt=True
         )
+        self._index_new_documents()
+        return outcomes
+
+    def _index_new_documents(self) -> None:
+        """Index what an import stored, so the first search is instant."""
+        from codebook.services.text_index.store import refresh_index, staleness
+
+        with self._read() as session:
+            if staleness(session).fresh:
+                return
+        with self._write() as session:
+            refresh_index(session)
 
     def documents(self, where: Mapping[str, Sequence[str]] | None = None) -> list[DocumentRow]:
         """Every document with its attributes, size and coding progress, by name; with

@@ -33,8 +33,12 @@ class SurveyDoor(ProjectBase):
         if request.name is not None:
             parsed = replace(parsed, name=request.name)
         with self._write() as session:
+            from codebook.services.text_index.store import refresh_index
+
             language = meta(session, "language", "nl")
-            return store_survey(session, self._acting(session), parsed, language=language)
+            stored = store_survey(session, self._acting(session), parsed, language=language)
+            refresh_index(session)
+            return stored
 
     def survey_items(self, survey: str | None = None) -> list[SurveyItem]:
         """Every questionnaire item (of one survey, if named), with the theme it is linked to."""

@@ -250,6 +250,8 @@ def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes | memoryview):  # packed index tokens, a trained model
+        return hashlib.sha256(value).hexdigest()
     raise TypeError(f"cannot digest {type(value).__name__}")
 
 

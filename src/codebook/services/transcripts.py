@@ -49,6 +49,8 @@ class ImportOptions:
     makes each participant speaker a case (``services.cases``)."""
 
     language: str = "nl"
+    #: Guess each file's language from its text, ``language`` when it is unclear.
+    detect: bool = False
     attributes: Mapping[str, TypedValue] = field(default_factory=dict)
     sidecar: Mapping[str, Mapping[str, TypedValue]] = field(default_factory=dict)
     speaker_aliases: Mapping[str, str] = field(default_factory=dict)
@@ -96,6 +98,8 @@ class _Prepared:
     parsed: ParsedTranscript | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     error: CodebookError | None = None
+    language: str = "nl"
+    language_defaulted: bool = False
 
 
 def _prepare(path: Path, options: ImportOptions) -> _Prepared:
@@ -129,11 +133,15 @@ def _split(read: _Prepared, options: ImportOptions, *, spread: bool = False) -> 
 
     if read.parsed is None:
         return read
+    language, defaulted = options.language, False
+    if options.detect:
+        from codebook.services.importing.languages import detect_language
+
+        language, detected = detect_language(read.parsed.text, read.parsed.turns, language)
+        defaulted = not detected
     with gc_paused():
-        sentences = sentence_spans(
-            read.parsed.text, read.parsed.turns, options.language, spread=spread
-        )
-    return _Prepared(read.path, read.parsed, sentences)
+        sentences = sentence_spans(read.parsed.text, read.parsed.turns, language, spread=spread)
+    return _Prepared(read.path, read.parsed, sentences, None, language, defaulted)
 
 
 def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions) -> ImportOutcome:
@@ -148,7 +156,7 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
                 coder,
                 path.name,
                 parsed,
-                language=options.language,
+                language=prepared.language,
                 attributes=_attributes_for(path, options),
                 sentences=prepared.sentences,
                 cases=options.cases,
@@ -169,6 +177,8 @@ def _store(store: Store, coder: int, prepared: _Prepared, options: ImportOptions
         cases=_case_names(parsed, options),
         speakers=len({turn.speaker.casefold() for turn in parsed.turns if turn.speaker}),
         warnings=parsed.warnings,
+        language=prepared.language,
+        language_defaulted=prepared.language_defaulted,
     )
 
 

@@ -55,6 +55,8 @@ class CodebookApp(App[None]):
         Binding("f6", "agreement", "agreement", show=False),
         Binding("f7", "review", "review", show=False),
         Binding("f8", "surveys", "surveys", show=False),
+        Binding("f9", "search", "search", show=False),
+        Binding("f10", "suggestions", "suggestions", show=False),
         Binding("ctrl+e", "export", "export", show=False, priority=True),
         # priority: ctrl+q quits from anywhere, also while a text field or a prompt has the keys
         Binding("ctrl+q", "quit", "quit", priority=True),
@@ -135,6 +137,18 @@ class CodebookApp(App[None]):
         from codebook.tui.screens.surveys import SurveyScreen
 
         bring_forward(self, SurveyScreen)
+
+    def action_search(self) -> None:
+        from codebook.tui.screen_stack import bring_forward
+        from codebook.tui.screens.search import SearchScreen
+
+        bring_forward(self, SearchScreen)
+
+    def action_suggestions(self) -> None:
+        from codebook.tui.screen_stack import bring_forward
+        from codebook.tui.screens.suggestions import SuggestionScreen
+
+        bring_forward(self, SuggestionScreen)
 
     def action_export(self) -> None:
         # Priority, or the focused field's own ctrl+e ("end of line") would take the key.

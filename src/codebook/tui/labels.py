@@ -10,6 +10,7 @@ is one of them.
 from __future__ import annotations
 
 from codebook.domain.revision_words import CHANGE_KINDS, REVISION_KINDS, prefixed
+from codebook.tui import search_labels
 
 EN: dict[str, str] = {
     # global
@@ -221,6 +222,7 @@ EN: dict[str, str] = {
     "no_changes": "Nothing changed between these versions",
     **prefixed(REVISION_KINDS["en"], "revision_"),
     **prefixed(CHANGE_KINDS["en"], "diff_"),
+    **search_labels.EN,
     "diff_title": "Codebook version {old} → {new}: {count} changes",
     "diff_versions_title": (
         "Compare which two codebook versions? Type old and new (0 is the empty codebook,"
@@ -640,6 +642,7 @@ NL: dict[str, str] = {
     "no_changes": "Niets gewijzigd tussen deze versies",
     **prefixed(REVISION_KINDS["nl"], "revision_"),
     **prefixed(CHANGE_KINDS["nl"], "diff_"),
+    **search_labels.NL,
     "diff_title": "Codeboekversie {old} → {new}: {count} wijzigingen",
     "diff_versions_title": (
         "Welke twee codeboekversies vergelijken? Typ oud en nieuw (0 is het lege codeboek,"

@@ -12,14 +12,24 @@ from __future__ import annotations
 
 from functools import cache
 
-from codebook.domain.error_texts import codebook, exchange, faces, importing, surveys, work
+from codebook.domain.error_texts import (
+    codebook,
+    exchange,
+    faces,
+    importing,
+    languages,
+    search,
+    suggestions,
+    surveys,
+    work,
+)
 
 
 @cache
 def _tables() -> dict[str, dict[str, str]]:
     dutch: dict[str, str] = {}
     areas = (importing.DUTCH, exchange.DUTCH, codebook.DUTCH, work.DUTCH, faces.DUTCH)
-    for table in (*areas, surveys.DUTCH):
+    for table in (*areas, surveys.DUTCH, suggestions.DUTCH, search.DUTCH, languages.DUTCH):
         dutch.update(table)
     return {"nl": dutch}
 

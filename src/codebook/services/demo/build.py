@@ -4,7 +4,8 @@
 uses only the public services, in the order an analyst would: create the
 project, import the transcripts with their attribute sidecar, import the
 codebook, apply the two analysts' codings and memos, import the questionnaire
-and link its items to their themes. So the demo doubles as
+and link its items to their themes, and index the texts for search. So the
+demo doubles as
 an end-to-end check that those services fit together.
 """
 
@@ -24,6 +25,7 @@ from codebook.services.demo.codings import apply_demo_file
 from codebook.services.importing import load_sidecar
 from codebook.services.importing.sidecar import Attributes
 from codebook.services.project_store import coder_id, init_project
+from codebook.services.text_index.store import refresh_index
 from codebook.services.transcripts import ImportOptions, expand_paths, import_files
 
 DEMO_CODER = "analist-a"
@@ -57,6 +59,8 @@ def build_demo(location: str | Path, root: Path) -> None:
             apply_demo_file(session, transcripts / "demo-codings.yaml", DEMO_CODER)
         with store.write() as session:
             _import_questionnaire(session, coder_id(session, DEMO_CODER), transcripts)
+        with store.write() as session:
+            refresh_index(session)
     finally:
         store.close()
 

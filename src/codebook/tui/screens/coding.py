@@ -90,6 +90,7 @@ class CodingScreen(CodingView):
         Binding("f", "next_of_code(True)", "next_of_code", show=False),
         Binding("F", "next_of_code(False)", "previous_of_code", show=False),
         Binding("o", "toggle_others", "toggle_others"),
+        *CodingView.KEYS,
         Binding("ctrl+b", "toggle_side", "toggle_side", show=False),
         Binding("z,ctrl+z", "undo", "undo"),
         Binding("Z,ctrl+y", "redo", "redo", show=False),

@@ -16,22 +16,18 @@ from codebook.domain.codebook import CodeItem
 from codebook.tui import colors
 from codebook.tui.coding_index import Span
 from codebook.tui.modals.prompt import TextPrompt
-from codebook.tui.screens.base import ProjectScreen
+from codebook.tui.screens.finding import FindInDocument
 from codebook.tui.transcript_model import TranscriptModel, timecode_label
 from codebook.tui.widgets.code_details import CodeDetails
 from codebook.tui.widgets.code_tree import CodeTreeView
 from codebook.tui.widgets.transcript import TranscriptView
 
 
-class CodingView(ProjectScreen):
+class CodingView(FindInDocument):
     """The showing and moving half of ``CodingScreen``, which sets ``model`` and ``items``."""
 
     model: TranscriptModel | None
     items: list[CodeItem]
-
-    @property
-    def transcript(self) -> TranscriptView:
-        return self.query_one("#transcript", TranscriptView)
 
     @property
     def code_tree(self) -> CodeTreeView:

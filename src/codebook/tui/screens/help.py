@@ -112,6 +112,8 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from codebook.tui.screens.quote_list import QuoteTable
     from codebook.tui.screens.retrieval import RetrievalScreen
     from codebook.tui.screens.review import ReviewScreen
+    from codebook.tui.screens.search import SearchScreen
+    from codebook.tui.screens.suggestions import SuggestionScreen
     from codebook.tui.screens.surveys import SurveyScreen
     from codebook.tui.widgets.code_tree import CodeTreeView
     from codebook.tui.widgets.transcript import TranscriptView
@@ -129,6 +131,8 @@ def sections() -> list[tuple[str, list[type[DOMNode]]]]:
         ("section_agreement", [AgreementScreen]),
         ("section_review", [ReviewScreen]),
         ("section_surveys", [SurveyScreen]),
+        ("section_search", [SearchScreen]),
+        ("section_suggestions", [SuggestionScreen]),
         ("section_export", [ExportDialog]),
         ("section_palette", [CodePalette]),
         ("section_choose_coding", [ChooseCoding]),
