@@ -96,6 +96,21 @@ def say(text: str) -> None:
     console().print(text, markup=False, highlight=False, soft_wrap=True)
 
 
+def tell(text: str, output: Output) -> None:
+    """What a command did, beside a listing: on standard error under CSV or JSON, so the
+    listing on standard output still parses."""
+    if output is Output.table:
+        say(text)
+    else:
+        console(stderr=True).print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def one_line(text: str, width: int = 80) -> str:
+    """A passage as one line of a message, cut with "..." past ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 3] + "..."
+
+
 def fail(message: str) -> None:
     """A problem the user can fix, as the one line ``error: ...`` on standard error."""
     console(stderr=True).print(f"[red]error:[/red] {message}", soft_wrap=True, markup=True)

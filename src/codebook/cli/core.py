@@ -24,6 +24,7 @@ from codebook.cli.common import (
     console,
     fail,
     found_nothing,
+    one_line,
     opened,
     print_rows,
     progress_bar,
@@ -44,11 +45,6 @@ core_app = top_level_commands()
 
 def _t(key: str, **values: Any) -> str:
     return translated(LABELS, key, **values)
-
-
-def _short(text: str) -> str:
-    """A coded passage cut to one line of a message."""
-    return text if len(text) <= 70 else text[:67] + "..."
 
 
 @core_app.command()
@@ -298,7 +294,9 @@ def code(
     """Code the passage START..END of a document."""
     with opened(project) as door:
         coding = door.code(doc, code_ref, start, end, note)
-    console().print(_t("coded", id=coding.id, code=coding.code_name, quote=_short(coding.text)))
+    console().print(
+        _t("coded", id=coding.id, code=coding.code_name, quote=one_line(coding.text, 70))
+    )
 
 
 @core_app.command()
@@ -326,7 +324,9 @@ def adjust(
     """Move the edges of one of your codings to START..END (its code and memo stay)."""
     with opened(project) as door:
         coding = door.adjust(coding_id, start, end)
-    console().print(_t("adjusted", id=coding.id, code=coding.code_name, quote=_short(coding.text)))
+    console().print(
+        _t("adjusted", id=coding.id, code=coding.code_name, quote=one_line(coding.text, 70))
+    )
 
 
 @core_app.command()
@@ -355,19 +355,13 @@ def codings(
             r.end,
             r.coder,
             r.codebook_version,
-            _one_line(r.text) if output is Output.table else r.text,
+            one_line(r.text, 60) if output is Output.table else r.text,
         ]
         for r in rows
     ]
     print_rows(columns, table, title=_t(title, count=len(rows)), output=output)
     if not rows:
         found_nothing()
-
-
-def _one_line(text: str) -> str:
-    """A coded passage as one table cell of at most 60 characters."""
-    text = text.replace("\n", " ")
-    return text if len(text) < 60 else text[:57] + "..."
 
 
 @core_app.command()

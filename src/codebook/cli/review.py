@@ -21,6 +21,7 @@ from codebook.cli.common import (
     Output,
     ProjectArg,
     found_nothing,
+    one_line,
     opened,
     print_rows,
     refuse,
@@ -38,11 +39,6 @@ review_app = top_level_commands()
 
 def t(key: str, **values: Any) -> str:
     return translated(LABELS, key, **values)
-
-
-def _short(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= 70 else line[:67] + "..."
 
 
 def _marked(old: str, new: str) -> str:
@@ -175,7 +171,7 @@ def _print_item(item: ReviewItem, *, diff: bool) -> None:
         where = t("turn", turn=item.turn)
     c = item.coding
     say(t("item", id=c.id, document=item.document, where=where, coder=c.coder, code=item.code_path))
-    say(t("quote", text=_short(c.text)))
+    say(t("quote", text=one_line(c.text, 70)))
     reason = t(item.reason)
     say(t("made", made=c.codebook_version, reason=reason, changed=item.changed_in))
     if diff:

@@ -21,11 +21,13 @@ from codebook.cli.common import (
     WhereOpt,
     console,
     found_nothing,
+    one_line,
     opened,
     print_rows,
     progress_bar,
     refuse,
     say,
+    tell,
     top_level_commands,
     translated,
 )
@@ -44,14 +46,6 @@ SCOPES = ("word", "sentence", "turn")
 
 def t(key: str, **values: Any) -> str:
     return translated(LABELS, key, **values)
-
-
-def _tell(text: str, output: Output) -> None:
-    """Beside CSV or JSON on standard error, so the listing parses."""
-    if output is Output.table:
-        say(text)
-    else:
-        console(stderr=True).print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 @search_app.command("search")
@@ -122,9 +116,9 @@ def search(
             _print_preview(preview, output)
             if yes:
                 made = door.bulk_code(result.hits, code_as, chosen)
-                _tell(t("applied", count=made, code=preview.code), output)
+                tell(t("applied", count=made, code=preview.code), output)
             else:
-                _tell(t("apply_hint"), output)
+                tell(t("apply_hint"), output)
     if not result.hits:
         found_nothing()
 
@@ -230,7 +224,7 @@ def _print_preview(preview: BulkPreview, output: Output) -> None:
             s.end,
             s.hits,
             (t("yes") if s.already_coded else "") if table else s.already_coded,
-            _short(s.text) if table else s.text,
+            one_line(s.text) if table else s.text,
         ]
         for s in preview.segments
     ]
@@ -244,12 +238,7 @@ def _print_preview(preview: BulkPreview, output: Output) -> None:
     if table:
         print_rows(_columns(PREVIEW_COLUMNS), rows, title=title, output=output)
     else:
-        _tell(title, output)
-
-
-def _short(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= 80 else line[:77] + "..."
+        tell(title, output)
 
 
 @search_app.command("index")

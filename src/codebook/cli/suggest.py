@@ -23,9 +23,11 @@ from codebook.cli.common import (
     ProjectArg,
     console,
     found_nothing,
+    one_line,
     opened,
     print_rows,
     say,
+    tell,
     top_level_commands,
     translated,
 )
@@ -39,19 +41,6 @@ suggest_app = top_level_commands()
 
 def t(key: str, **values: Any) -> str:
     return translated(LABELS, key, **values)
-
-
-def _tell(text: str, output: Output) -> None:
-    """What the command did: beside CSV or JSON on standard error, so the listing parses."""
-    if output is Output.table:
-        say(text)
-    else:
-        console(stderr=True).print(text, markup=False, highlight=False, soft_wrap=True)
-
-
-def _short(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= 80 else line[:77] + "..."
 
 
 @suggest_app.command("suggest")
@@ -96,12 +85,12 @@ def suggest(
         if model:
             _print_run(t("model"), door.suggest_from_model(threshold), output)
         for number in accept or []:
-            _tell(t("accepted", id=number, coding=door.accept_suggestion(number)), output)
+            tell(t("accepted", id=number, coding=door.accept_suggestion(number)), output)
         for number in reject or []:
             door.reject_suggestion(number)
-            _tell(t("rejected", id=number), output)
+            tell(t("rejected", id=number), output)
         if decided:
-            _tell(t("undo"), output)
+            tell(t("undo"), output)
         if listing or not acted:
             _print_queue(door.suggestions(), output)
 
@@ -118,7 +107,7 @@ def _progress() -> Any:
 
 
 def _print_run(source: str, run: SuggestionRun, output: Output) -> None:
-    _tell(
+    tell(
         t(
             "run",
             source=source,
@@ -143,10 +132,10 @@ SCORE_COLUMNS = (
 def _print_report(report: TrainingReport, output: Output) -> None:
     seconds = f"{report.seconds:.1f}"
     codes = ", ".join(report.codes)
-    _tell(t("trained", sentences=report.sentences, seconds=seconds, codes=codes), output)
+    tell(t("trained", sentences=report.sentences, seconds=seconds, codes=codes), output)
     if report.skipped:
         skipped = ", ".join(f"{code} ({n})" for code, n in report.skipped)
-        _tell(t("skipped", codes=skipped), output)
+        tell(t("skipped", codes=skipped), output)
     if report.scores:
         columns = [Column(c.key, t(c.header), c.right, c.spec) for c in SCORE_COLUMNS]
         rows: list[list[Cell]] = [
@@ -174,7 +163,7 @@ def _print_queue(queue: list[Suggestion], output: Output) -> None:
     columns = [Column(c.key, t(c.header), c.right) for c in QUEUE_COLUMNS]
     table = output is Output.table
     rows: list[list[Cell]] = [
-        [s.id, s.document, s.code, _reason(s), _short(s.text) if table else s.text] for s in queue
+        [s.id, s.document, s.code, _reason(s), one_line(s.text) if table else s.text] for s in queue
     ]
     if queue or not table:
         print_rows(columns, rows, title=t("queue_title", count=len(queue)), output=output)

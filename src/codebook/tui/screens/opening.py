@@ -31,6 +31,17 @@ class DocumentOpener(ProjectScreen):
         self.query_one(BusyIndicator).start()
         self._prepare(document, selection)
 
+    @work(thread=True, exclusive=True, group="open-named")
+    def open_named(self, document: str, selection: tuple[int, int]) -> None:
+        """Open a document known by its name (a search hit, a suggestion), ``selection``
+        selected; its id is looked up in this worker."""
+        try:
+            document_id = self.project.document(document).id
+        except CodebookError as exc:
+            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
+            return
+        self.app.call_from_thread(self.open_for_coding, document_id, selection)
+
     @work(thread=True, exclusive=True, group="open-document")
     def _prepare(self, document: int, selection: tuple[int, int] | None) -> None:
         try:

@@ -225,16 +225,7 @@ class SearchScreen(DocumentOpener):
     def _open_selected(self) -> None:
         hit = self.selected()
         if hit is not None:
-            self._resolve(hit)
-
-    @work(thread=True, exclusive=True, group="search-open")
-    def _resolve(self, hit: SearchHit) -> None:
-        try:
-            document = self.project.document(hit.document).id
-        except CodebookError as exc:
-            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
-            return
-        self.app.call_from_thread(self.open_for_coding, document, (hit.start, hit.end))
+            self.open_named(hit.document, (hit.start, hit.end))
 
     def action_focus_query(self) -> None:
         self.query_one("#query", Input).focus()

@@ -135,16 +135,7 @@ class SuggestionScreen(DocumentOpener):
     def _open_selected(self) -> None:
         chosen = self.selected()
         if chosen is not None:
-            self._resolve(chosen)
-
-    @work(thread=True, exclusive=True, group="suggestion-open")
-    def _resolve(self, chosen: Suggestion) -> None:
-        try:
-            document = self.project.document(chosen.document).id
-        except CodebookError as exc:
-            self.app.call_from_thread(self.notify, self.ctx.error(exc), severity="error")
-            return
-        self.app.call_from_thread(self.open_for_coding, document, (chosen.start, chosen.end))
+            self.open_named(chosen.document, (chosen.start, chosen.end))
 
     # --- deciding -------------------------------------------------------------------
 
